@@ -1,0 +1,113 @@
+import { useEffect, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, NavLink, useLocation } from "react-router";
+import type { Section } from "#app/navigation.ts";
+import type { Locale, Role } from "#db/schema/users.ts";
+
+export type ShellProps = {
+  organisationName: string;
+  user: { name: string; role: Role; locale: Locale };
+  nav: { section: Section; path: string }[];
+  children: ReactNode;
+};
+
+function NavIcon({ section }: { section: Section }) {
+  // Simple line icons, drawn here so the shell needs no icon font.
+  const paths: Record<Section, string> = {
+    start: "M4 11l8-7 8 7v9h-5v-6H9v6H4z",
+    current: "M6 3h9l4 4v14H6zM14 3v5h5M9 13l2 2 4-4",
+    documents: "M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7",
+    processes: "M3 6h6v5H3zM15 13h6v5h-6zM9 8.5h3v7h3",
+    risks: "M12 3l10 18H2zM12 10v5M12 18v.5",
+    objectives: "M4 20V10M10 20V4M16 20v-7M22 20H2",
+    actions: "M4 12l5 5L20 6",
+    deviations: "M12 3a9 9 0 100 18 9 9 0 000-18zM12 7v6M12 16v.5",
+    audits: "M10 4a6 6 0 100 12 6 6 0 000-12zM14.5 14.5L21 21",
+    reviews: "M4 5h16v11H8l-4 4zM8 9h8M8 12h5",
+    requirements: "M5 4h14v16H5zM8 8h8M8 12h8M8 16h5",
+    admin: "M12 8a4 4 0 100 8 4 4 0 000-8zM12 2v3M12 19v3M2 12h3M19 12h3M5 5l2 2M17 17l2 2M5 19l2-2M17 7l2-2",
+  };
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" className="nav-icon">
+      <path d={paths[section]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" strokeLinecap="round" />
+    </svg>
+  );
+}
+
+export function AppShell({ organisationName, user, nav, children }: ShellProps) {
+  const { t } = useTranslation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  // Choosing a page on a phone closes the drawer.
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="topbar">
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="main-nav"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          <span className="visually-hidden">{menuOpen ? t("app.closeMenu") : t("app.menu")}</span>
+          <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
+            <path d="M4 6h16M4 12h16M4 18h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+          </svg>
+        </button>
+        <NavLink to="/start" className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            L
+          </span>
+          <span className="brand-name">{t("app.name")}</span>
+          <span className="brand-org">{organisationName}</span>
+        </NavLink>
+        <div className="user-menu">
+          <NavLink to="/konto" className="user-link" title={t("app.signedInAs", { name: user.name })}>
+            <span className="user-name">{user.name}</span>
+            <span className="user-role">{t(`roles.${user.role}`)}</span>
+          </NavLink>
+          <Form method="post" action="/sprak" className="inline-form">
+            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+            <button
+              type="submit"
+              name="locale"
+              value={user.locale === "sv" ? "en" : "sv"}
+              className="button button-ghost"
+              lang={user.locale === "sv" ? "en" : "sv"}
+              aria-label={t("language.switchTo")}
+            >
+              {user.locale === "sv" ? "English" : "Svenska"}
+            </button>
+          </Form>
+          <Form method="post" action="/logga-ut" className="inline-form">
+            <button type="submit" className="button button-ghost">
+              {t("nav.signOut")}
+            </button>
+          </Form>
+        </div>
+      </header>
+      <div className="shell-body">
+        <nav id="main-nav" className={`sidenav${menuOpen ? " is-open" : ""}`} aria-label={t("app.mainNavigation")}>
+          <ul>
+            {nav.map((item) => (
+              <li key={item.section}>
+                <NavLink to={item.path} className="sidenav-link">
+                  <NavIcon section={item.section} />
+                  <span>{t(`nav.${item.section}`)}</span>
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" className="content" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Logger } from "pino";
+import type { Db } from "#db/client.ts";
+import type { Config } from "#app/config.server.ts";
+import type { Authenticated } from "#app/auth/sessions.server.ts";
+import type { Mailer } from "#app/models/mail.server.ts";
+
+/** What the server entry hands every loader and action (server/app.ts builds it). */
+export type LotsContext = {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+  logger: Logger;
+  cspNonce: string;
+  clientIp: string;
+  /** The origin the browser used, e.g. https://lots.example.se, for links in mails. */
+  origin: string;
+  secure: boolean;
+  auth: Authenticated | null;
+};
+
+declare module "react-router" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface AppLoadContext extends LotsContext {}
+}

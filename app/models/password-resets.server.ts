@@ -1,0 +1,42 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "#db/client.ts";
+import { newSecretToken } from "#db/ids.ts";
+import { passwordResets } from "#db/schema/index.ts";
+import { hashToken } from "#app/auth/tokens.server.ts";
+import { setPassword } from "./users.server.ts";
+import { DomainError } from "./errors.ts";
+
+export const PASSWORD_RESET_LIFETIME_MS = 60 * 60 * 1000;
+
+export class PasswordResetError extends DomainError<"reset.invalid"> {}
+
+/** A one-time link token, valid for an hour; earlier unused links of the user stop working. */
+export function createPasswordReset(db: Db, userId: string, now = new Date()): string {
+  const token = newSecretToken();
+  db.transaction((tx) => {
+    tx.delete(passwordResets).where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt))).run();
+    tx.insert(passwordResets)
+      .values({ tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + PASSWORD_RESET_LIFETIME_MS) })
+      .run();
+  });
+  return token;
+}
+
+export function findPasswordReset(db: Db, token: string, now = new Date()) {
+  const reset = db.select().from(passwordResets).where(eq(passwordResets.tokenHash, hashToken(token))).get();
+  if (!reset || reset.usedAt || reset.expiresAt <= now) throw new PasswordResetError("reset.invalid");
+  return reset;
+}
+
+/** Uses the link once: sets the password and ends every session of the user. */
+export async function resetPassword(db: Db, token: string, password: string, now = new Date()): Promise<string> {
+  const reset = findPasswordReset(db, token, now);
+  const claimed = db
+    .update(passwordResets)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResets.tokenHash, reset.tokenHash), isNull(passwordResets.usedAt)))
+    .run();
+  if (claimed.changes !== 1) throw new PasswordResetError("reset.invalid");
+  await setPassword(db, reset.userId, password);
+  return reset.userId;
+}

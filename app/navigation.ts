@@ -1,0 +1,38 @@
+/** The parts of the management system, in the order the navigation shows them. */
+export const sections = [
+  "start",
+  "current",
+  "documents",
+  "processes",
+  "risks",
+  "objectives",
+  "actions",
+  "deviations",
+  "audits",
+  "reviews",
+  "requirements",
+  "admin",
+] as const;
+export type Section = (typeof sections)[number];
+
+/** Swedish, stable URLs (ARCHITECTURE.md contracts). */
+export const sectionPaths: Record<Section, string> = {
+  start: "/start",
+  current: "/gallande",
+  documents: "/dokument",
+  processes: "/processer",
+  risks: "/risker",
+  objectives: "/mal",
+  actions: "/atgarder",
+  deviations: "/avvikelser",
+  audits: "/revision",
+  reviews: "/ledningens-genomgang",
+  requirements: "/krav",
+  admin: "/admin",
+};
+
+export function sectionForPath(pathname: string): Section | undefined {
+  return sections.find(
+    (s) => pathname === sectionPaths[s] || pathname.startsWith(`${sectionPaths[s]}/`),
+  );
+}

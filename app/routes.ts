@@ -1,0 +1,29 @@
+import { type RouteConfig, index, layout, prefix, route } from "@react-router/dev/routes";
+import { sectionPaths } from "./navigation.ts";
+
+/** Sections whose issue has not landed yet share one placeholder page. */
+const placeholders = ["current", "documents", "processes", "risks", "objectives", "actions", "deviations", "audits", "reviews", "requirements"] as const;
+
+export default [
+  index("routes/index.tsx"),
+  route("healthz", "routes/healthz.ts"),
+  route("login", "routes/login.tsx"),
+  route("logga-ut", "routes/logout.tsx"),
+  route("glomt-losenord", "routes/forgot-password.tsx"),
+  route("aterstall-losenord/:token", "routes/reset-password.tsx"),
+  route("inbjudan/:token", "routes/invitation.tsx"),
+  route("sprak", "routes/language.tsx"),
+  layout("routes/app-layout.tsx", [
+    route("start", "routes/start.tsx"),
+    route("konto", "routes/account.tsx"),
+    ...placeholders.map((section) => route(sectionPaths[section].slice(1), "routes/section.tsx", { id: `section-${section}` })),
+    ...prefix("admin", [
+      index("routes/admin/index.tsx"),
+      route("anvandare", "routes/admin/users.tsx"),
+      route("anvandare/:userId", "routes/admin/user.tsx"),
+      route("enheter", "routes/admin/units.tsx"),
+      route("organisation", "routes/admin/organisation.tsx"),
+    ]),
+  ]),
+  route("*", "routes/not-found.tsx"),
+] satisfies RouteConfig;

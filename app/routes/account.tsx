@@ -1,0 +1,117 @@
+import { useTranslation } from "react-i18next";
+import { data, Form } from "react-router";
+import { z } from "zod";
+import { NewPasswordFields } from "#app/components/new-password-fields.tsx";
+import { SelectField, TextField } from "#app/components/ui/field.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
+import { PageHeader } from "#app/components/ui/page-header.tsx";
+import { SubmitButton } from "#app/components/ui/submit-button.tsx";
+import { requireAuth } from "#app/auth/guards.server.ts";
+import { changePasswordSchema } from "#app/auth/schemas.ts";
+import { countUserSessions, createSession, sessionCookie } from "#app/auth/sessions.server.ts";
+import { localeCookie } from "#app/i18n/locale.server.ts";
+import { changePassword, updateProfile, UserError } from "#app/models/users.server.ts";
+import { locales } from "#db/schema/users.ts";
+import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
+import type { Route } from "./+types/account";
+
+const profileSchema = z.object({ name: text(), locale: z.enum(locales, "validation.invalidChoice") });
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const { user } = requireAuth(request, context);
+  return {
+    name: user.name,
+    email: user.email,
+    locale: user.locale,
+    sessionCount: countUserSessions(context.db, user.id),
+  };
+}
+
+type ActionResult = { intent: "profile" | "password"; errors: FieldErrors; done?: boolean };
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { user } = requireAuth(request, context);
+  const form = await request.formData();
+  if (form.get("intent") === "profile") {
+    const parsed = parseForm(profileSchema, form);
+    if (!parsed.ok) return data<ActionResult>({ intent: "profile", errors: parsed.errors });
+    updateProfile(context.db, user.id, parsed.data);
+    return data<ActionResult>({ intent: "profile", errors: {}, done: true }, {
+      headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },
+    });
+  }
+  const parsed = parseForm(changePasswordSchema, form);
+  if (!parsed.ok) return data<ActionResult>({ intent: "password", errors: parsed.errors });
+  try {
+    await changePassword(context.db, user.id, { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.password });
+  } catch (error) {
+    if (error instanceof UserError && error.code === "user.wrongPassword") {
+      return data<ActionResult>({ intent: "password", errors: { currentPassword: { key: "errors.user.wrongPassword" } } });
+    }
+    throw error;
+  }
+  // Every session ended with the old password; this browser continues on a fresh one.
+  const { token } = createSession(context.db, user.id, { userAgent: request.headers.get("user-agent") });
+  return data<ActionResult>({ intent: "password", errors: {}, done: true }, {
+    headers: { "Set-Cookie": await sessionCookie.serialize(token, { secure: context.secure }) },
+  });
+}
+
+export default function Account({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const profile = actionData?.intent === "profile" ? actionData : undefined;
+  const password = actionData?.intent === "password" ? actionData : undefined;
+  return (
+    <>
+      <PageHeader title={t("account.title")} intro={loaderData.email} />
+      <div className="card-grid">
+        <section className="card" aria-labelledby="profile-heading">
+          <h2 id="profile-heading">{t("account.profile")}</h2>
+          {profile?.done ? <Notice tone="success">{t("account.profileSaved")}</Notice> : null}
+          <Form method="post" className="stack" noValidate>
+            <input type="hidden" name="intent" value="profile" />
+            <TextField label={t("account.name")} name="name" defaultValue={loaderData.name} autoComplete="name" maxLength={200} error={profile?.errors.name} />
+            <SelectField
+              label={t("account.language")}
+              name="locale"
+              defaultValue={loaderData.locale}
+              options={locales.map((l) => ({ value: l, label: t(`language.${l}`) }))}
+              error={profile?.errors.locale}
+            />
+            <SubmitButton name="intent" value="profile">
+              {t("account.saveProfile")}
+            </SubmitButton>
+          </Form>
+        </section>
+        <section className="card" aria-labelledby="password-heading">
+          <h2 id="password-heading">{t("account.changePassword")}</h2>
+          {password?.done ? <Notice tone="success">{t("account.passwordChanged")}</Notice> : null}
+          <Form method="post" className="stack" noValidate key={password?.done ? "done" : "form"}>
+            <input type="hidden" name="intent" value="password" />
+            <TextField
+              label={t("account.currentPassword")}
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+              error={password?.errors.currentPassword}
+              maxLength={256}
+            />
+            <NewPasswordFields errors={password?.errors} />
+            <SubmitButton name="intent" value="password">
+              {t("account.changePassword")}
+            </SubmitButton>
+          </Form>
+        </section>
+        <section className="card" aria-labelledby="sessions-heading">
+          <h2 id="sessions-heading">{t("account.sessions")}</h2>
+          <p>{t("account.sessionsCount", { count: loaderData.sessionCount })}</p>
+          <Form method="post" action="/logga-ut" className="stack">
+            <input type="hidden" name="scope" value="everywhere" />
+            <p className="field-hint">{t("account.signOutEverywhereHint")}</p>
+            <SubmitButton className="button button-danger">{t("account.signOutEverywhere")}</SubmitButton>
+          </Form>
+        </section>
+      </div>
+    </>
+  );
+}

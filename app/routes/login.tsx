@@ -1,0 +1,84 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, redirect } from "react-router";
+import { AuthCard } from "#app/components/auth-card.tsx";
+import { TextField } from "#app/components/ui/field.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
+import { SubmitButton } from "#app/components/ui/submit-button.tsx";
+import { safeRedirectPath } from "#app/auth/guards.server.ts";
+import { loginSchema } from "#app/auth/schemas.ts";
+import { createSession, sessionCookie } from "#app/auth/sessions.server.ts";
+import { signIn } from "#app/auth/sign-in.server.ts";
+import { getOrganisation } from "#app/models/organisation.server.ts";
+import { noErrors, parseForm } from "#app/utils/forms.ts";
+import type { Route } from "./+types/login";
+
+const statuses = ["signedOut", "sessionEnded", "passwordReset"] as const;
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  if (context.auth) throw redirect(safeRedirectPath(url.searchParams.get("redirectTo")));
+  const status = statuses.find((s) => s === url.searchParams.get("status"));
+  return {
+    organisationName: getOrganisation(context.db)?.name ?? "Lots",
+    redirectTo: url.searchParams.get("redirectTo") ?? "",
+    status,
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const parsed = parseForm(loginSchema, await request.formData());
+  if (!parsed.ok) return { errors: parsed.errors, message: undefined };
+  const { email, password, redirectTo } = parsed.data;
+  const result = await signIn(context.db, { email, password, ip: context.clientIp });
+  if (!result.ok) {
+    context.logger.info({ reason: result.reason }, "sign-in refused");
+    return { errors: noErrors, message: { reason: result.reason, seconds: result.retryAfterSeconds }, email };
+  }
+  const { token } = createSession(context.db, result.userId, { userAgent: request.headers.get("user-agent") });
+  return redirect(safeRedirectPath(redirectTo), {
+    headers: { "Set-Cookie": await sessionCookie.serialize(token, { secure: context.secure }) },
+  });
+}
+
+export default function Login({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const message = actionData?.message;
+  return (
+    <AuthCard title={t("login.title")}>
+      <p>{t("login.intro", { organisation: loaderData.organisationName })}</p>
+      {loaderData.status && !message ? <Notice tone="success">{t(`login.${loaderData.status}`)}</Notice> : null}
+      {message ? (
+        <Notice tone="error">
+          {message.reason === "throttled"
+            ? t("login.throttled", { seconds: message.seconds })
+            : t(`login.${message.reason}`)}
+        </Notice>
+      ) : null}
+      <Form method="post" className="stack" noValidate>
+        <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
+        <TextField
+          label={t("login.email")}
+          name="email"
+          type="email"
+          autoComplete="username"
+          defaultValue={actionData?.email}
+          error={actionData?.errors.email}
+          maxLength={254}
+          autoFocus
+        />
+        <TextField
+          label={t("login.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          error={actionData?.errors.password}
+          maxLength={256}
+        />
+        <SubmitButton>{t("login.submit")}</SubmitButton>
+      </Form>
+      <p className="auth-links">
+        <Link to="/glomt-losenord">{t("login.forgot")}</Link>
+      </p>
+    </AuthCard>
+  );
+}

@@ -1,0 +1,22 @@
+import { endOfDay, format, isValid, parseISO } from "date-fns";
+import { enGB, sv } from "date-fns/locale";
+
+const locales = { sv, en: enGB } as const;
+
+/** A date as people read it in their language, e.g. "21 nov. 2026" / "21 Nov 2026". */
+export function formatDate(value: Date | string | number, language: string): string {
+  const date = typeof value === "string" ? parseISO(value) : new Date(value);
+  return format(date, "d MMM yyyy", { locale: language === "en" ? locales.en : locales.sv });
+}
+
+/** The value for an <input type="date">. */
+export function toDateInput(value: Date | string | null | undefined): string {
+  if (!value) return "";
+  return format(typeof value === "string" ? parseISO(value) : value, "yyyy-MM-dd");
+}
+
+/** "2026-12-31" as the last moment of that day: access "until and including" that date. */
+export function endOfDateInput(value: string): Date | null {
+  const date = parseISO(value);
+  return isValid(date) ? endOfDay(date) : null;
+}

@@ -1,0 +1,37 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema/index.ts";
+
+/** What models take: the connection or a transaction on it, so commands compose. */
+export type Db = BaseSQLiteDatabase<"sync", Database.RunResult, typeof schema>;
+/** The open connection itself, which can also be closed or backed up. */
+export type DbConnection = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+/**
+ * Opens (creating if needed) the database file. WAL lets readers run beside the one
+ * writer; busy_timeout makes a second process (a script, a backup) wait instead of failing.
+ */
+export function openDatabase(file: string): DbConnection {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return drizzle(sqlite, { schema });
+}
+
+export function migrateDatabase(db: Db): void {
+  migrate(db, { migrationsFolder });
+}
+
+export function databaseFile(dataDir: string): string {
+  return path.join(dataDir, "lots.db");
+}

@@ -1,0 +1,55 @@
+import type { Db } from "#db/client.ts";
+import { newId } from "#db/ids.ts";
+import { units, users, type Role } from "#db/schema/index.ts";
+import { ensureOrganisation } from "#app/models/organisation.server.ts";
+import { createUser } from "#app/models/users.server.ts";
+
+export const DEMO_PASSWORD = "lots-demo-2026";
+
+export const demoAccounts: { email: string; name: string; role: Role; unit: string }[] = [
+  { email: "admin@exempel.se", name: "Alva Admin", role: "admin", unit: "Ledning" },
+  { email: "kvalitet@exempel.se", name: "Karin Kvist", role: "quality_manager", unit: "Ledning" },
+  { email: "processagare@exempel.se", name: "Per Persson", role: "process_owner", unit: "Produktion" },
+  { email: "revisor@exempel.se", name: "Rut Revisor", role: "auditor", unit: "Ekonomi och HR" },
+  { email: "medarbetare@exempel.se", name: "Mats Medarbetare", role: "staff", unit: "Montering" },
+  { email: "extern@exempel.se", name: "Erik Extern", role: "external_auditor", unit: "Ledning" },
+];
+
+const unitTree: [string, string | null][] = [
+  ["Ledning", null],
+  ["Produktion", null],
+  ["Montering", "Produktion"],
+  ["Lager och logistik", "Produktion"],
+  ["Kundservice", null],
+  ["Ekonomi och HR", null],
+];
+
+/** Seeds Exempelbolaget AB into an empty database. Returns false when there was anything there. */
+export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
+  if (db.select({ id: users.id }).from(users).limit(1).get()) return false;
+  ensureOrganisation(db, "Exempelbolaget AB");
+  const unitIds = new Map<string, string>();
+  for (const [name, parent] of unitTree) {
+    const id = newId();
+    db.insert(units)
+      .values({ id, name, parentId: parent ? unitIds.get(parent)! : null })
+      .run();
+    unitIds.set(name, id);
+  }
+  const guestUntil = new Date(now.getTime() + 365 * 24 * 60 * 60 * 1000);
+  for (const account of demoAccounts) {
+    await createUser(
+      db,
+      {
+        email: account.email,
+        name: account.name,
+        password: DEMO_PASSWORD,
+        role: account.role,
+        unitId: unitIds.get(account.unit)!,
+        accessExpiresAt: account.role === "external_auditor" ? guestUntil : null,
+      },
+      null,
+    );
+  }
+  return true;
+}

@@ -1,0 +1,144 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@react-router/express";
+import express, { type Request, type Response, type NextFunction } from "express";
+import helmet from "helmet";
+import { pinoHttp } from "pino-http";
+import type { Logger } from "pino";
+import type { ServerBuild } from "react-router";
+import type { Db } from "#db/client.ts";
+import type { Config } from "#app/config.server.ts";
+import { authenticateCookie } from "#app/auth/authenticate.server.ts";
+import { isSafeMethod, isSameOrigin } from "#app/auth/origin.server.ts";
+import type { Mailer } from "#app/models/mail.server.ts";
+import type { LotsContext } from "#app/load-context.ts";
+import { redactUrl } from "./logger.ts";
+
+/** Form posts are small; anything larger is refused before React Router reads it. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export type AppDeps = {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  mailer: Mailer;
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  /** Vite's middleware in development; static files from the build in production. */
+  assets: express.RequestHandler[];
+};
+
+type Locals = { cspNonce: string; auth: LotsContext["auth"] };
+
+function requestOrigin(req: Request, config: Config): string {
+  return config.publicOrigin ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const { config, db, logger } = deps;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", config.trustProxy);
+  const https = config.publicOrigin?.startsWith("https:") ?? false;
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: config.production
+        ? {
+            useDefaults: false,
+            directives: {
+              defaultSrc: ["'self'"],
+              scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+              styleSrc: ["'self'", "'unsafe-inline'"],
+              imgSrc: ["'self'", "data:", "blob:"],
+              fontSrc: ["'self'"],
+              connectSrc: ["'self'"],
+              objectSrc: ["'none'"],
+              baseUri: ["'self'"],
+              formAction: ["'self'"],
+              frameAncestors: ["'none'"],
+              ...(https ? { upgradeInsecureRequests: [] } : {}),
+            },
+          }
+        : false,
+      strictTransportSecurity: https,
+      referrerPolicy: { policy: "same-origin" },
+      xFrameOptions: { action: "deny" },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: () => crypto.randomUUID(),
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url?.startsWith("/assets/") ?? false },
+    }),
+  );
+  for (const handler of deps.assets) app.use(handler);
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (isSafeMethod(req.method)) return next();
+    if (!isSameOrigin(req.get("origin"), requestOrigin(req, config))) {
+      res.status(403).type("text/plain; charset=utf-8").send("Förfrågan nekades: okänt ursprung (Origin).\nRequest refused: unknown origin.");
+      return;
+    }
+    if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+      res.status(413).type("text/plain; charset=utf-8").send("Förfrågan är för stor.\nRequest too large.");
+      return;
+    }
+    next();
+  });
+
+  app.use(async (req: Request, res: Response<unknown, Locals>, next: NextFunction) => {
+    try {
+      const { auth, setCookie } = await authenticateCookie(db, req.get("cookie"), { secure: req.secure });
+      res.locals.auth = auth;
+      if (setCookie) res.append("Set-Cookie", setCookie);
+      next();
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  app.use(
+    createRequestHandler({
+      build: deps.build,
+      mode: config.production ? "production" : "development",
+      getLoadContext: (req, res): LotsContext => ({
+        db,
+        config,
+        mailer: deps.mailer,
+        logger: req.log ?? logger,
+        cspNonce: res.locals.cspNonce as string,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        origin: requestOrigin(req, config),
+        secure: req.secure,
+        auth: res.locals.auth as LotsContext["auth"],
+      }),
+    }),
+  );
+
+  // The last resort: never show internals.
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    (req.log ?? logger).error({ err: error }, "unhandled error");
+    if (res.headersSent) return;
+    res.status(500).type("text/plain; charset=utf-8").send("Ett oväntat fel inträffade.\nAn unexpected error occurred.");
+  });
+  return app;
+}
+
+export function staticAssets(buildDir: string): express.RequestHandler[] {
+  const client = path.join(buildDir, "client");
+  const router = express.Router();
+  // Hashed file names never change content: cache them for a year.
+  router.use("/assets", express.static(path.join(client, "assets"), { immutable: true, maxAge: "1y", index: false }));
+  router.use(express.static(client, { maxAge: "1h", index: false }));
+  return [router];
+}

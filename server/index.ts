@@ -1,0 +1,59 @@
+import http from "node:http";
+import path from "node:path";
+import type { ServerBuild } from "react-router";
+import { loadConfig } from "#app/config.server.ts";
+import { deleteExpiredSessions } from "#app/auth/sessions.server.ts";
+import { createMailer } from "#app/models/mail.server.ts";
+import { ensureOrganisation } from "#app/models/organisation.server.ts";
+import { databaseFile, migrateDatabase, openDatabase } from "#db/client.ts";
+import { seedDemo } from "#db/seed/demo.ts";
+import { createApp, staticAssets } from "./app.ts";
+import { createLogger } from "./logger.ts";
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+
+const db = openDatabase(databaseFile(config.dataDir));
+migrateDatabase(db);
+if (config.demo) {
+  if (await seedDemo(db)) logger.warn("seeded the demo organisation: its accounts share a published password (LOTS_DEMO=0 for a real install)");
+} else {
+  ensureOrganisation(db, "Organisation");
+}
+deleteExpiredSessions(db);
+
+const server = http.createServer();
+let build: ServerBuild | (() => Promise<ServerBuild>);
+let assets;
+if (config.production) {
+  const buildDir = path.resolve("build");
+  build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
+  assets = staticAssets(buildDir);
+} else {
+  const vite = await import("vite").then((v) =>
+    v.createServer({ server: { middlewareMode: true, hmr: { server } }, appType: "custom" }),
+  );
+  build = () => vite.ssrLoadModule("virtual:react-router/server-build") as Promise<ServerBuild>;
+  assets = [vite.middlewares];
+}
+
+const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
+server.on("request", createApp({ db, config, logger, mailer, build, assets }));
+
+server.listen(config.port, config.host, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  logger.info({ url: `http://${config.host}:${port}`, dataDir: config.dataDir }, "Lots is listening");
+});
+
+function shutdown(signal: string) {
+  logger.info({ signal }, "shutting down");
+  server.close(() => {
+    db.$client.close();
+    process.exit(0);
+  });
+  // Open keep-alive connections must not hold the process hostage.
+  setTimeout(() => process.exit(0), 5000).unref();
+}
+process.on("SIGTERM", () => shutdown("SIGTERM"));
+process.on("SIGINT", () => shutdown("SIGINT"));
