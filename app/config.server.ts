@@ -1,9 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 
-const flag = z
-  .enum(["0", "1", "true", "false"])
-  .transform((v) => v === "1" || v === "true");
+const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 
 const env = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

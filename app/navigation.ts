@@ -32,7 +32,5 @@ export const sectionPaths: Record<Section, string> = {
 };
 
 export function sectionForPath(pathname: string): Section | undefined {
-  return sections.find(
-    (s) => pathname === sectionPaths[s] || pathname.startsWith(`${sectionPaths[s]}/`),
-  );
+  return sections.find((s) => pathname === sectionPaths[s] || pathname.startsWith(`${sectionPaths[s]}/`));
 }

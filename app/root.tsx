@@ -1,13 +1,5 @@
 import { I18nextProvider } from "react-i18next";
-import {
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteLoaderData,
-  type LinksFunction,
-} from "react-router";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData, type LinksFunction } from "react-router";
 import type { ReactNode } from "react";
 import { ErrorContent } from "#app/components/error-content.tsx";
 import { useNonce } from "#app/components/nonce.ts";

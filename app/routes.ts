@@ -2,7 +2,18 @@ import { type RouteConfig, index, layout, prefix, route } from "@react-router/de
 import { sectionPaths } from "./navigation.ts";
 
 /** Sections whose issue has not landed yet share one placeholder page. */
-const placeholders = ["current", "documents", "processes", "risks", "objectives", "actions", "deviations", "audits", "reviews", "requirements"] as const;
+const placeholders = [
+  "current",
+  "documents",
+  "processes",
+  "risks",
+  "objectives",
+  "actions",
+  "deviations",
+  "audits",
+  "reviews",
+  "requirements",
+] as const;
 
 export default [
   index("routes/index.tsx"),
@@ -16,7 +27,9 @@ export default [
   layout("routes/app-layout.tsx", [
     route("start", "routes/start.tsx"),
     route("konto", "routes/account.tsx"),
-    ...placeholders.map((section) => route(sectionPaths[section].slice(1), "routes/section.tsx", { id: `section-${section}` })),
+    ...placeholders.map((section) =>
+      route(sectionPaths[section].slice(1), "routes/section.tsx", { id: `section-${section}` }),
+    ),
     ...prefix("admin", [
       index("routes/admin/index.tsx"),
       route("anvandare", "routes/admin/users.tsx"),

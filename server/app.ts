@@ -75,7 +75,11 @@ export function createApp(deps: AppDeps): express.Express {
       logger,
       genReqId: () => crypto.randomUUID(),
       serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: redactUrl(req.url),
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => req.url?.startsWith("/assets/") ?? false },
@@ -86,7 +90,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (isSafeMethod(req.method)) return next();
     if (!isSameOrigin(req.get("origin"), requestOrigin(req, config))) {
-      res.status(403).type("text/plain; charset=utf-8").send("Förfrågan nekades: okänt ursprung (Origin).\nRequest refused: unknown origin.");
+      res
+        .status(403)
+        .type("text/plain; charset=utf-8")
+        .send("Förfrågan nekades: okänt ursprung (Origin).\nRequest refused: unknown origin.");
       return;
     }
     if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
@@ -129,7 +136,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     (req.log ?? logger).error({ err: error }, "unhandled error");
     if (res.headersSent) return;
-    res.status(500).type("text/plain; charset=utf-8").send("Ett oväntat fel inträffade.\nAn unexpected error occurred.");
+    res
+      .status(500)
+      .type("text/plain; charset=utf-8")
+      .send("Ett oväntat fel inträffade.\nAn unexpected error occurred.");
   });
   return app;
 }

@@ -16,7 +16,10 @@ const logger = createLogger(config.logLevel);
 const db = openDatabase(databaseFile(config.dataDir));
 migrateDatabase(db);
 if (config.demo) {
-  if (await seedDemo(db)) logger.warn("seeded the demo organisation: its accounts share a published password (LOTS_DEMO=0 for a real install)");
+  if (await seedDemo(db))
+    logger.warn(
+      "seeded the demo organisation: its accounts share a published password (LOTS_DEMO=0 for a real install)",
+    );
 } else {
   ensureOrganisation(db, "Organisation");
 }

@@ -16,14 +16,7 @@ export type Resource =
 
 export type Action = "view" | "manage" | "invite" | "changeRole" | "deactivate";
 
-const everyone: readonly Role[] = [
-  "admin",
-  "quality_manager",
-  "process_owner",
-  "auditor",
-  "staff",
-  "external_auditor",
-];
+const everyone: readonly Role[] = ["admin", "quality_manager", "process_owner", "auditor", "staff", "external_auditor"];
 const allButStaff = everyone.filter((r) => r !== "staff");
 
 /** Who may open each part of the system. Writing inside a section is decided per resource. */

@@ -49,10 +49,7 @@ export function createSession(
   return { token, session };
 }
 
-export function userMayUseAccount(
-  user: { active: boolean; accessExpiresAt: Date | null },
-  now: Date,
-): boolean {
+export function userMayUseAccount(user: { active: boolean; accessExpiresAt: Date | null }, now: Date): boolean {
   return user.active && (user.accessExpiresAt === null || user.accessExpiresAt > now);
 }
 
@@ -88,10 +85,7 @@ export function validateSessionToken(db: Db, token: string, now = new Date()): A
   let renewed = false;
   if (row.session.expiresAt.getTime() - now.getTime() < SESSION_RENEW_WITHIN_MS) {
     row.session.expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
-    db.update(sessions)
-      .set({ expiresAt: row.session.expiresAt })
-      .where(eq(sessions.id, id))
-      .run();
+    db.update(sessions).set({ expiresAt: row.session.expiresAt }).where(eq(sessions.id, id)).run();
     renewed = true;
   }
   const { active: _active, ...user } = row.user;
@@ -106,9 +100,7 @@ export function invalidateSession(db: Db, sessionId: string): void {
 export function invalidateUserSessions(db: Db, userId: string, keepSessionId?: string): void {
   db.delete(sessions)
     .where(
-      keepSessionId
-        ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId))
-        : eq(sessions.userId, userId),
+      keepSessionId ? and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)) : eq(sessions.userId, userId),
     )
     .run();
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, NavLink, useLocation } from "react-router";
 import type { Section } from "#app/navigation.ts";
@@ -29,17 +29,24 @@ function NavIcon({ section }: { section: Section }) {
   };
   return (
     <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20" className="nav-icon">
-      <path d={paths[section]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" strokeLinecap="round" />
+      <path
+        d={paths[section]}
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+        strokeLinejoin="round"
+        strokeLinecap="round"
+      />
     </svg>
   );
 }
 
 export function AppShell({ organisationName, user, nav, children }: ShellProps) {
   const { t } = useTranslation();
-  const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
-  // Choosing a page on a phone closes the drawer.
-  useEffect(() => setMenuOpen(false), [location.pathname]);
+  // The drawer belongs to the page it was opened on: choosing another page closes it.
+  const [openOn, setOpenOn] = useState<string | null>(null);
+  const menuOpen = openOn === location.pathname;
 
   return (
     <div className="shell">
@@ -52,7 +59,7 @@ export function AppShell({ organisationName, user, nav, children }: ShellProps) 
           className="menu-toggle"
           aria-expanded={menuOpen}
           aria-controls="main-nav"
-          onClick={() => setMenuOpen((open) => !open)}
+          onClick={() => setOpenOn(menuOpen ? null : location.pathname)}
         >
           <span className="visually-hidden">{menuOpen ? t("app.closeMenu") : t("app.menu")}</span>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">

@@ -25,7 +25,14 @@ export function AuthCard({ title, children }: { title: string; children: ReactNo
       </main>
       <Form method="post" action="/sprak" className="auth-language">
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-        <button type="submit" name="locale" value={other} className="button button-ghost" lang={other} aria-label={t("language.switchTo")}>
+        <button
+          type="submit"
+          name="locale"
+          value={other}
+          className="button button-ghost"
+          lang={other}
+          aria-label={t("language.switchTo")}
+        >
           {t(`language.${other}`)}
         </button>
       </Form>

@@ -53,7 +53,10 @@ const en: Messages = {
     deviations: { title: "Deviations", intro: "Deviations, near misses, accidents, complaints and improvement ideas." },
     audits: { title: "Audits", intro: "Audit programme, reports and findings." },
     reviews: { title: "Management review", intro: "Inputs, decisions and actions from management reviews." },
-    requirements: { title: "Requirements", intro: "Requirements from standards, laws and regulations, and how they are met." },
+    requirements: {
+      title: "Requirements",
+      intro: "Requirements from standards, laws and regulations, and how they are met.",
+    },
     admin: { title: "Administration", intro: "Users, roles, units and the organisation." },
   },
   empty: {
@@ -91,7 +94,8 @@ const en: Messages = {
     noMail: "Email is not configured in this installation. Ask your administrator for a password reset link.",
     backToLogin: "Back to sign in",
     mailSubject: "Reset your Lots password",
-    mailBody: "Hello!\n\nOpen the link below to choose a new password. The link is valid for one hour and can be used once.\n\n{{link}}\n\nIf you did not ask for this, you can ignore this message.",
+    mailBody:
+      "Hello!\n\nOpen the link below to choose a new password. The link is valid for one hour and can be used once.\n\n{{link}}\n\nIf you did not ask for this, you can ignore this message.",
   },
   reset: {
     title: "Choose a new password",
@@ -106,7 +110,8 @@ const en: Messages = {
     expired: "The invitation has expired. Ask your administrator for a new one.",
     used: "The invitation has already been used. Sign in with your account.",
     mailSubject: "Invitation to the management system of {{organisation}}",
-    mailBody: "Hello {{name}}!\n\nYou are invited to the management system of {{organisation}} in Lots as {{role}}. Open the link to create your account. The link is valid for seven days.\n\n{{link}}",
+    mailBody:
+      "Hello {{name}}!\n\nYou are invited to the management system of {{organisation}} in Lots as {{role}}. Open the link to create your account. The link is valid for seven days.\n\n{{link}}",
   },
   account: {
     title: "My account",
@@ -150,7 +155,8 @@ const en: Messages = {
     accessUntilHint: "Required for external auditors. Access ends automatically.",
     invitationCreated: "The invitation to {{email}} is created.",
     invitationSent: "The invitation is sent to {{email}}.",
-    invitationCopy: "Email is not configured. Copy the link and send it to the person. It is shown only now and is valid for seven days.",
+    invitationCopy:
+      "Email is not configured. Copy the link and send it to the person. It is shown only now and is valid for seven days.",
     invitationLink: "Invitation link",
     copy: "Copy",
     copied: "Copied",

@@ -87,10 +87,12 @@ const sv = {
     intro: "Ange din e-postadress så skickar vi en länk för att välja ett nytt lösenord.",
     submit: "Skicka länk",
     sent: "Om adressen finns hos oss har vi skickat en länk. Den gäller i en timme.",
-    noMail: "E-post är inte konfigurerad i den här installationen. Be din administratör om en länk för att återställa lösenordet.",
+    noMail:
+      "E-post är inte konfigurerad i den här installationen. Be din administratör om en länk för att återställa lösenordet.",
     backToLogin: "Tillbaka till inloggningen",
     mailSubject: "Återställ ditt lösenord i Lots",
-    mailBody: "Hej!\n\nÖppna länken nedan för att välja ett nytt lösenord. Länken gäller i en timme och kan användas en gång.\n\n{{link}}\n\nHar du inte bett om detta kan du bortse från meddelandet.",
+    mailBody:
+      "Hej!\n\nÖppna länken nedan för att välja ett nytt lösenord. Länken gäller i en timme och kan användas en gång.\n\n{{link}}\n\nHar du inte bett om detta kan du bortse från meddelandet.",
   },
   reset: {
     title: "Välj nytt lösenord",
@@ -105,7 +107,8 @@ const sv = {
     expired: "Inbjudan har gått ut. Be din administratör om en ny.",
     used: "Inbjudan är redan använd. Logga in med ditt konto.",
     mailSubject: "Inbjudan till {{organisation}}s ledningssystem",
-    mailBody: "Hej {{name}}!\n\nDu är inbjuden till {{organisation}}s ledningssystem i Lots som {{role}}. Öppna länken för att skapa ditt konto. Länken gäller i sju dagar.\n\n{{link}}",
+    mailBody:
+      "Hej {{name}}!\n\nDu är inbjuden till {{organisation}}s ledningssystem i Lots som {{role}}. Öppna länken för att skapa ditt konto. Länken gäller i sju dagar.\n\n{{link}}",
   },
   account: {
     title: "Mitt konto",
@@ -149,7 +152,8 @@ const sv = {
     accessUntilHint: "Krävs för externa revisorer. Åtkomsten upphör automatiskt.",
     invitationCreated: "Inbjudan till {{email}} är skapad.",
     invitationSent: "Inbjudan är skickad till {{email}}.",
-    invitationCopy: "E-post är inte konfigurerad. Kopiera länken och skicka den till personen. Den visas bara nu och gäller i sju dagar.",
+    invitationCopy:
+      "E-post är inte konfigurerad. Kopiera länken och skicka den till personen. Den visas bara nu och gäller i sju dagar.",
     invitationLink: "Inbjudningslänk",
     copy: "Kopiera",
     copied: "Kopierad",

@@ -37,7 +37,13 @@ export function createInvitation(
     // A new invitation replaces any earlier open one to the same address.
     tx.update(invitations)
       .set({ revokedAt: now })
-      .where(and(eq(invitations.email, normaliseEmail(input.email)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .where(
+        and(
+          eq(invitations.email, normaliseEmail(input.email)),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      )
       .run();
     const invitation = tx
       .insert(invitations)
@@ -68,7 +74,11 @@ export function createInvitation(
 
 /** The invitation behind a link, or why it cannot be used. */
 export function findInvitation(db: Db, token: string, now = new Date()): Invitation {
-  const invitation = db.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).get();
+  const invitation = db
+    .select()
+    .from(invitations)
+    .where(eq(invitations.tokenHash, hashToken(token)))
+    .get();
   if (!invitation || invitation.revokedAt) throw new InvitationError("invitation.notFound");
   if (invitation.acceptedAt) throw new InvitationError("invitation.used");
   if (invitation.expiresAt <= now) throw new InvitationError("invitation.expired");

@@ -16,11 +16,7 @@ export function ensureOrganisation(db: Db, name: string): Organisation {
   return db.insert(organisations).values({ id: newId(), name }).returning().get();
 }
 
-export function updateOrganisation(
-  db: Db,
-  actorId: string,
-  input: { name: string; orgNumber: string | null },
-): void {
+export function updateOrganisation(db: Db, actorId: string, input: { name: string; orgNumber: string | null }): void {
   db.transaction((tx) => {
     const org = getOrganisation(tx);
     if (!org) throw new Error("No organisation");

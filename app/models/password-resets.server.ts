@@ -14,7 +14,9 @@ export class PasswordResetError extends DomainError<"reset.invalid"> {}
 export function createPasswordReset(db: Db, userId: string, now = new Date()): string {
   const token = newSecretToken();
   db.transaction((tx) => {
-    tx.delete(passwordResets).where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt))).run();
+    tx.delete(passwordResets)
+      .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)))
+      .run();
     tx.insert(passwordResets)
       .values({ tokenHash: hashToken(token), userId, expiresAt: new Date(now.getTime() + PASSWORD_RESET_LIFETIME_MS) })
       .run();
@@ -23,7 +25,11 @@ export function createPasswordReset(db: Db, userId: string, now = new Date()): s
 }
 
 export function findPasswordReset(db: Db, token: string, now = new Date()) {
-  const reset = db.select().from(passwordResets).where(eq(passwordResets.tokenHash, hashToken(token))).get();
+  const reset = db
+    .select()
+    .from(passwordResets)
+    .where(eq(passwordResets.tokenHash, hashToken(token)))
+    .get();
   if (!reset || reset.usedAt || reset.expiresAt <= now) throw new PasswordResetError("reset.invalid");
   return reset;
 }

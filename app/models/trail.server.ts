@@ -53,7 +53,8 @@ export function appendTrailEvent(db: Db, event: TrailEventInput): void {
     .run();
 }
 
-export type TrailVerdict = { ok: true; checked: number } | { ok: false; checked: number; firstBadSeq: number; reason: string };
+export type TrailVerdict =
+  { ok: true; checked: number } | { ok: false; checked: number; firstBadSeq: number; reason: string };
 
 /** Recomputes the chain from the start and names the first row that does not hold. */
 export function verifyTrail(db: Db): TrailVerdict {

@@ -58,7 +58,11 @@ function assertParentAllowed(db: Db, unitId: string | null, parentId: string | n
 export function createUnit(db: Db, actorId: string, input: { name: string; parentId: string | null }): Unit {
   return db.transaction((tx) => {
     assertParentAllowed(tx, null, input.parentId);
-    const unit = tx.insert(units).values({ id: newId(), ...input }).returning().get();
+    const unit = tx
+      .insert(units)
+      .values({ id: newId(), ...input })
+      .returning()
+      .get();
     appendTrailEvent(tx, { actorId, type: "unit.created", subjectType: "unit", subjectId: unit.id, data: input });
     return unit;
   });

@@ -11,12 +11,18 @@ import { DomainError } from "./errors.ts";
 export type User = typeof users.$inferSelect;
 export type UserListItem = Omit<User, "passwordHash"> & { unitName: string | null };
 
-export class UserError extends DomainError<| "user.notFound" | "user.emailTaken" | "user.lastAdmin" | "user.guestNeedsEndDate" | "user.wrongPassword"> {}
+export class UserError extends DomainError<
+  "user.notFound" | "user.emailTaken" | "user.lastAdmin" | "user.guestNeedsEndDate" | "user.wrongPassword"
+> {}
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export function findUserByEmail(db: Db, email: string): User | undefined {
-  return db.select().from(users).where(eq(users.email, normaliseEmail(email))).get();
+  return db
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get();
 }
 
 export function getUser(db: Db, id: string): User | undefined {
@@ -114,10 +120,7 @@ export function changeUserRole(
     }
     assertUnitExists(tx, input.unitId);
     const accessExpiresAt = accessEndFor(input.role, input.accessExpiresAt);
-    tx.update(users)
-      .set({ role: input.role, unitId: input.unitId, accessExpiresAt })
-      .where(eq(users.id, userId))
-      .run();
+    tx.update(users).set({ role: input.role, unitId: input.unitId, accessExpiresAt }).where(eq(users.id, userId)).run();
     appendTrailEvent(tx, {
       actorId,
       type: "user.roleChanged",

@@ -36,25 +36,37 @@ export async function action({ request, context }: Route.ActionArgs) {
     const parsed = parseForm(profileSchema, form);
     if (!parsed.ok) return data<ActionResult>({ intent: "profile", errors: parsed.errors });
     updateProfile(context.db, user.id, parsed.data);
-    return data<ActionResult>({ intent: "profile", errors: {}, done: true }, {
-      headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },
-    });
+    return data<ActionResult>(
+      { intent: "profile", errors: {}, done: true },
+      {
+        headers: { "Set-Cookie": await localeCookie.serialize(parsed.data.locale) },
+      },
+    );
   }
   const parsed = parseForm(changePasswordSchema, form);
   if (!parsed.ok) return data<ActionResult>({ intent: "password", errors: parsed.errors });
   try {
-    await changePassword(context.db, user.id, { currentPassword: parsed.data.currentPassword, newPassword: parsed.data.password });
+    await changePassword(context.db, user.id, {
+      currentPassword: parsed.data.currentPassword,
+      newPassword: parsed.data.password,
+    });
   } catch (error) {
     if (error instanceof UserError && error.code === "user.wrongPassword") {
-      return data<ActionResult>({ intent: "password", errors: { currentPassword: { key: "errors.user.wrongPassword" } } });
+      return data<ActionResult>({
+        intent: "password",
+        errors: { currentPassword: { key: "errors.user.wrongPassword" } },
+      });
     }
     throw error;
   }
   // Every session ended with the old password; this browser continues on a fresh one.
   const { token } = createSession(context.db, user.id, { userAgent: request.headers.get("user-agent") });
-  return data<ActionResult>({ intent: "password", errors: {}, done: true }, {
-    headers: { "Set-Cookie": await sessionCookie.serialize(token, { secure: context.secure }) },
-  });
+  return data<ActionResult>(
+    { intent: "password", errors: {}, done: true },
+    {
+      headers: { "Set-Cookie": await sessionCookie.serialize(token, { secure: context.secure }) },
+    },
+  );
 }
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
@@ -70,7 +82,14 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           {profile?.done ? <Notice tone="success">{t("account.profileSaved")}</Notice> : null}
           <Form method="post" className="stack" noValidate>
             <input type="hidden" name="intent" value="profile" />
-            <TextField label={t("account.name")} name="name" defaultValue={loaderData.name} autoComplete="name" maxLength={200} error={profile?.errors.name} />
+            <TextField
+              label={t("account.name")}
+              name="name"
+              defaultValue={loaderData.name}
+              autoComplete="name"
+              maxLength={200}
+              error={profile?.errors.name}
+            />
             <SelectField
               label={t("account.language")}
               name="locale"

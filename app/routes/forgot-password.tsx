@@ -51,7 +51,14 @@ export default function ForgotPassword({ loaderData, actionData }: Route.Compone
         <>
           <p>{t("forgot.intro")}</p>
           <Form method="post" className="stack" noValidate>
-            <TextField label={t("login.email")} name="email" type="email" autoComplete="email" error={actionData?.errors.email} maxLength={254} />
+            <TextField
+              label={t("login.email")}
+              name="email"
+              type="email"
+              autoComplete="email"
+              error={actionData?.errors.email}
+              maxLength={254}
+            />
             <SubmitButton>{t("forgot.submit")}</SubmitButton>
           </Form>
         </>

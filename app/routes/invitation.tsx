@@ -26,7 +26,11 @@ export function loader({ params, context }: Route.LoaderArgs) {
   const organisation = getOrganisation(context.db)?.name ?? "Lots";
   try {
     const invitation = findInvitation(context.db, params.token);
-    return { organisation, invitation: { email: invitation.email, name: invitation.name, role: invitation.role }, problem: undefined };
+    return {
+      organisation,
+      invitation: { email: invitation.email, name: invitation.name, role: invitation.role },
+      problem: undefined,
+    };
   } catch (error) {
     return { organisation, invitation: undefined, problem: problemOf(error) };
   }
@@ -42,7 +46,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return { errors: noErrors, problem: problemOf(error) };
   }
   const { token } = createSession(context.db, userId, { userAgent: request.headers.get("user-agent") });
-  return redirect("/start", { headers: { "Set-Cookie": await sessionCookie.serialize(token, { secure: context.secure }) } });
+  return redirect("/start", {
+    headers: { "Set-Cookie": await sessionCookie.serialize(token, { secure: context.secure }) },
+  });
 }
 
 export default function Invitation({ loaderData, actionData }: Route.ComponentProps) {
@@ -62,8 +68,21 @@ export default function Invitation({ loaderData, actionData }: Route.ComponentPr
         <>
           <p>{t("invitation.intro", { organisation: loaderData.organisation, role: t(`roles.${invitation.role}`) })}</p>
           <Form method="post" className="stack" noValidate>
-            <TextField label={t("login.email")} name="email" value={invitation.email} readOnly autoComplete="username" />
-            <TextField label={t("account.name")} name="name" defaultValue={invitation.name} autoComplete="name" maxLength={200} error={actionData?.errors.name} />
+            <TextField
+              label={t("login.email")}
+              name="email"
+              value={invitation.email}
+              readOnly
+              autoComplete="username"
+            />
+            <TextField
+              label={t("account.name")}
+              name="name"
+              defaultValue={invitation.name}
+              autoComplete="name"
+              maxLength={200}
+              error={actionData?.errors.name}
+            />
             <NewPasswordFields errors={actionData?.errors} label={t("login.password")} />
             <SubmitButton>{t("invitation.submit")}</SubmitButton>
           </Form>

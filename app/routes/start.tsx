@@ -18,12 +18,18 @@ export default function Start({ loaderData }: Route.ComponentProps) {
   const shortcuts = shell.nav.filter((item) => item.section !== "start");
   return (
     <>
-      <PageHeader title={t("start.greeting", { name: shell.user.name.split(" ")[0] })} intro={t("sections.start.intro")} />
+      <PageHeader
+        title={t("start.greeting", { name: shell.user.name.split(" ")[0] })}
+        intro={t("sections.start.intro")}
+      />
       <p className="role-line">
-        <strong>{t("start.yourRole", { role: t(`roles.${shell.user.role}`) })}</strong> — {t(`roleDescriptions.${shell.user.role}`)}
+        <strong>{t("start.yourRole", { role: t(`roles.${shell.user.role}`) })}</strong> —{" "}
+        {t(`roleDescriptions.${shell.user.role}`)}
       </p>
       {loaderData.accessExpiresAt ? (
-        <p className="notice notice-info">{t("start.guestAccessUntil", { date: formatDate(loaderData.accessExpiresAt, i18n.language) })}</p>
+        <p className="notice notice-info">
+          {t("start.guestAccessUntil", { date: formatDate(loaderData.accessExpiresAt, i18n.language) })}
+        </p>
       ) : null}
       <section className="card" aria-labelledby="todo-heading">
         <h2 id="todo-heading">{t("start.todoTitle")}</h2>

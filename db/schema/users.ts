@@ -2,14 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { units } from "./organisation.ts";
 
-export const roles = [
-  "admin",
-  "quality_manager",
-  "process_owner",
-  "auditor",
-  "staff",
-  "external_auditor",
-] as const;
+export const roles = ["admin", "quality_manager", "process_owner", "auditor", "staff", "external_auditor"] as const;
 export type Role = (typeof roles)[number];
 
 export const locales = ["sv", "en"] as const;

@@ -50,7 +50,13 @@ export function TextField({ label, hint, error, optional, ...input }: TextFieldP
   return (
     <FieldFrame label={label} hint={hint} error={error} optional={optional}>
       {({ id, describedBy, invalid }) => (
-        <input id={id} aria-describedby={describedBy} aria-invalid={invalid || undefined} required={!optional} {...input} />
+        <input
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          required={!optional}
+          {...input}
+        />
       )}
     </FieldFrame>
   );

@@ -14,7 +14,15 @@ export function SubmitButton({
     navigation.state === "submitting" &&
     (name === undefined || navigation.formData?.get(String(name)) === String(value));
   return (
-    <button type="submit" className={className} name={name} value={value} aria-busy={busy || undefined} disabled={busy} {...rest}>
+    <button
+      type="submit"
+      className={className}
+      name={name}
+      value={value}
+      aria-busy={busy || undefined}
+      disabled={busy}
+      {...rest}
+    >
       {children}
     </button>
   );

@@ -18,7 +18,11 @@ export function loader({ request, context }: Route.LoaderArgs) {
 
 export default function AdminIndex({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const intros = { users: t("admin.usersIntro"), units: t("admin.unitsIntro"), organisation: t("admin.organisationIntro") };
+  const intros = {
+    users: t("admin.usersIntro"),
+    units: t("admin.unitsIntro"),
+    organisation: t("admin.organisationIntro"),
+  };
   const titles = { users: t("admin.users"), units: t("admin.units"), organisation: t("admin.organisation") };
   return (
     <>

@@ -44,8 +44,21 @@ export default function OrganisationPage({ loaderData, actionData }: Route.Compo
         {actionData?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
         <Form method="post" className="stack" noValidate>
           <fieldset disabled={!loaderData.canManage} className="stack">
-            <TextField label={t("admin.orgName")} name="name" defaultValue={loaderData.name} maxLength={200} error={actionData?.errors.name} />
-            <TextField label={t("admin.orgNumber")} name="orgNumber" defaultValue={loaderData.orgNumber} maxLength={20} optional error={actionData?.errors.orgNumber} />
+            <TextField
+              label={t("admin.orgName")}
+              name="name"
+              defaultValue={loaderData.name}
+              maxLength={200}
+              error={actionData?.errors.name}
+            />
+            <TextField
+              label={t("admin.orgNumber")}
+              name="orgNumber"
+              defaultValue={loaderData.orgNumber}
+              maxLength={20}
+              optional
+              error={actionData?.errors.orgNumber}
+            />
             {loaderData.canManage ? <SubmitButton>{t("admin.save")}</SubmitButton> : null}
           </fieldset>
         </Form>

@@ -43,7 +43,17 @@ export async function action({ request, context }: Route.ActionArgs): Promise<Ac
   }
 }
 
-function ParentSelect({ units, self, value, error }: { units: UnitNode[]; self?: string; value: string | null; error?: FieldErrors[string] }) {
+function ParentSelect({
+  units,
+  self,
+  value,
+  error,
+}: {
+  units: UnitNode[];
+  self?: string;
+  value: string | null;
+  error?: FieldErrors[string];
+}) {
   const { t } = useTranslation();
   return (
     <SelectField
@@ -53,7 +63,9 @@ function ParentSelect({ units, self, value, error }: { units: UnitNode[]; self?:
       error={error}
       options={[
         { value: "", label: t("admin.topLevel") },
-        ...units.filter((u) => u.id !== self).map((u) => ({ value: u.id, label: `${"\u00a0\u00a0".repeat(u.depth)}${u.name}` })),
+        ...units
+          .filter((u) => u.id !== self)
+          .map((u) => ({ value: u.id, label: `${"\u00a0\u00a0".repeat(u.depth)}${u.name}` })),
       ]}
     />
   );
@@ -80,7 +92,9 @@ export default function Units({ loaderData, actionData }: Route.ComponentProps) 
                 <span className="muted">{t("admin.members", { count: unit.memberCount })}</span>
               </div>
               {result?.done ? <Notice tone="success">{t("admin.unitSaved")}</Notice> : null}
-              {result?.errors.form ? <Notice tone="error">{t(result.errors.form.key as "errors.unit.cycle")}</Notice> : null}
+              {result?.errors.form ? (
+                <Notice tone="error">{t(result.errors.form.key as "errors.unit.cycle")}</Notice>
+              ) : null}
               {canManage ? (
                 <details open={Boolean(result && !result.done)}>
                   <summary>
@@ -88,7 +102,13 @@ export default function Units({ loaderData, actionData }: Route.ComponentProps) 
                   </summary>
                   <Form method="post" className="form-grid" noValidate>
                     <input type="hidden" name="unitId" value={unit.id} />
-                    <TextField label={t("admin.unitName")} name="name" defaultValue={unit.name} maxLength={120} error={result?.errors.name} />
+                    <TextField
+                      label={t("admin.unitName")}
+                      name="name"
+                      defaultValue={unit.name}
+                      maxLength={120}
+                      error={result?.errors.name}
+                    />
                     <ParentSelect units={units} self={unit.id} value={unit.parentId} error={result?.errors.parentId} />
                     <div className="form-actions">
                       <SubmitButton>{t("admin.save")}</SubmitButton>
@@ -104,7 +124,9 @@ export default function Units({ loaderData, actionData }: Route.ComponentProps) 
         <section className="card" aria-labelledby="add-unit-heading">
           <h2 id="add-unit-heading">{t("admin.addUnit")}</h2>
           {forNew?.done ? <Notice tone="success">{t("admin.unitAdded")}</Notice> : null}
-          {forNew?.errors.form ? <Notice tone="error">{t(forNew.errors.form.key as "errors.unit.cycle")}</Notice> : null}
+          {forNew?.errors.form ? (
+            <Notice tone="error">{t(forNew.errors.form.key as "errors.unit.cycle")}</Notice>
+          ) : null}
           <Form method="post" className="form-grid" noValidate key={forNew?.done ? units.length : "new"}>
             <TextField label={t("admin.unitName")} name="name" maxLength={120} error={forNew?.errors.name} />
             <ParentSelect units={units} value={null} error={forNew?.errors.parentId} />

@@ -1,7 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { z } from "zod";
-import { accessEnd, refineAccessUntil, RoleAssignmentFields, roleAssignmentFields } from "#app/components/role-assignment.tsx";
+import {
+  accessEnd,
+  refineAccessUntil,
+  RoleAssignmentFields,
+  roleAssignmentFields,
+} from "#app/components/role-assignment.tsx";
 import { CopyField } from "#app/components/ui/copy-field.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
@@ -47,7 +52,12 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
 type ActionResult = { intent: string; errors: FieldErrors; done?: boolean; resetLink?: string };
 
 // Issuing a reset link is as strong as locking someone out, so it needs the same permission.
-const permissionFor = { role: "changeRole", deactivate: "deactivate", reactivate: "deactivate", resetLink: "deactivate" } as const;
+const permissionFor = {
+  role: "changeRole",
+  deactivate: "deactivate",
+  reactivate: "deactivate",
+  resetLink: "deactivate",
+} as const;
 
 export async function action({ request, params, context }: Route.ActionArgs): Promise<ActionResult> {
   const target = loadTarget(context, params.userId);
@@ -88,7 +98,9 @@ export default function UserDetail({ loaderData, actionData }: Route.ComponentPr
           {t("admin.back")}
         </Link>
       </PageHeader>
-      {result?.errors.form ? <Notice tone="error">{t(result.errors.form.key as "errors.user.lastAdmin")}</Notice> : null}
+      {result?.errors.form ? (
+        <Notice tone="error">{t(result.errors.form.key as "errors.user.lastAdmin")}</Notice>
+      ) : null}
       {loaderData.isSelf ? <Notice>{t("admin.youCannotChangeYourself")}</Notice> : null}
       <div className="card-grid">
         <section className="card" aria-labelledby="role-heading">
@@ -96,14 +108,19 @@ export default function UserDetail({ loaderData, actionData }: Route.ComponentPr
           {result?.intent === "role" && result.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
           {loaderData.canChangeRole ? (
             <Form method="post" className="stack" noValidate>
-              <RoleAssignmentFields units={loaderData.units} defaults={target} errors={result?.intent === "role" ? result.errors : undefined} />
+              <RoleAssignmentFields
+                units={loaderData.units}
+                defaults={target}
+                errors={result?.intent === "role" ? result.errors : undefined}
+              />
               <SubmitButton name="intent" value="role">
                 {t("admin.save")}
               </SubmitButton>
             </Form>
           ) : (
             <p>
-              {t(`roles.${target.role}`)} — {loaderData.units.find((u) => u.id === target.unitId)?.name ?? t("admin.noUnit")}
+              {t(`roles.${target.role}`)} —{" "}
+              {loaderData.units.find((u) => u.id === target.unitId)?.name ?? t("admin.noUnit")}
             </p>
           )}
         </section>
@@ -111,10 +128,16 @@ export default function UserDetail({ loaderData, actionData }: Route.ComponentPr
           <>
             <section className="card" aria-labelledby="status-heading">
               <h2 id="status-heading">{t("admin.status")}</h2>
-              {result?.intent === "deactivate" && result.done ? <Notice tone="success">{t("admin.deactivated")}</Notice> : null}
-              {result?.intent === "reactivate" && result.done ? <Notice tone="success">{t("admin.reactivated")}</Notice> : null}
+              {result?.intent === "deactivate" && result.done ? (
+                <Notice tone="success">{t("admin.deactivated")}</Notice>
+              ) : null}
+              {result?.intent === "reactivate" && result.done ? (
+                <Notice tone="success">{t("admin.reactivated")}</Notice>
+              ) : null}
               <p>
-                <span className={`badge badge-${target.active ? "active" : "inactive"}`}>{target.active ? t("admin.active") : t("admin.inactive")}</span>
+                <span className={`badge badge-${target.active ? "active" : "inactive"}`}>
+                  {target.active ? t("admin.active") : t("admin.inactive")}
+                </span>
               </p>
               <Form method="post" className="stack">
                 {target.active ? (

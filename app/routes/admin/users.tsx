@@ -1,7 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { z } from "zod";
-import { accessEnd, refineAccessUntil, RoleAssignmentFields, roleAssignmentFields } from "#app/components/role-assignment.tsx";
+import {
+  accessEnd,
+  refineAccessUntil,
+  RoleAssignmentFields,
+  roleAssignmentFields,
+} from "#app/components/role-assignment.tsx";
 import { CopyField } from "#app/components/ui/copy-field.tsx";
 import { TextField } from "#app/components/ui/field.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
@@ -101,7 +106,11 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           <h2 id="invite-heading">{t("admin.inviteTitle")}</h2>
           {invited ? (
             <Notice tone="success">
-              <p>{invited.mailed ? t("admin.invitationSent", { email: invited.email }) : t("admin.invitationCreated", { email: invited.email })}</p>
+              <p>
+                {invited.mailed
+                  ? t("admin.invitationSent", { email: invited.email })
+                  : t("admin.invitationCreated", { email: invited.email })}
+              </p>
               {invited.mailFailed ? <p>{t("errors.mailFailed")}</p> : null}
               {invited.link ? (
                 <>
@@ -111,10 +120,25 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
               ) : null}
             </Notice>
           ) : null}
-          {actionData?.errors.form ? <Notice tone="error">{t(actionData.errors.form.key as "errors.mailFailed")}</Notice> : null}
+          {actionData?.errors.form ? (
+            <Notice tone="error">{t(actionData.errors.form.key as "errors.mailFailed")}</Notice>
+          ) : null}
           <Form method="post" className="form-grid" noValidate key={invited?.email}>
-            <TextField label={t("admin.email")} name="email" type="email" autoComplete="off" maxLength={254} error={actionData?.errors.email} />
-            <TextField label={t("admin.name")} name="name" autoComplete="off" maxLength={200} error={actionData?.errors.name} />
+            <TextField
+              label={t("admin.email")}
+              name="email"
+              type="email"
+              autoComplete="off"
+              maxLength={254}
+              error={actionData?.errors.email}
+            />
+            <TextField
+              label={t("admin.name")}
+              name="name"
+              autoComplete="off"
+              maxLength={200}
+              error={actionData?.errors.name}
+            />
             <RoleAssignmentFields units={loaderData.units} errors={actionData?.errors} />
             <div className="form-actions">
               <SubmitButton name="intent" value="invite">
@@ -151,7 +175,12 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                       <td>
                         <Form method="post">
                           <input type="hidden" name="invitationId" value={i.id} />
-                          <SubmitButton name="intent" value="revoke" className="button button-ghost" aria-label={`${t("admin.revoke")}: ${i.email}`}>
+                          <SubmitButton
+                            name="intent"
+                            value="revoke"
+                            className="button button-ghost"
+                            aria-label={`${t("admin.revoke")}: ${i.email}`}
+                          >
                             {t("admin.revoke")}
                           </SubmitButton>
                         </Form>

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { can } from "#app/auth/permissions.server.ts";
+import { sections, type Section } from "#app/navigation.ts";
+import { roles, type Role } from "#db/schema/users.ts";
+
+const actor = (role: Role) => ({ id: `id-${role}`, role });
+
+/** The role matrix as the product promises it (README, "What each role may do"). */
+const visibleSections: Record<Role, Section[]> = {
+  admin: [...sections],
+  quality_manager: [...sections],
+  process_owner: sections.filter((s) => s !== "admin"),
+  auditor: sections.filter((s) => s !== "admin"),
+  staff: ["start", "current", "processes", "risks", "objectives", "actions", "deviations"],
+  external_auditor: sections.filter((s) => s !== "admin"),
+};
+
+describe("the role matrix", () => {
+  for (const role of roles) {
+    for (const section of sections) {
+      const expected = visibleSections[role].includes(section);
+      it(`${role} ${expected ? "may" : "may not"} open ${section}`, () => {
+        expect(can(actor(role), "view", { type: "section", section })).toBe(expected);
+      });
+    }
+  }
+
+  it("nobody signed out may do anything", () => {
+    for (const section of sections) expect(can(null, "view", { type: "section", section })).toBe(false);
+    expect(can(undefined, "invite", { type: "users" })).toBe(false);
+  });
+
+  it("only an admin invites people, changes roles and deactivates accounts", () => {
+    const target = { type: "user", id: "someone", role: "staff" } as const;
+    for (const role of roles) {
+      const isAdmin = role === "admin";
+      expect(can(actor(role), "invite", { type: "users" }), role).toBe(isAdmin);
+      expect(can(actor(role), "changeRole", target), role).toBe(isAdmin);
+      expect(can(actor(role), "deactivate", target), role).toBe(isAdmin);
+    }
+  });
+
+  it("the admin and the quality manager see who has access; no one else does", () => {
+    for (const role of roles) {
+      const expected = role === "admin" || role === "quality_manager";
+      expect(can(actor(role), "view", { type: "users" }), role).toBe(expected);
+      expect(can(actor(role), "view", { type: "user", id: "x", role: "staff" }), role).toBe(expected);
+    }
+  });
+
+  it("an admin cannot change their own role or lock themselves out", () => {
+    const admin = actor("admin");
+    expect(can(admin, "changeRole", { type: "user", id: admin.id, role: "admin" })).toBe(false);
+    expect(can(admin, "deactivate", { type: "user", id: admin.id, role: "admin" })).toBe(false);
+  });
+
+  it("units are kept by the admin and the quality manager; the organisation by the admin", () => {
+    for (const role of roles) {
+      expect(can(actor(role), "manage", { type: "units" }), role).toBe(role === "admin" || role === "quality_manager");
+      expect(can(actor(role), "manage", { type: "organisation" }), role).toBe(role === "admin");
+    }
+  });
+
+  it("the external auditor, a read-only guest, may change nothing", () => {
+    const guest = actor("external_auditor");
+    expect(can(guest, "invite", { type: "users" })).toBe(false);
+    expect(can(guest, "manage", { type: "units" })).toBe(false);
+    expect(can(guest, "manage", { type: "organisation" })).toBe(false);
+  });
+});
