@@ -1,0 +1,96 @@
+/**
+ * The whole test suite, as README and CI run it: static checks, unit tests, a production
+ * build and the end-to-end flows in Debian's Chromium. Every step runs even when an earlier
+ * one failed, so one run reports everything; the last line is the totals.
+ */
+import { execSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+
+const reports = ".reports";
+fs.rmSync(reports, { recursive: true, force: true });
+fs.mkdirSync(reports, { recursive: true });
+
+type Outcome = { name: string; passed: number; failed: number; seconds: number; note?: string };
+const outcomes: Outcome[] = [];
+
+function run(command: string, args: string[]): { ok: boolean; seconds: number } {
+  const start = Date.now();
+  console.log(`\n> ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, FORCE_COLOR: "1" } });
+  return { ok: result.status === 0, seconds: (Date.now() - start) / 1000 };
+}
+
+function check(name: string, command: string, args: string[]) {
+  const { ok, seconds } = run(command, args);
+  outcomes.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds });
+  return ok;
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Debian's Chromium is the browser for the e2e tests; install it when we may. */
+function ensureChromium(): string | undefined {
+  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (fs.existsSync(path)) return undefined;
+  const isRoot = process.getuid?.() === 0;
+  if (!isRoot) return `${path} is missing: install Debian's chromium (sudo apt-get install -y chromium)`;
+  console.log("\n> apt-get install -y chromium (Debian's Chromium for the end-to-end tests)");
+  try {
+    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium", { stdio: "inherit" });
+  } catch {
+    return "apt-get install chromium failed";
+  }
+  return fs.existsSync(path) ? undefined : `${path} still missing after apt-get`;
+}
+
+check("typecheck", "npm", ["run", "--silent", "typecheck"]);
+check("lint", "npx", ["eslint", "."]);
+check("format", "npx", ["prettier", "--check", "."]);
+
+{
+  const file = `${reports}/unit.json`;
+  const { ok, seconds } = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+  const report = readJson<{ numPassedTests: number; numFailedTests: number }>(file);
+  outcomes.push({
+    name: "unit",
+    passed: report?.numPassedTests ?? 0,
+    failed: report ? report.numFailedTests + (ok || report.numFailedTests > 0 ? 0 : 1) : 1,
+    seconds,
+  });
+}
+
+const built = check("build", "npm", ["run", "--silent", "build"]);
+
+{
+  const missing = ensureChromium();
+  if (missing || !built) {
+    outcomes.push({ name: "e2e", passed: 0, failed: 1, seconds: 0, note: missing ?? "not run: the build failed" });
+  } else {
+    const file = `${reports}/e2e.json`;
+    const { ok, seconds } = run("npx", ["playwright", "test"]);
+    const report = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(file);
+    const failed = report ? report.stats.unexpected + report.stats.flaky : 1;
+    outcomes.push({
+      name: "e2e",
+      passed: report?.stats.expected ?? 0,
+      failed: failed + (ok || failed > 0 ? 0 : 1),
+      seconds,
+    });
+  }
+}
+
+console.log("\nSuites:");
+for (const o of outcomes) {
+  const counts = o.passed + o.failed === 1 ? (o.failed ? "failed" : "passed") : `${o.passed} passed, ${o.failed} failed`;
+  console.log(`  ${o.name.padEnd(10)} ${counts.padEnd(24)} ${o.seconds.toFixed(1).padStart(6)} s${o.note ? `  (${o.note})` : ""}`);
+}
+const passed = outcomes.reduce((n, o) => n + o.passed, 0);
+const failed = outcomes.reduce((n, o) => n + o.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
