@@ -18,7 +18,11 @@ const { values } = parseArgs({
 });
 
 const args = z
-  .object({ email: z.email(), name: z.string().trim().min(1).max(200), organisation: z.string().trim().min(1).max(200).optional() })
+  .object({
+    email: z.email(),
+    name: z.string().trim().min(1).max(200),
+    organisation: z.string().trim().min(1).max(200).optional(),
+  })
   .safeParse(values);
 if (!args.success) {
   console.error('Usage: npm run create-admin -- --email <email> --name "<name>" [--organisation "<name>"]');
@@ -55,7 +59,11 @@ const db = openDatabase(databaseFile(loadConfig().dataDir));
 migrateDatabase(db);
 try {
   ensureOrganisation(db, args.data.organisation ?? "Organisation");
-  const admin = await createUser(db, { email: args.data.email, name: args.data.name, password, role: "admin", unitId: null }, null);
+  const admin = await createUser(
+    db,
+    { email: args.data.email, name: args.data.name, password, role: "admin", unitId: null },
+    null,
+  );
   if (args.data.organisation) updateOrganisation(db, admin.id, { name: args.data.organisation, orgNumber: null });
   console.log(`Created administrator ${admin.email}. Sign in at /login.`);
 } catch (error) {

@@ -42,7 +42,9 @@ function ensureChromium(): string | undefined {
   if (!isRoot) return `${path} is missing: install Debian's chromium (sudo apt-get install -y chromium)`;
   console.log("\n> apt-get install -y chromium (Debian's Chromium for the end-to-end tests)");
   try {
-    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium", { stdio: "inherit" });
+    execSync("apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium", {
+      stdio: "inherit",
+    });
   } catch {
     return "apt-get install chromium failed";
   }
@@ -55,7 +57,13 @@ check("format", "npx", ["prettier", "--check", "."]);
 
 {
   const file = `${reports}/unit.json`;
-  const { ok, seconds } = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+  const { ok, seconds } = run("npx", [
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${file}`,
+  ]);
   const report = readJson<{ numPassedTests: number; numFailedTests: number }>(file);
   outcomes.push({
     name: "unit",
@@ -87,8 +95,11 @@ const built = check("build", "npm", ["run", "--silent", "build"]);
 
 console.log("\nSuites:");
 for (const o of outcomes) {
-  const counts = o.passed + o.failed === 1 ? (o.failed ? "failed" : "passed") : `${o.passed} passed, ${o.failed} failed`;
-  console.log(`  ${o.name.padEnd(10)} ${counts.padEnd(24)} ${o.seconds.toFixed(1).padStart(6)} s${o.note ? `  (${o.note})` : ""}`);
+  const counts =
+    o.passed + o.failed === 1 ? (o.failed ? "failed" : "passed") : `${o.passed} passed, ${o.failed} failed`;
+  console.log(
+    `  ${o.name.padEnd(10)} ${counts.padEnd(24)} ${o.seconds.toFixed(1).padStart(6)} s${o.note ? `  (${o.note})` : ""}`,
+  );
 }
 const passed = outcomes.reduce((n, o) => n + o.passed, 0);
 const failed = outcomes.reduce((n, o) => n + o.failed, 0);

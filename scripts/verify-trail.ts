@@ -15,6 +15,8 @@ db.$client.close();
 if (verdict.ok) {
   console.log(`Trail intact: ${verdict.checked} events verified.`);
 } else {
-  console.error(`Trail broken at event ${verdict.firstBadSeq}: ${verdict.reason} (${verdict.checked} events before it verified).`);
+  console.error(
+    `Trail broken at event ${verdict.firstBadSeq}: ${verdict.reason} (${verdict.checked} events before it verified).`,
+  );
   process.exit(1);
 }
