@@ -10,6 +10,7 @@ import type { Db } from "#db/client.ts";
 import type { Config } from "#app/config.server.ts";
 import { authenticateCookie } from "#app/auth/authenticate.server.ts";
 import { isSafeMethod, isSameOrigin } from "#app/auth/origin.server.ts";
+import { translator } from "#app/i18n/index.ts";
 import type { Mailer } from "#app/models/mail.server.ts";
 import type { LotsContext } from "#app/load-context.ts";
 import { redactUrl } from "./logger.ts";
@@ -28,6 +29,14 @@ export type AppDeps = {
 };
 
 type Locals = { cspNonce: string; auth: LotsContext["auth"] };
+
+/** Refusals made before React Router renders anything: plain text, Swedish then English. */
+function refuse(res: Response, status: number, key: "http.foreignOrigin" | "http.tooLarge" | "http.unexpected") {
+  res
+    .status(status)
+    .type("text/plain; charset=utf-8")
+    .send(`${translator("sv")(key)}\n${translator("en")(key)}\n`);
+}
 
 function requestOrigin(req: Request, config: Config): string {
   return config.publicOrigin ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;
@@ -90,14 +99,11 @@ export function createApp(deps: AppDeps): express.Express {
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (isSafeMethod(req.method)) return next();
     if (!isSameOrigin(req.get("origin"), requestOrigin(req, config))) {
-      res
-        .status(403)
-        .type("text/plain; charset=utf-8")
-        .send("Förfrågan nekades: okänt ursprung (Origin).\nRequest refused: unknown origin.");
+      refuse(res, 403, "http.foreignOrigin");
       return;
     }
     if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-      res.status(413).type("text/plain; charset=utf-8").send("Förfrågan är för stor.\nRequest too large.");
+      refuse(res, 413, "http.tooLarge");
       return;
     }
     next();
@@ -136,10 +142,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     (req.log ?? logger).error({ err: error }, "unhandled error");
     if (res.headersSent) return;
-    res
-      .status(500)
-      .type("text/plain; charset=utf-8")
-      .send("Ett oväntat fel inträffade.\nAn unexpected error occurred.");
+    refuse(res, 500, "http.unexpected");
   });
   return app;
 }

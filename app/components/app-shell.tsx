@@ -2,6 +2,7 @@ import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, NavLink, useLocation } from "react-router";
 import type { Section } from "#app/navigation.ts";
+import { LanguageButton } from "./language-button.tsx";
 import type { Locale, Role } from "#db/schema/users.ts";
 
 export type ShellProps = {
@@ -80,16 +81,7 @@ export function AppShell({ organisationName, user, nav, children }: ShellProps) 
           </NavLink>
           <Form method="post" action="/sprak" className="inline-form">
             <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-            <button
-              type="submit"
-              name="locale"
-              value={user.locale === "sv" ? "en" : "sv"}
-              className="button button-ghost"
-              lang={user.locale === "sv" ? "en" : "sv"}
-              aria-label={t("language.switchTo")}
-            >
-              {user.locale === "sv" ? "English" : "Svenska"}
-            </button>
+            <LanguageButton current={user.locale} />
           </Form>
           <Form method="post" action="/logga-ut" className="inline-form">
             <button type="submit" className="button button-ghost">

@@ -1,12 +1,12 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Form, useLocation } from "react-router";
+import { LanguageButton } from "./language-button.tsx";
 
 /** The frame of the pages a person sees before signing in. */
 export function AuthCard({ title, children }: { title: string; children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
-  const other = i18n.language === "sv" ? "en" : "sv";
   return (
     <div className="auth-page">
       <title>{`${title} – Lots`}</title>
@@ -25,16 +25,7 @@ export function AuthCard({ title, children }: { title: string; children: ReactNo
       </main>
       <Form method="post" action="/sprak" className="auth-language">
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-        <button
-          type="submit"
-          name="locale"
-          value={other}
-          className="button button-ghost"
-          lang={other}
-          aria-label={t("language.switchTo")}
-        >
-          {t(`language.${other}`)}
-        </button>
+        <LanguageButton current={i18n.language === "en" ? "en" : "sv"} />
       </Form>
     </div>
   );

@@ -233,6 +233,11 @@ const en: Messages = {
     error: "An unexpected error occurred. Please try again shortly. If it happens again, contact your administrator.",
     home: "Go to the start page",
   },
+  http: {
+    foreignOrigin: "Request refused: it did not come from Lots' own site.",
+    tooLarge: "The request is too large.",
+    unexpected: "An unexpected error occurred.",
+  },
   common: {
     yes: "Yes",
     no: "No",

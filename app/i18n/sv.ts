@@ -230,6 +230,11 @@ const sv = {
     error: "Ett oväntat fel inträffade. Försök igen om en stund. Händer det igen, kontakta din administratör.",
     home: "Till startsidan",
   },
+  http: {
+    foreignOrigin: "Förfrågan nekades: den kom inte från Lots egen webbplats.",
+    tooLarge: "Förfrågan är för stor.",
+    unexpected: "Ett oväntat fel inträffade.",
+  },
   common: {
     yes: "Ja",
     no: "Nej",

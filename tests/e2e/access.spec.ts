@@ -44,7 +44,7 @@ test("a form posted from another site is refused", async ({ page, context, signI
     form: { name: "Kapad AB" },
   });
   expect(response.status()).toBe(403);
-  expect(await response.text()).toContain("okänt ursprung");
+  expect(await response.text()).toContain("Förfrågan nekades");
 });
 
 test("an unknown address shows a Swedish 404 page without internals", async ({ page }) => {

@@ -98,7 +98,7 @@ test("a person switches Lots to English and it stays English for them", async ({
   const person = await makeUser("quality_manager");
   await signIn(context, person.email);
   await page.goto("/start");
-  await page.getByRole("button", { name: "Byt språk" }).click();
+  await page.getByRole("button", { name: "Byt språk: English" }).click();
   await expect(
     page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Objectives & KPIs" }),
   ).toBeVisible();
