@@ -1,19 +1,8 @@
 import { type RouteConfig, index, layout, prefix, route } from "@react-router/dev/routes";
-import { sectionPaths } from "./navigation.ts";
+import { sectionPaths, sections } from "./navigation.ts";
 
 /** Sections whose issue has not landed yet share one placeholder page. */
-const placeholders = [
-  "current",
-  "documents",
-  "processes",
-  "risks",
-  "objectives",
-  "actions",
-  "deviations",
-  "audits",
-  "reviews",
-  "requirements",
-] as const;
+const placeholders = sections.filter((s) => s !== "start" && s !== "admin");
 
 export default [
   index("routes/index.tsx"),
