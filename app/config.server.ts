@@ -14,6 +14,13 @@ const env = z.object({
   LOTS_TRUST_PROXY: flag.default(false),
   LOTS_SMTP_URL: z.string().optional(),
   LOTS_MAIL_FROM: z.string().default("Lots <lots@localhost>"),
+  LOTS_COLLAB_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(2 * 1024 * 1024),
+  LOTS_COLLAB_COMPACT_EVERY: z.coerce.number().int().min(1).default(500),
+  LOTS_COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   LOTS_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -29,6 +36,7 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
+  collab: { maxMessageBytes: number; compactEvery: number; idleUnloadMs: number };
 };
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
@@ -48,5 +56,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.LOTS_SMTP_URL || undefined,
     mailFrom: e.LOTS_MAIL_FROM,
     logLevel: e.LOTS_LOG_LEVEL,
+    collab: {
+      maxMessageBytes: e.LOTS_COLLAB_MAX_MESSAGE_BYTES,
+      compactEvery: e.LOTS_COLLAB_COMPACT_EVERY,
+      idleUnloadMs: e.LOTS_COLLAB_IDLE_UNLOAD_MS,
+    },
   };
 }

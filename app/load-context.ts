@@ -4,6 +4,11 @@ import type { Config } from "#app/config.server.ts";
 import type { Authenticated } from "#app/auth/sessions.server.ts";
 import type { Mailer } from "#app/models/mail.server.ts";
 
+/** What routes tell the live-editing endpoint, so open connections never outlast a permission. */
+export type CollabSignals = {
+  accessChanged(filter?: { userId?: string; documentId?: string }): void;
+};
+
 /** What the server entry hands every loader and action (server/app.ts builds it). */
 export type LotsContext = {
   db: Db;
@@ -16,6 +21,7 @@ export type LotsContext = {
   origin: string;
   secure: boolean;
   auth: Authenticated | null;
+  collab: CollabSignals;
 };
 
 declare module "react-router" {

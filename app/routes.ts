@@ -2,7 +2,7 @@ import { type RouteConfig, index, layout, prefix, route } from "@react-router/de
 import { sectionPaths, sections } from "./navigation.ts";
 
 /** Sections whose issue has not landed yet share one placeholder page. */
-const placeholders = sections.filter((s) => s !== "start" && s !== "admin");
+const placeholders = sections.filter((s) => s !== "start" && s !== "admin" && s !== "documents");
 
 export default [
   index("routes/index.tsx"),
@@ -16,6 +16,12 @@ export default [
   layout("routes/app-layout.tsx", [
     route("start", "routes/start.tsx"),
     route("konto", "routes/account.tsx"),
+    route("notiser", "routes/notifications.tsx"),
+    ...prefix("dokument", [
+      index("routes/documents/index.tsx"),
+      route("ny", "routes/documents/new.tsx"),
+      route(":id", "routes/documents/document.tsx"),
+    ]),
     ...placeholders.map((section) =>
       route(sectionPaths[section].slice(1), "routes/section.tsx", { id: `section-${section}` }),
     ),

@@ -9,10 +9,10 @@ import type { ServerBuild } from "react-router";
 import type { Db } from "#db/client.ts";
 import type { Config } from "#app/config.server.ts";
 import { authenticateCookie } from "#app/auth/authenticate.server.ts";
-import { isSafeMethod, isSameOrigin } from "#app/auth/origin.server.ts";
+import { expectedOrigin, isSafeMethod, isSameOrigin } from "#app/auth/origin.server.ts";
 import { translator } from "#app/i18n/index.ts";
 import type { Mailer } from "#app/models/mail.server.ts";
-import type { LotsContext } from "#app/load-context.ts";
+import type { CollabSignals, LotsContext } from "#app/load-context.ts";
 import { redactUrl } from "./logger.ts";
 
 /** Form posts are small; anything larger is refused before React Router reads it. */
@@ -23,6 +23,7 @@ export type AppDeps = {
   config: Config;
   logger: Logger;
   mailer: Mailer;
+  collab: CollabSignals;
   build: ServerBuild | (() => Promise<ServerBuild>);
   /** Vite's middleware in development; static files from the build in production. */
   assets: express.RequestHandler[];
@@ -39,7 +40,11 @@ function refuse(res: Response, status: number, key: "http.foreignOrigin" | "http
 }
 
 function requestOrigin(req: Request, config: Config): string {
-  return config.publicOrigin ?? `${req.protocol}://${req.get("host") ?? "localhost"}`;
+  return expectedOrigin(req.headers, {
+    publicOrigin: config.publicOrigin,
+    trustProxy: config.trustProxy,
+    encrypted: Boolean((req.socket as { encrypted?: boolean }).encrypted),
+  });
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -134,6 +139,7 @@ export function createApp(deps: AppDeps): express.Express {
         origin: requestOrigin(req, config),
         secure: req.secure,
         auth: res.locals.auth as LotsContext["auth"],
+        collab: deps.collab,
       }),
     }),
   );

@@ -8,6 +8,7 @@ import { ensureOrganisation } from "#app/models/organisation.server.ts";
 import { databaseFile, migrateDatabase, openDatabase } from "#db/client.ts";
 import { seedDemo } from "#db/seed/demo.ts";
 import { createApp, staticAssets } from "./app.ts";
+import { attachCollab } from "./collab/endpoint.ts";
 import { createLogger } from "./logger.ts";
 
 const config = loadConfig();
@@ -41,7 +42,8 @@ if (config.production) {
 }
 
 const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
-server.on("request", createApp({ db, config, logger, mailer, build, assets }));
+const collab = attachCollab(server, { db, config, logger });
+server.on("request", createApp({ db, config, logger, mailer, collab, build, assets }));
 
 server.listen(config.port, config.host, () => {
   const address = server.address();
@@ -51,6 +53,7 @@ server.listen(config.port, config.host, () => {
 
 function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
+  collab.close();
   server.close(() => {
     db.$client.close();
     process.exit(0);

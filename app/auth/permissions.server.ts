@@ -2,7 +2,7 @@
  * Every permission rule of Lots lives here, behind one function: `can(user, action, resource)`.
  * Loaders, actions, the collab endpoint and the reading view all ask it; none keeps a copy.
  */
-import type { Role } from "#db/schema/index.ts";
+import type { DocumentStatus, Role } from "#db/schema/index.ts";
 import type { Section } from "#app/navigation.ts";
 
 export type Actor = { id: string; role: Role };
@@ -12,9 +12,11 @@ export type Resource =
   | { type: "user"; id: string; role: Role }
   | { type: "users" }
   | { type: "units" }
-  | { type: "organisation" };
+  | { type: "organisation" }
+  | { type: "documents" }
+  | { type: "document"; status: DocumentStatus; ownerId: string };
 
-export type Action = "view" | "manage" | "invite" | "changeRole" | "deactivate";
+export type Action = "view" | "manage" | "invite" | "changeRole" | "deactivate" | "create" | "read" | "edit";
 
 const everyone: readonly Role[] = ["admin", "quality_manager", "process_owner", "auditor", "staff", "external_auditor"];
 const allButStaff = everyone.filter((r) => r !== "staff");
@@ -37,6 +39,11 @@ export const sectionAccess: Record<Section, readonly Role[]> = {
 
 const isAdmin = (user: Actor) => user.role === "admin";
 
+/** Who writes documents' content: the people who keep the system, not staff or guests. */
+const authors: readonly Role[] = ["admin", "quality_manager", "process_owner", "auditor"];
+/** Who keeps a document's register entry (title, owner, archiving) besides its owner. */
+const documentKeepers: readonly Role[] = ["admin", "quality_manager"];
+
 export function can(user: Actor | null | undefined, action: Action, resource: Resource): boolean {
   if (!user) return false;
   switch (resource.type) {
@@ -58,5 +65,16 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
     case "organisation":
       if (action === "view") return sectionAccess.admin.includes(user.role);
       return action === "manage" && isAdmin(user);
+    case "documents":
+      if (action === "view") return sectionAccess.documents.includes(user.role);
+      return action === "create" && authors.includes(user.role);
+    case "document": {
+      const archived = resource.status === "archived";
+      // Staff read what applies; an archived draft is kept for the record, away from their use.
+      if (action === "read") return !archived || user.role !== "staff";
+      if (action === "edit") return !archived && authors.includes(user.role);
+      if (action === "manage") return documentKeepers.includes(user.role) || resource.ownerId === user.id;
+      return false;
+    }
   }
 }

@@ -58,7 +58,11 @@ export function userMayUseAccount(user: { active: boolean; accessExpiresAt: Date
  * deactivated users or guests whose access has ended, are deleted and yield null.
  */
 export function validateSessionToken(db: Db, token: string, now = new Date()): Authenticated | null {
-  const id = hashToken(token);
+  return validateSession(db, hashToken(token), now);
+}
+
+/** The same check by session id, for connections that outlive the request that opened them. */
+export function validateSession(db: Db, id: string, now = new Date()): Authenticated | null {
   const row = db
     .select({
       session: { id: sessions.id, userId: sessions.userId, expiresAt: sessions.expiresAt },

@@ -9,6 +9,7 @@ export type ShellProps = {
   organisationName: string;
   user: { name: string; role: Role; locale: Locale };
   nav: { section: Section; path: string }[];
+  unread: number;
   children: ReactNode;
 };
 
@@ -42,7 +43,7 @@ function NavIcon({ section }: { section: Section }) {
   );
 }
 
-export function AppShell({ organisationName, user, nav, children }: ShellProps) {
+export function AppShell({ organisationName, user, nav, unread, children }: ShellProps) {
   const { t } = useTranslation();
   const location = useLocation();
   // The drawer belongs to the page it was opened on: choosing another page closes it.
@@ -75,6 +76,22 @@ export function AppShell({ organisationName, user, nav, children }: ShellProps) 
           <span className="brand-org">{organisationName}</span>
         </NavLink>
         <div className="user-menu">
+          <NavLink to="/notiser" className="bell" aria-label={t("notifications.bell", { count: unread })}>
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22">
+              <path
+                d="M6 16V11a6 6 0 1112 0v5l2 2H4zM10 20a2 2 0 004 0"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="1.8"
+                strokeLinejoin="round"
+              />
+            </svg>
+            {unread > 0 ? (
+              <span className="bell-count" aria-hidden="true">
+                {unread > 99 ? "99+" : unread}
+              </span>
+            ) : null}
+          </NavLink>
           <NavLink to="/konto" className="user-link" title={t("app.signedInAs", { name: user.name })}>
             <span className="user-name">{user.name}</span>
             <span className="user-role">{t(`roles.${user.role}`)}</span>

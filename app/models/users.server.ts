@@ -49,6 +49,16 @@ export function listUsers(db: Db): UserListItem[] {
     .all();
 }
 
+/** Active people by name: owners to choose, colleagues to mention. */
+export function listPeople(db: Db): { id: string; name: string }[] {
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.active, true))
+    .orderBy(asc(users.name))
+    .all();
+}
+
 /** Guests (external auditors) always have an end date; nobody else has one. */
 function accessEndFor(role: Role, accessExpiresAt: Date | null): Date | null {
   if (role !== "external_auditor") return null;

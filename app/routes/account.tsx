@@ -59,6 +59,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     }
     throw error;
   }
+  context.collab.accessChanged({ userId: user.id });
   // Every session ended with the old password; this browser continues on a fresh one.
   const { token } = createSession(context.db, user.id, { userAgent: request.headers.get("user-agent") });
   return data<ActionResult>(

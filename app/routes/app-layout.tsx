@@ -4,6 +4,7 @@ import { ErrorContent } from "#app/components/error-content.tsx";
 import { requireAuth } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { sectionPaths, sections } from "#app/navigation.ts";
+import { unreadCount } from "#app/models/notifications.server.ts";
 import { getOrganisation } from "#app/models/organisation.server.ts";
 import type { Route } from "./+types/app-layout";
 
@@ -12,6 +13,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
   return {
     organisationName: getOrganisation(context.db)?.name ?? "Lots",
     user: { name: user.name, role: user.role, locale: user.locale },
+    unread: unreadCount(context.db, user.id),
     nav: sections
       .filter((section) => can(user, "view", { type: "section", section }))
       .map((section) => ({ section, path: sectionPaths[section] })),

@@ -13,6 +13,7 @@ export async function action({ request, context }: Route.ActionArgs) {
     const form = await request.formData();
     if (form.get("scope") === "everywhere") invalidateUserSessions(context.db, auth.user.id);
     else invalidateSession(context.db, auth.session.id);
+    context.collab.accessChanged({ userId: auth.user.id });
   }
   return redirect("/login?status=signedOut", {
     headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0, secure: context.secure }) },

@@ -27,7 +27,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const parsed = parseForm(passwordPair, await request.formData());
   if (!parsed.ok) return { errors: parsed.errors, invalid: false };
   try {
-    await resetPassword(context.db, params.token, parsed.data.password);
+    const userId = await resetPassword(context.db, params.token, parsed.data.password);
+    context.collab.accessChanged({ userId });
   } catch (error) {
     if (error instanceof PasswordResetError) return { errors: noErrors, invalid: true };
     throw error;

@@ -19,6 +19,11 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): P
   for (const [name, value] of formData) {
     if (typeof value === "string") input[name] = value;
   }
+  return parseFormObject(schema, input);
+}
+
+/** As parseForm, for input already shaped (e.g. a checkbox group collected into a list). */
+export function parseFormObject<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.output<S>> {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};

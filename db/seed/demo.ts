@@ -3,6 +3,7 @@ import { newId } from "#db/ids.ts";
 import { units, users, type Role } from "#db/schema/index.ts";
 import { ensureOrganisation } from "#app/models/organisation.server.ts";
 import { createUser } from "#app/models/users.server.ts";
+import { seedDemoDocuments } from "./demo-documents.ts";
 
 export const DEMO_PASSWORD = "lots-demo-2026";
 
@@ -37,8 +38,9 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
     unitIds.set(name, id);
   }
   const guestUntil = new Date(now.getTime() + 365 * 24 * 60 * 60 * 1000);
+  const people = new Map<string, string>();
   for (const account of demoAccounts) {
-    await createUser(
+    const user = await createUser(
       db,
       {
         email: account.email,
@@ -50,6 +52,8 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
       },
       null,
     );
+    people.set(account.email, user.id);
   }
+  seedDemoDocuments(db, people, unitIds, people.get("kvalitet@exempel.se")!);
   return true;
 }

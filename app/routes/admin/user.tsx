@@ -74,6 +74,7 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
       const parsed = parseForm(roleSchema, form);
       if (!parsed.ok) return { intent, errors: parsed.errors };
       changeUserRole(context.db, user.id, target.id, { ...parsed.data, accessExpiresAt: accessEnd(parsed.data) });
+      context.collab.accessChanged({ userId: target.id });
       return { intent, errors: {}, done: true };
     }
     if (intent === "resetLink") {
@@ -81,6 +82,7 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
       return { intent, errors: {}, resetLink: `${context.origin}/aterstall-losenord/${token}` };
     }
     setUserActive(context.db, user.id, target.id, intent === "reactivate");
+    context.collab.accessChanged({ userId: target.id });
     return { intent, errors: {}, done: true };
   } catch (error) {
     return { intent, errors: refusalAsFormError(error) };

@@ -1,0 +1,102 @@
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { documentAreas, documentTypes, type DocumentArea, type DocumentType } from "#db/schema/documents.ts";
+import type { FieldErrors } from "#app/utils/forms.ts";
+import { text } from "#app/utils/forms.ts";
+import { SelectField, TextField } from "./ui/field.tsx";
+
+/** The register entry of a document: shared by creating one and editing its details. */
+export const documentDetailsSchema = z.object({
+  title: text(200),
+  type: z.enum(documentTypes, "validation.invalidChoice"),
+  ownerId: z.string().min(1, "validation.required").max(40),
+  unitId: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
+  areas: z.array(z.enum(documentAreas, "validation.invalidChoice")).max(documentAreas.length),
+  tags: z
+    .string()
+    .max(400, "validation.tooLong")
+    .optional()
+    .transform((v) =>
+      [...new Set((v ?? "").split(",").map((t) => t.trim().slice(0, 40)))].filter(Boolean).slice(0, 12),
+    ),
+});
+
+/** Checkbox groups post one value per box; the schema wants them as a list. */
+export function documentDetailsInput(form: FormData) {
+  return { ...Object.fromEntries(form), areas: form.getAll("areas").map(String) };
+}
+
+type Props = {
+  people: { id: string; name: string }[];
+  units: { id: string; name: string; depth: number }[];
+  defaults?: {
+    title: string;
+    type: DocumentType;
+    ownerId: string;
+    unitId: string | null;
+    areas: DocumentArea[];
+    tags: string[];
+  };
+  errors?: FieldErrors;
+};
+
+export function DocumentFields({ people, units, defaults, errors }: Props) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextField
+        label={t("documents.title")}
+        name="title"
+        defaultValue={defaults?.title}
+        maxLength={200}
+        error={errors?.title}
+      />
+      <SelectField
+        label={t("documents.type")}
+        name="type"
+        defaultValue={defaults?.type ?? "routine"}
+        options={documentTypes.map((type) => ({ value: type, label: t(`documentTypes.${type}`) }))}
+        error={errors?.type}
+      />
+      <SelectField
+        label={t("documents.owner")}
+        name="ownerId"
+        defaultValue={defaults?.ownerId}
+        options={people.map((p) => ({ value: p.id, label: p.name }))}
+        error={errors?.ownerId}
+      />
+      <SelectField
+        label={t("documents.unit")}
+        name="unitId"
+        defaultValue={defaults?.unitId ?? ""}
+        options={[
+          { value: "", label: t("documents.wholeOrganisation") },
+          ...units.map((u) => ({ value: u.id, label: `${"\u00a0\u00a0".repeat(u.depth)}${u.name}` })),
+        ]}
+        error={errors?.unitId}
+      />
+      <fieldset className="checkbox-group">
+        <legend>{t("documents.areas")}</legend>
+        {documentAreas.map((area) => (
+          <label key={area}>
+            <input type="checkbox" name="areas" value={area} defaultChecked={defaults?.areas.includes(area)} />{" "}
+            {t(`areas.${area}`)}
+          </label>
+        ))}
+      </fieldset>
+      <TextField
+        label={t("documents.tags")}
+        name="tags"
+        defaultValue={defaults?.tags.join(", ")}
+        hint={t("documents.tagsHint")}
+        optional
+        maxLength={400}
+        error={errors?.tags}
+      />
+    </>
+  );
+}

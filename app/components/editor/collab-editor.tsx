@@ -1,0 +1,210 @@
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { CharacterCount } from "@tiptap/extensions";
+import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useRevalidator } from "react-router";
+import { CommentsPanel, type Person } from "./comments.tsx";
+import { documentSchema, FRAGMENT } from "./schema.ts";
+import { colourFor, openSession, type ConnectionState, type EditSession, type SaveState } from "./session.ts";
+import { Toolbar } from "./toolbar.tsx";
+
+type Props = {
+  documentId: string;
+  canEdit: boolean;
+  me: Person;
+  people: Person[];
+  /** The server-rendered content, shown until the live document has arrived. */
+  initialHtml: string;
+};
+
+/** Close codes that mean "do not try again": the server said who and what, see hub.ts. */
+const refusals: Record<number, "sessionEnded" | "accessWithdrawn" | "accessChanged"> = {
+  4401: "sessionEnded",
+  4403: "accessWithdrawn",
+  4409: "accessChanged",
+};
+
+export default function CollabEditor(props: Props) {
+  const [session, setSession] = useState<EditSession | null>(null);
+  const [save, setSave] = useState<SaveState>("saved");
+  useEffect(() => {
+    const opened = openSession(props.documentId, () => setSave((s) => (s === "saving" ? "saved" : s)));
+    // The session is an external system (a socket): created here, closed in the cleanup.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setSession(opened);
+    return () => opened.close();
+  }, [props.documentId]);
+  if (!session) return <StaticContent html={props.initialHtml} />;
+  return <LiveEditor {...props} session={session} save={save} setSave={setSave} />;
+}
+
+function StaticContent({ html }: { html: string }) {
+  return <div className="document-body prose" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+function LiveEditor({
+  session,
+  canEdit,
+  me,
+  people,
+  initialHtml,
+  save,
+  setSave,
+}: Props & { session: EditSession; save: SaveState; setSave: (s: SaveState) => void }) {
+  const { t } = useTranslation();
+  const revalidator = useRevalidator();
+  const [connection, setConnection] = useState<ConnectionState>("connecting");
+  const [synced, setSynced] = useState(false);
+  const [refusal, setRefusal] = useState<(typeof refusals)[number] | null>(null);
+
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable: canEdit,
+      extensions: [
+        ...documentSchema(),
+        Collaboration.configure({ document: session.doc, field: FRAGMENT }),
+        CollaborationCaret.configure({ provider: session.provider, user: { name: me.name, color: colourFor(me.id) } }),
+        CharacterCount,
+      ],
+      editorProps: {
+        attributes: {
+          class: "document-body prose",
+          "aria-label": t("editor.contentLabel"),
+          "aria-multiline": "true",
+          role: "textbox",
+        },
+      },
+    },
+    [session],
+  );
+
+  useEffect(() => {
+    const { provider, doc } = session;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const onStatus = ({ status }: { status: string }) =>
+      setConnection(status === "connected" ? "connected" : navigator.onLine ? "connecting" : "offline");
+    const onSync = (isSynced: boolean) => {
+      if (isSynced) setSynced(true);
+    };
+    const onClose = (event: CloseEvent | null) => {
+      const reason = event ? refusals[event.code] : undefined;
+      if (!reason) return;
+      if (reason !== "accessChanged") provider.disconnect();
+      setRefusal(reason);
+      // The page learns the new permission (or sends the person to sign in).
+      revalidator.revalidate();
+    };
+    const onUpdate = (_update: Uint8Array, origin: unknown) => {
+      if (origin === provider) return;
+      setSave("saving");
+      clearTimeout(timer);
+      timer = setTimeout(() => session.confirmSaved(), 400);
+    };
+    provider.on("status", onStatus);
+    provider.on("sync", onSync);
+    provider.on("connection-close", onClose);
+    doc.on("update", onUpdate);
+    return () => {
+      clearTimeout(timer);
+      provider.off("status", onStatus);
+      provider.off("sync", onSync);
+      provider.off("connection-close", onClose);
+      doc.off("update", onUpdate);
+    };
+  }, [session, setSave, revalidator]);
+
+  const words = useEditorState({
+    editor,
+    selector: ({ editor: e }) => (e ? (e.storage.characterCount as { words(): number }).words() : 0),
+  });
+
+  return (
+    <div className="editor-layout">
+      <div className="editor-main">
+        <div className="editor-chrome">
+          {canEdit && editor ? <Toolbar editor={editor} /> : null}
+          <Presence session={session} me={me} />
+        </div>
+        {refusal ? (
+          <p className="notice notice-error" role="alert">
+            {t(`editor.refused.${refusal}`)}
+          </p>
+        ) : null}
+        {!canEdit ? <p className="notice notice-info">{t("editor.readOnly")}</p> : null}
+        {/* Until the live copy has arrived, show what the server rendered, so nothing flickers. */}
+        {!synced ? <StaticContent html={initialHtml} /> : null}
+        <div hidden={!synced}>
+          <EditorContent editor={editor} />
+        </div>
+        <StatusBar connection={connection} save={canEdit ? save : null} words={words ?? 0} />
+      </div>
+      <CommentsPanel editor={editor} doc={session.doc} canComment={canEdit} me={me} people={people} />
+    </div>
+  );
+}
+
+function StatusBar({
+  connection,
+  save,
+  words,
+}: {
+  connection: ConnectionState;
+  save: SaveState | null;
+  words: number;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="editor-status" role="status" aria-live="polite">
+      <span className={`connection connection-${connection}`}>
+        <span className="dot" aria-hidden="true" /> {t(`editor.connection.${connection}`)}
+      </span>
+      {save ? (
+        <span className={`save save-${save}`}>{t(`editor.save.${connection === "connected" ? save : "offline"}`)}</span>
+      ) : null}
+      <span className="words">{t("editor.words", { count: words })}</span>
+    </div>
+  );
+}
+
+type AwarenessUser = { name: string; color: string };
+
+function Presence({ session, me }: { session: EditSession; me: Person }) {
+  const { t } = useTranslation();
+  const [others, setOthers] = useState<AwarenessUser[]>([]);
+  useEffect(() => {
+    const awareness = session.provider.awareness;
+    const refresh = () => {
+      const seen = new Map<string, AwarenessUser>();
+      for (const [clientId, state] of awareness.getStates()) {
+        const user = (state as { user?: AwarenessUser }).user;
+        if (clientId !== awareness.clientID && user?.name && user.name !== me.name) seen.set(user.name, user);
+      }
+      setOthers([...seen.values()]);
+    };
+    awareness.on("change", refresh);
+    refresh();
+    return () => awareness.off("change", refresh);
+  }, [session, me.name]);
+  return (
+    <ul className="presence" aria-label={t("editor.presence", { count: others.length })}>
+      {others.map((o) => (
+        <li key={o.name} className="avatar" style={{ background: o.color }} title={o.name}>
+          <span aria-hidden="true">{initials(o.name)}</span>
+          <span className="visually-hidden">{o.name}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((part) => part[0]!.toUpperCase())
+    .join("");
+}

@@ -1,0 +1,64 @@
+import * as encoding from "lib0/encoding";
+import * as syncProtocol from "y-protocols/sync";
+import { WebsocketProvider } from "y-websocket";
+import * as Y from "yjs";
+
+export type ConnectionState = "connecting" | "connected" | "offline";
+export type SaveState = "saved" | "saving" | "unsaved";
+
+const palette = ["#0b5c52", "#1f4e8a", "#8a3b12", "#6b2c8f", "#9c1f4f", "#3f6212", "#7c4a03", "#155e75"];
+
+/** A stable colour per person, so a caret keeps its colour from day to day. */
+export function colourFor(userId: string): string {
+  let hash = 0;
+  for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+  return palette[hash % palette.length]!;
+}
+
+export type EditSession = {
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  close(): void;
+  /** Asks the server for a round trip; it answers only after storing all we sent before it. */
+  confirmSaved(): void;
+};
+
+/** Opens the live connection for one document: /collab/<id> on this very origin. */
+export function openSession(documentId: string, onSaved: () => void): EditSession {
+  const doc = new Y.Doc();
+  const scheme = window.location.protocol === "https:" ? "wss" : "ws";
+  const provider = new WebsocketProvider(`${scheme}://${window.location.host}/collab`, documentId, doc, {
+    // The session cookie travels with the upgrade; nothing else is needed.
+    maxBackoffTime: 5000,
+  });
+  let awaiting = false;
+  const onSync = (synced: boolean) => {
+    if (synced && awaiting) {
+      awaiting = false;
+      onSaved();
+    }
+  };
+  provider.on("sync", onSync);
+  return {
+    doc,
+    provider,
+    close() {
+      provider.off("sync", onSync);
+      provider.destroy();
+      doc.destroy();
+    },
+    confirmSaved() {
+      const ws = provider.ws;
+      if (!ws || ws.readyState !== WebSocket.OPEN) return;
+      // The server handles one connection's frames in order, so its reply to this sync step 1
+      // comes after everything we sent earlier was stored. The provider reports that reply
+      // as "synced" again.
+      awaiting = true;
+      provider.synced = false;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, 0);
+      syncProtocol.writeSyncStep1(encoder, doc);
+      ws.send(encoding.toUint8Array(encoder));
+    },
+  };
+}

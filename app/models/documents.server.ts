@@ -1,0 +1,188 @@
+import { and, desc, eq, like, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Db } from "#db/client.ts";
+import { newId } from "#db/ids.ts";
+import {
+  documents,
+  units,
+  users,
+  type DocumentArea,
+  type DocumentStatus,
+  type DocumentType,
+} from "#db/schema/index.ts";
+import { can, type Actor } from "#app/auth/permissions.server.ts";
+import { DomainError } from "./errors.ts";
+import { appendTrailEvent } from "./trail.server.ts";
+import { assertUnitExists } from "./units.server.ts";
+
+export class DocumentError extends DomainError<"document.notFound" | "document.archived"> {}
+
+export type DocumentInput = {
+  title: string;
+  type: DocumentType;
+  ownerId: string;
+  unitId: string | null;
+  areas: DocumentArea[];
+  tags: string[];
+};
+
+export type DocumentFilter = {
+  type?: DocumentType;
+  unitId?: string;
+  area?: DocumentArea;
+  ownerId?: string;
+  status?: DocumentStatus;
+  q?: string;
+};
+
+const owner = alias(users, "owner");
+
+const listColumns = {
+  id: documents.id,
+  title: documents.title,
+  type: documents.type,
+  status: documents.status,
+  ownerId: documents.ownerId,
+  ownerName: owner.name,
+  unitId: documents.unitId,
+  unitName: units.name,
+  areas: documents.areas,
+  tags: documents.tags,
+  updatedAt: documents.updatedAt,
+  createdAt: documents.createdAt,
+};
+
+export type DocumentSummary = {
+  id: string;
+  title: string;
+  type: DocumentType;
+  status: DocumentStatus;
+  ownerId: string;
+  ownerName: string;
+  unitId: string | null;
+  unitName: string | null;
+  areas: DocumentArea[];
+  tags: string[];
+  updatedAt: Date;
+  createdAt: Date;
+};
+
+function selectDocuments(db: Db) {
+  return db
+    .select(listColumns)
+    .from(documents)
+    .innerJoin(owner, eq(owner.id, documents.ownerId))
+    .leftJoin(units, eq(units.id, documents.unitId));
+}
+
+export function listDocuments(db: Db, filter: DocumentFilter = {}): DocumentSummary[] {
+  const conditions: SQL[] = [];
+  if (filter.type) conditions.push(eq(documents.type, filter.type));
+  if (filter.unitId) conditions.push(eq(documents.unitId, filter.unitId));
+  if (filter.ownerId) conditions.push(eq(documents.ownerId, filter.ownerId));
+  conditions.push(eq(documents.status, filter.status ?? "draft"));
+  if (filter.q) conditions.push(like(documents.title, `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
+  const rows = selectDocuments(db)
+    .where(and(...conditions))
+    .orderBy(desc(documents.updatedAt))
+    .all();
+  // Areas are a JSON list; a handful of documents per organisation makes filtering here cheap.
+  return filter.area ? rows.filter((d) => d.areas.includes(filter.area!)) : rows;
+}
+
+export function getDocument(db: Db, id: string): DocumentSummary | undefined {
+  return selectDocuments(db).where(eq(documents.id, id)).get();
+}
+
+export function requireDocument(db: Db, id: string): DocumentSummary {
+  const document = getDocument(db, id);
+  if (!document) throw new DocumentError("document.notFound");
+  return document;
+}
+
+function assertOwner(db: Db, ownerId: string): void {
+  if (!db.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).get()) {
+    throw new DocumentError("document.notFound");
+  }
+}
+
+export function createDocument(db: Db, actorId: string, input: DocumentInput, now = new Date()): string {
+  return db.transaction((tx) => {
+    assertUnitExists(tx, input.unitId);
+    assertOwner(tx, input.ownerId);
+    const id = newId();
+    tx.insert(documents)
+      .values({ id, ...input, status: "draft", createdBy: actorId, createdAt: now, updatedAt: now })
+      .run();
+    appendTrailEvent(tx, {
+      actorId,
+      type: "document.created",
+      subjectType: "document",
+      subjectId: id,
+      data: { title: input.title, type: input.type, ownerId: input.ownerId },
+    });
+    return id;
+  });
+}
+
+export function updateDocumentDetails(
+  db: Db,
+  actorId: string,
+  id: string,
+  input: DocumentInput,
+  now = new Date(),
+): void {
+  db.transaction((tx) => {
+    const before = requireDocument(tx, id);
+    if (before.status === "archived") throw new DocumentError("document.archived");
+    assertUnitExists(tx, input.unitId);
+    assertOwner(tx, input.ownerId);
+    tx.update(documents)
+      .set({ ...input, updatedAt: now })
+      .where(eq(documents.id, id))
+      .run();
+    appendTrailEvent(tx, {
+      actorId,
+      type: "document.detailsChanged",
+      subjectType: "document",
+      subjectId: id,
+      data: { title: input.title, type: input.type, ownerId: input.ownerId, unitId: input.unitId, areas: input.areas },
+    });
+  });
+}
+
+export function setDocumentArchived(db: Db, actorId: string, id: string, archived: boolean, now = new Date()): void {
+  db.transaction((tx) => {
+    requireDocument(tx, id);
+    tx.update(documents)
+      .set({ status: archived ? "archived" : "draft", updatedAt: now })
+      .where(eq(documents.id, id))
+      .run();
+    appendTrailEvent(tx, {
+      actorId,
+      type: archived ? "document.archived" : "document.restored",
+      subjectType: "document",
+      subjectId: id,
+    });
+  });
+}
+
+/** Marks a document as edited now, so lists show what moved (called as edits arrive, at most once a minute). */
+export function touchDocument(db: Db, id: string, now = new Date()): void {
+  db.update(documents).set({ updatedAt: now }).where(eq(documents.id, id)).run();
+}
+
+export type Access = "write" | "read" | "none" | "missing";
+
+/** What a person may do with a live document: the collab endpoint asks this at every connect. */
+export function documentAccess(db: Db, user: Actor, documentId: string): Access {
+  const document = db
+    .select({ status: documents.status, ownerId: documents.ownerId })
+    .from(documents)
+    .where(eq(documents.id, documentId))
+    .get();
+  if (!document) return "missing";
+  const resource = { type: "document", ...document } as const;
+  if (can(user, "edit", resource)) return "write";
+  return can(user, "read", resource) ? "read" : "none";
+}

@@ -1,0 +1,152 @@
+import { lazy, Suspense, useSyncExternalStore } from "react";
+import { useTranslation } from "react-i18next";
+import { data, Form } from "react-router";
+import { DocumentFields, documentDetailsInput, documentDetailsSchema } from "#app/components/document-fields.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
+import { PageHeader } from "#app/components/ui/page-header.tsx";
+import { SubmitButton } from "#app/components/ui/submit-button.tsx";
+import { requirePermission } from "#app/auth/guards.server.ts";
+import { can } from "#app/auth/permissions.server.ts";
+import { renderStoredDocument } from "#app/models/document-content.server.ts";
+import { getDocument, setDocumentArchived, updateDocumentDetails } from "#app/models/documents.server.ts";
+import { refusalAsFormError } from "#app/models/errors.ts";
+import { unitTree } from "#app/models/units.server.ts";
+import { listPeople } from "#app/models/users.server.ts";
+import { formatDate } from "#app/utils/dates.ts";
+import { parseFormObject, type FieldErrors } from "#app/utils/forms.ts";
+import type { Route } from "./+types/document";
+
+// The editor and its socket load in the browser only; the first paint is the server's HTML.
+const CollabEditor = lazy(() => import("#app/components/editor/collab-editor.tsx"));
+
+function load(context: Route.LoaderArgs["context"], id: string) {
+  const document = getDocument(context.db, id);
+  if (!document) throw data({ reason: "notFound" }, { status: 404 });
+  return { document, resource: { type: "document", status: document.status, ownerId: document.ownerId } as const };
+}
+
+export function loader({ request, params, context }: Route.LoaderArgs) {
+  const { document, resource } = load(context, params.id);
+  const { user } = requirePermission(request, context, "read", resource);
+  const canManage = can(user, "manage", resource);
+  return {
+    document: { ...document, updatedAt: document.updatedAt.toISOString() },
+    html: renderStoredDocument(context.db, document.id).html,
+    canEdit: can(user, "edit", resource),
+    canManage,
+    me: { id: user.id, name: user.name },
+    people: listPeople(context.db),
+    units: canManage ? unitTree(context.db) : [],
+  };
+}
+
+type ActionResult = { intent: string; errors: FieldErrors; done?: boolean };
+
+export async function action({ request, params, context }: Route.ActionArgs): Promise<ActionResult> {
+  const { document, resource } = load(context, params.id);
+  const { user } = requirePermission(request, context, "manage", resource);
+  const form = await request.formData();
+  const intent = String(form.get("intent"));
+  try {
+    if (intent === "details") {
+      const parsed = parseFormObject(documentDetailsSchema, documentDetailsInput(form));
+      if (!parsed.ok) return { intent, errors: parsed.errors };
+      updateDocumentDetails(context.db, user.id, document.id, parsed.data);
+    } else if (intent === "archive" || intent === "restore") {
+      setDocumentArchived(context.db, user.id, document.id, intent === "archive");
+    } else {
+      throw data({ reason: "badRequest" }, { status: 400 });
+    }
+  } catch (error) {
+    if (error instanceof Error) return { intent, errors: refusalAsFormError(error) };
+    throw error;
+  }
+  context.collab.accessChanged({ documentId: document.id });
+  return { intent, errors: {}, done: true };
+}
+
+const subscribeNothing = () => () => {};
+/** True once React runs in the browser; false during the server render and hydration. */
+function useHydrated() {
+  return useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
+}
+
+export default function DocumentPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const hydrated = useHydrated();
+  const { document: doc } = loaderData;
+  const archived = doc.status === "archived";
+  const staticBody = <div className="document-body prose" dangerouslySetInnerHTML={{ __html: loaderData.html }} />;
+  return (
+    <>
+      <PageHeader title={doc.title}>
+        {loaderData.canManage ? (
+          <Form method="post">
+            <SubmitButton name="intent" value={archived ? "restore" : "archive"} className="button button-ghost">
+              {archived ? t("documents.restore") : t("documents.archive")}
+            </SubmitButton>
+          </Form>
+        ) : null}
+      </PageHeader>
+      <p className="document-meta">
+        <span className="badge badge-neutral">{t(`documentTypes.${doc.type}`)}</span>{" "}
+        <span className={`badge ${archived ? "badge-inactive" : "badge-draft"}`}>
+          {t(`documentStatuses.${doc.status}`)}
+        </span>{" "}
+        {t("documents.ownedBy", { name: doc.ownerName })} · {doc.unitName ?? t("documents.wholeOrganisation")}
+        {doc.areas.length > 0 ? ` · ${doc.areas.map((a) => t(`areas.${a}`)).join(", ")}` : ""} ·{" "}
+        {t("documents.updatedOn", { date: formatDate(doc.updatedAt, i18n.language) })}
+        {doc.tags.length > 0 ? (
+          <span className="tags">
+            {doc.tags.map((tag) => (
+              <span key={tag} className="tag">
+                #{tag}
+              </span>
+            ))}
+          </span>
+        ) : null}
+      </p>
+      {actionData?.errors.form ? (
+        <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
+      ) : null}
+      {actionData?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
+      {loaderData.canManage && !archived ? (
+        <details className="card details-panel" open={actionData?.intent === "details" && !actionData.done}>
+          <summary>{t("documents.details")}</summary>
+          <Form method="post" className="form-grid" noValidate>
+            <DocumentFields
+              people={loaderData.people}
+              units={loaderData.units}
+              defaults={doc}
+              errors={actionData?.errors}
+            />
+            <div className="form-actions">
+              <SubmitButton name="intent" value="details">
+                {t("admin.save")}
+              </SubmitButton>
+            </div>
+          </Form>
+        </details>
+      ) : null}
+      {archived ? <Notice>{t("documents.archivedNotice")}</Notice> : null}
+      {hydrated ? (
+        <Suspense fallback={staticBody}>
+          <CollabEditor
+            key={`${doc.id}-${loaderData.canEdit}`}
+            documentId={doc.id}
+            canEdit={loaderData.canEdit}
+            me={loaderData.me}
+            people={loaderData.people}
+            initialHtml={loaderData.html}
+          />
+        </Suspense>
+      ) : (
+        staticBody
+      )}
+    </>
+  );
+}

@@ -1,0 +1,162 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { z } from "zod";
+import { EmptyState } from "#app/components/ui/empty-state.tsx";
+import { PageHeader } from "#app/components/ui/page-header.tsx";
+import { requirePermission } from "#app/auth/guards.server.ts";
+import { can } from "#app/auth/permissions.server.ts";
+import { listDocuments } from "#app/models/documents.server.ts";
+import { unitTree } from "#app/models/units.server.ts";
+import { listPeople } from "#app/models/users.server.ts";
+import { formatDate } from "#app/utils/dates.ts";
+import { documentAreas, documentStatuses, documentTypes } from "#db/schema/documents.ts";
+import type { Route } from "./+types/index";
+
+// Filters arrive in the URL: anything unknown is ignored rather than refused.
+const filterSchema = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  type: z.enum(documentTypes).optional().catch(undefined),
+  area: z.enum(documentAreas).optional().catch(undefined),
+  unitId: z.string().max(40).optional().catch(undefined),
+  ownerId: z.string().max(40).optional().catch(undefined),
+  status: z.enum(documentStatuses).optional().catch(undefined),
+});
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const { user } = requirePermission(request, context, "view", { type: "documents" });
+  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
+  const filter = filterSchema.parse(params);
+  return {
+    filter,
+    documents: listDocuments(context.db, filter).map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString() })),
+    people: listPeople(context.db),
+    units: unitTree(context.db),
+    canCreate: can(user, "create", { type: "documents" }),
+  };
+}
+
+export default function Documents({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const { filter, documents } = loaderData;
+  const filtered = Object.values(filter).some(Boolean);
+  return (
+    <>
+      <PageHeader title={t("sections.documents.title")} intro={t("sections.documents.intro")}>
+        {loaderData.canCreate ? (
+          <Link to="/dokument/ny" className="button">
+            {t("documents.new")}
+          </Link>
+        ) : null}
+      </PageHeader>
+      <Form method="get" className="filter-bar" role="search" aria-label={t("documents.filters")}>
+        <div className="field">
+          <label htmlFor="filter-q">{t("documents.search")}</label>
+          <input id="filter-q" name="q" type="search" defaultValue={filter.q} maxLength={100} />
+        </div>
+        <FilterSelect
+          name="type"
+          label={t("documents.type")}
+          value={filter.type}
+          options={documentTypes.map((v) => ({ value: v, label: t(`documentTypes.${v}`) }))}
+        />
+        <FilterSelect
+          name="area"
+          label={t("documents.area")}
+          value={filter.area}
+          options={documentAreas.map((v) => ({ value: v, label: t(`areas.${v}`) }))}
+        />
+        <FilterSelect
+          name="unitId"
+          label={t("documents.unit")}
+          value={filter.unitId}
+          options={loaderData.units.map((u) => ({ value: u.id, label: `${"\u00a0\u00a0".repeat(u.depth)}${u.name}` }))}
+        />
+        <FilterSelect
+          name="ownerId"
+          label={t("documents.owner")}
+          value={filter.ownerId}
+          options={loaderData.people.map((p) => ({ value: p.id, label: p.name }))}
+        />
+        <FilterSelect
+          name="status"
+          label={t("documents.status")}
+          value={filter.status}
+          options={documentStatuses.map((v) => ({ value: v, label: t(`documentStatuses.${v}`) }))}
+          anyLabel={t("documentStatuses.draft")}
+          withoutDefault
+        />
+        <div className="filter-actions">
+          <button type="submit" className="button button-secondary">
+            {t("documents.applyFilters")}
+          </button>
+          {filtered ? (
+            <Link to="/dokument" className="button button-ghost">
+              {t("documents.clearFilters")}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+      {documents.length === 0 ? (
+        <EmptyState title={filtered ? t("documents.noneMatch") : t("documents.none")}>
+          {loaderData.canCreate && !filtered ? <p>{t("documents.noneHint")}</p> : null}
+        </EmptyState>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("sections.documents.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("documents.title")}</th>
+                <th scope="col">{t("documents.type")}</th>
+                <th scope="col">{t("documents.owner")}</th>
+                <th scope="col">{t("documents.unit")}</th>
+                <th scope="col">{t("documents.areas")}</th>
+                <th scope="col">{t("documents.updated")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {documents.map((d) => (
+                <tr key={d.id}>
+                  <td>
+                    <Link to={`/dokument/${d.id}`}>{d.title}</Link>
+                  </td>
+                  <td>{t(`documentTypes.${d.type}`)}</td>
+                  <td>{d.ownerName}</td>
+                  <td>{d.unitName ?? t("documents.wholeOrganisation")}</td>
+                  <td>{d.areas.map((a) => t(`areas.${a}`)).join(", ")}</td>
+                  <td>{formatDate(d.updatedAt, i18n.language)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function FilterSelect(props: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  options: { value: string; label: string }[];
+  anyLabel?: string;
+  withoutDefault?: boolean;
+}) {
+  const { t } = useTranslation();
+  const id = `filter-${props.name}`;
+  const options = props.withoutDefault ? props.options.slice(1) : props.options;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{props.label}</label>
+      <select id={id} name={props.name} defaultValue={props.value ?? ""}>
+        <option value="">{props.anyLabel ?? t("documents.any")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,193 @@
+import type http from "node:http";
+import type { Duplex } from "node:stream";
+import type { Logger } from "pino";
+import { WebSocketServer, type WebSocket } from "ws";
+import type { Config } from "#app/config.server.ts";
+import { authenticateCookie } from "#app/auth/authenticate.server.ts";
+import { expectedOrigin, isSameOrigin } from "#app/auth/origin.server.ts";
+import { validateSession } from "#app/auth/sessions.server.ts";
+import { documentAccess, touchDocument } from "#app/models/documents.server.ts";
+import type { CollabSignals } from "#app/load-context.ts";
+import type { Db } from "#db/client.ts";
+import { addedMessages, COMMENTS } from "#app/components/editor/comment-threads.ts";
+import { notifyMentions } from "#app/models/notifications.server.ts";
+import { CloseCode, CollabHub, Connection, ProtocolError, type SharedDoc } from "./hub.ts";
+
+export const COLLAB_PATH = "/collab/";
+const DOC_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const TOUCH_EVERY_MS = 60_000;
+const HEARTBEAT_MS = 30_000;
+const SWEEP_MS = 60_000;
+
+export type Collab = CollabSignals & { hub: CollabHub; close(): void };
+
+function refuse(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
+  const text = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found" }[status];
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,
+  );
+}
+
+/**
+ * The y-websocket endpoint at /collab/<documentId>, on the app's own HTTP server. A person is
+ * signed in by the app's session cookie and allowed by the same `can()` as every page; both
+ * are settled before a single byte of the document is sent.
+ */
+export function attachCollab(server: http.Server, deps: { db: Db; config: Config; logger: Logger }): Collab {
+  const { db, config } = deps;
+  const logger = deps.logger.child({ part: "collab" });
+  const hub = new CollabHub({
+    db,
+    logger,
+    compactEvery: config.collab.compactEvery,
+    idleUnloadMs: config.collab.idleUnloadMs,
+    awarenessMaxBytes: 64 * 1024,
+    awarenessPerSecond: 30,
+    onLoad: (shared) => watchMentions(shared),
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxMessageBytes });
+  const alive = new WeakSet<WebSocket>();
+  const touched = new Map<string, number>();
+
+  async function upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer, docName: string) {
+    const encrypted = Boolean((req.socket as { encrypted?: boolean }).encrypted);
+    const origin = expectedOrigin(req.headers, {
+      publicOrigin: config.publicOrigin,
+      trustProxy: config.trustProxy,
+      encrypted,
+    });
+    if (!isSameOrigin(req.headers.origin, origin)) return refuse(socket, 403, "foreign origin");
+    const { auth } = await authenticateCookie(db, req.headers.cookie, { secure: encrypted });
+    if (!auth) return refuse(socket, 401, "not signed in");
+    const access = DOC_NAME.test(docName) ? documentAccess(db, auth.user, docName) : "missing";
+    if (access === "missing") return refuse(socket, 404, "no such document");
+    if (access === "none") return refuse(socket, 403, "no access");
+
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const conn = hub.connect(
+        { send: (data) => ws.readyState === ws.OPEN && ws.send(data), close: (code, reason) => ws.close(code, reason) },
+        { docName, userId: auth.user.id, sessionId: auth.session.id, readOnly: access === "read" },
+      );
+      alive.add(ws);
+      logger.info({ doc: docName, user: auth.user.id, readOnly: conn.info.readOnly }, "connected");
+      ws.on("pong", () => alive.add(ws));
+      ws.on("message", (data, isBinary) => {
+        if (!isBinary) {
+          ws.close(CloseCode.malformed, "binary frames only");
+          return;
+        }
+        try {
+          hub.receive(conn, new Uint8Array(data as Buffer));
+          if (!conn.info.readOnly) noteEdit(docName);
+        } catch (error) {
+          if (error instanceof ProtocolError) {
+            logger.warn(
+              { doc: docName, user: auth.user.id, reason: error.message },
+              "malformed message; connection closed",
+            );
+            ws.close(CloseCode.malformed, "malformed message");
+          } else {
+            logger.error({ err: error, doc: docName }, "message failed");
+            ws.close(CloseCode.internalError, "internal error");
+          }
+        }
+      });
+      ws.on("error", (error: Error & { code?: string }) => {
+        // ws closes the connection itself (1009 for an oversized frame); we only record why.
+        logger.warn({ doc: docName, user: auth.user.id, code: error.code, reason: error.message }, "connection error");
+      });
+      ws.on("close", () => hub.disconnect(conn));
+    });
+  }
+
+  /**
+   * Mentions in comments notify people. The author is the person on the connection that sent
+   * the update, whatever the comment itself claims.
+   */
+  function watchMentions(shared: SharedDoc) {
+    shared.doc.getMap(COMMENTS).observeDeep((events, transaction) => {
+      const origin = transaction.origin;
+      if (!(origin instanceof Connection)) return;
+      for (const { threadId, message } of addedMessages(events)) {
+        if (!Array.isArray(message.mentions) || message.mentions.length === 0) continue;
+        notifyMentions(db, {
+          actorId: origin.info.userId,
+          mentioned: message.mentions.filter((id): id is string => typeof id === "string").slice(0, 20),
+          link: `/dokument/${shared.name}#thread-${threadId}`,
+          excerpt: String(message.text ?? ""),
+        });
+      }
+    });
+  }
+
+  /** Lists show when a document was last worked on; once a minute per document is enough. */
+  function noteEdit(docName: string) {
+    const now = Date.now();
+    if ((touched.get(docName) ?? 0) > now - TOUCH_EVERY_MS) return;
+    touched.set(docName, now);
+    touchDocument(db, docName);
+  }
+
+  const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (req.url ?? "").split("?")[0] ?? "";
+    // Other upgrades (Vite's hot reload in development) are not ours.
+    if (!path.startsWith(COLLAB_PATH)) return;
+    let docName: string;
+    try {
+      docName = decodeURIComponent(path.slice(COLLAB_PATH.length));
+    } catch {
+      return refuse(socket, 404, "no such document");
+    }
+    socket.on("error", () => socket.destroy());
+    upgrade(req, socket, head, docName).catch((error: unknown) => {
+      logger.error({ err: error }, "upgrade failed");
+      socket.destroy();
+    });
+  };
+  server.on("upgrade", onUpgrade);
+
+  /** Closes connections whose session ended or whose access changed, so nobody keeps more than they may. */
+  function accessChanged(filter: { userId?: string; documentId?: string } = {}) {
+    for (const conn of hub.connections()) {
+      if (filter.userId && conn.info.userId !== filter.userId) continue;
+      if (filter.documentId && conn.info.docName !== filter.documentId) continue;
+      revalidate(conn);
+    }
+  }
+
+  function revalidate(conn: Connection) {
+    const auth = validateSession(db, conn.info.sessionId);
+    if (!auth) return conn.transport.close(CloseCode.sessionEnded, "session ended");
+    const access = documentAccess(db, auth.user, conn.info.docName);
+    if (access === "none" || access === "missing")
+      return conn.transport.close(CloseCode.accessWithdrawn, "access withdrawn");
+    if ((access === "read") !== conn.info.readOnly) conn.transport.close(CloseCode.accessChanged, "access changed");
+  }
+
+  // Dead peers are noticed by missing pongs; expired sessions and guests by a regular sweep.
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.has(ws)) {
+        ws.terminate();
+        continue;
+      }
+      alive.delete(ws);
+      ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  const sweep = setInterval(() => accessChanged(), SWEEP_MS);
+  heartbeat.unref();
+  sweep.unref();
+
+  return {
+    hub,
+    accessChanged,
+    close() {
+      clearInterval(heartbeat);
+      clearInterval(sweep);
+      server.off("upgrade", onUpgrade);
+      hub.shutdown();
+      wss.close();
+    },
+  };
+}
