@@ -58,6 +58,7 @@ function shutdown(signal: string) {
     db.$client.close();
     process.exit(0);
   });
+  server.closeIdleConnections();
   // Open keep-alive connections must not hold the process hostage.
   setTimeout(() => process.exit(0), 5000).unref();
 }

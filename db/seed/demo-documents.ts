@@ -1,8 +1,6 @@
-import { getSchema, type JSONContent } from "@tiptap/core";
-import { prosemirrorJSONToYDoc } from "@tiptap/y-tiptap";
+import type { JSONContent } from "@tiptap/core";
 import type { Db } from "#db/client.ts";
-import { documentSchema, FRAGMENT } from "#app/components/editor/schema.ts";
-import { compact } from "#app/models/collab-store.server.ts";
+import { writeInitialContent } from "#app/models/document-content.server.ts";
 import { createDocument, type DocumentInput } from "#app/models/documents.server.ts";
 
 const p = (text: string): JSONContent => ({ type: "paragraph", content: [{ type: "text", text }] });
@@ -111,15 +109,12 @@ export function seedDemoDocuments(
   units: Map<string, string>,
   actorId: string,
 ): void {
-  const schema = getSchema(documentSchema());
   for (const { owner, unit, content, ...input } of demoDocuments) {
     const id = createDocument(db, actorId, {
       ...input,
       ownerId: people.get(owner)!,
       unitId: unit ? units.get(unit)! : null,
     });
-    const ydoc = prosemirrorJSONToYDoc(schema, { type: "doc", content }, FRAGMENT);
-    compact(db, id, ydoc);
-    ydoc.destroy();
+    writeInitialContent(db, id, content);
   }
 }

@@ -130,8 +130,11 @@ export function attachCollab(server: http.Server, deps: { db: Db; config: Config
 
   const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = (req.url ?? "").split("?")[0] ?? "";
-    // Other upgrades (Vite's hot reload in development) are not ours.
-    if (!path.startsWith(COLLAB_PATH)) return;
+    if (!path.startsWith(COLLAB_PATH)) {
+      // Vite's hot reload answers its own upgrades in development; otherwise nobody would.
+      if (server.listenerCount("upgrade") === 1) refuse(socket, 404, "not found");
+      return;
+    }
     let docName: string;
     try {
       docName = decodeURIComponent(path.slice(COLLAB_PATH.length));

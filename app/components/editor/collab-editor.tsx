@@ -2,7 +2,7 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { CharacterCount } from "@tiptap/extensions";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { useRevalidator } from "react-router";
 import { CommentsPanel, type Person } from "./comments.tsx";
@@ -55,8 +55,7 @@ function LiveEditor({
 }: Props & { session: EditSession; save: SaveState; setSave: (s: SaveState) => void }) {
   const { t } = useTranslation();
   const revalidator = useRevalidator();
-  const [connection, setConnection] = useState<ConnectionState>("connecting");
-  const [synced, setSynced] = useState(false);
+  const { connection, synced } = useProviderState(session);
   const [refusal, setRefusal] = useState<(typeof refusals)[number] | null>(null);
 
   const editor = useEditor(
@@ -84,11 +83,6 @@ function LiveEditor({
   useEffect(() => {
     const { provider, doc } = session;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const onStatus = ({ status }: { status: string }) =>
-      setConnection(status === "connected" ? "connected" : navigator.onLine ? "connecting" : "offline");
-    const onSync = (isSynced: boolean) => {
-      if (isSynced) setSynced(true);
-    };
     const onClose = (event: CloseEvent | null) => {
       const reason = event ? refusals[event.code] : undefined;
       if (!reason) return;
@@ -103,14 +97,10 @@ function LiveEditor({
       clearTimeout(timer);
       timer = setTimeout(() => session.confirmSaved(), 400);
     };
-    provider.on("status", onStatus);
-    provider.on("sync", onSync);
     provider.on("connection-close", onClose);
     doc.on("update", onUpdate);
     return () => {
       clearTimeout(timer);
-      provider.off("status", onStatus);
-      provider.off("sync", onSync);
       provider.off("connection-close", onClose);
       doc.off("update", onUpdate);
     };
@@ -144,6 +134,43 @@ function LiveEditor({
       <CommentsPanel editor={editor} doc={session.doc} canComment={canEdit} me={me} people={people} />
     </div>
   );
+}
+
+/**
+ * The provider's connection and first-sync state, read straight from it: events that fire
+ * before React subscribes are not missed.
+ */
+function useProviderState(session: EditSession): { connection: ConnectionState; synced: boolean } {
+  const { provider } = session;
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      provider.on("status", notify);
+      provider.on("sync", notify);
+      window.addEventListener("online", notify);
+      window.addEventListener("offline", notify);
+      return () => {
+        provider.off("status", notify);
+        provider.off("sync", notify);
+        window.removeEventListener("online", notify);
+        window.removeEventListener("offline", notify);
+      };
+    },
+    [provider],
+  );
+  const connection = useSyncExternalStore<ConnectionState>(
+    subscribe,
+    () => (provider.wsconnected ? "connected" : navigator.onLine ? "connecting" : "offline"),
+    () => "connecting",
+  );
+  // Once the first sync has arrived the live editor stays in place, even while reconnecting.
+  const [everSynced, setEverSynced] = useState(false);
+  const synced = useSyncExternalStore(
+    subscribe,
+    () => provider.synced,
+    () => false,
+  );
+  if (synced && !everSynced) setEverSynced(true);
+  return { connection, synced: synced || everSynced };
 }
 
 function StatusBar({

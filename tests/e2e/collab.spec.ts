@@ -1,0 +1,140 @@
+import type { Page } from "@playwright/test";
+import { demo, expect, test } from "#tests/fixtures/e2e.ts";
+
+/** The editor's text without other people's caret labels, which are inline DOM. */
+async function editorText(page: Page): Promise<string> {
+  return page.locator(".ProseMirror").evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(".collaboration-carets__caret").forEach((c) => c.remove());
+    return copy.textContent ?? "";
+  });
+}
+
+async function openLive(page: Page, documentId: string) {
+  await page.goto(`/dokument/${documentId}`);
+  await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
+  await expect(page.locator(".ProseMirror")).toBeVisible();
+}
+
+/** Puts the caret at the end of the document. */
+async function typeAtEnd(page: Page, text: string) {
+  const editor = page.locator(".ProseMirror");
+  await editor.focus();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(text);
+}
+
+test("two people write the same policy together and see each other's text and caret", async ({
+  browser,
+  signIn,
+  makeDocument,
+}) => {
+  const documentId = await makeDocument(demo.quality_manager, "Vi levererar i tid.");
+  const karinContext = await browser.newContext();
+  const perContext = await browser.newContext();
+  await signIn(karinContext, demo.quality_manager);
+  await signIn(perContext, demo.process_owner);
+  const karin = await karinContext.newPage();
+  const per = await perContext.newPage();
+  await openLive(karin, documentId);
+  await openLive(per, documentId);
+
+  await typeAtEnd(karin, " Kunden ska vara nöjd.");
+  await expect.poll(() => editorText(per)).toBe("Vi levererar i tid. Kunden ska vara nöjd.");
+  await expect(per.locator(".collaboration-carets__label", { hasText: "Karin Kvist" })).toBeVisible();
+  await expect(per.getByRole("list", { name: /1 person till är här/ })).toContainText("Karin Kvist");
+
+  await typeAtEnd(per, " Alltid.");
+  await expect.poll(() => editorText(karin)).toBe("Vi levererar i tid. Kunden ska vara nöjd. Alltid.");
+  await expect(karin.getByText("Allt sparat")).toBeVisible();
+
+  // A reload shows the stored text straight from the server, before the socket connects.
+  const response = await perContext.request.get(`/dokument/${documentId}`);
+  expect(await response.text()).toContain("Kunden ska vara nöjd. Alltid.");
+  await karinContext.close();
+  await perContext.close();
+});
+
+test("staff open a document read-only and cannot change it", async ({ browser, signIn, makeDocument }) => {
+  const documentId = await makeDocument(demo.quality_manager, "Gäller alla medarbetare.");
+  const staffContext = await browser.newContext();
+  await signIn(staffContext, demo.staff);
+  const staff = await staffContext.newPage();
+  await openLive(staff, documentId);
+  await expect(staff.getByText("Du kan läsa dokumentet men inte ändra det.")).toBeVisible();
+  await expect(staff.getByRole("toolbar", { name: "Formatering" })).toHaveCount(0);
+  await expect(staff.locator(".ProseMirror")).toHaveAttribute("contenteditable", "false");
+  await staff.locator(".ProseMirror").focus();
+  await staff.keyboard.type("Ändrat av mig");
+  expect(await editorText(staff)).toBe("Gäller alla medarbetare.");
+
+  const writerContext = await browser.newContext();
+  await signIn(writerContext, demo.quality_manager);
+  const writer = await writerContext.newPage();
+  await openLive(writer, documentId);
+  expect(await editorText(writer)).toBe("Gäller alla medarbetare.");
+  await staffContext.close();
+  await writerContext.close();
+});
+
+test("comments and replies appear live for everyone in the document, and a mention notifies", async ({
+  browser,
+  signIn,
+  makeDocument,
+}) => {
+  const documentId = await makeDocument(demo.auditor, "Iakttagelse: kalibreringen saknas.");
+  const rutContext = await browser.newContext();
+  const perContext = await browser.newContext();
+  await signIn(rutContext, demo.auditor);
+  await signIn(perContext, demo.process_owner);
+  const rut = await rutContext.newPage();
+  const per = await perContext.newPage();
+  await openLive(rut, documentId);
+  await openLive(per, documentId);
+
+  // Rut selects the first word and comments on it, mentioning Per.
+  await rut.locator(".ProseMirror").focus();
+  await rut.keyboard.press("Control+Home");
+  for (let i = 0; i < "Iakttagelse".length; i++) await rut.keyboard.press("Shift+ArrowRight");
+  await rut.getByRole("button", { name: "Kommentera markerad text" }).click();
+  await rut.getByLabel("Ny kommentar").fill("Vem äger detta? @Per");
+  await rut.getByRole("button", { name: "@Per Persson" }).click();
+  await rut.getByRole("button", { name: "Kommentera", exact: true }).click();
+
+  const thread = per.locator(".thread", { hasText: "Vem äger detta? @Per Persson" });
+  await expect(thread).toBeVisible();
+  await expect(thread.locator(".thread-quote")).toContainText("Iakttagelse");
+  await expect(per.locator(".ProseMirror .comment-anchor")).toHaveText("Iakttagelse");
+
+  await thread.getByLabel("Svar").fill("Jag tar den.");
+  await thread.getByRole("button", { name: "Svara" }).click();
+  await expect(rut.locator(".thread", { hasText: "Jag tar den." })).toBeVisible();
+
+  await rut.locator(".thread").getByRole("button", { name: "Markera som löst" }).click();
+  await expect(per.locator(".thread")).toHaveCount(0);
+  await expect(per.getByRole("heading", { name: "Kommentarer (0 öppna)" })).toBeVisible();
+
+  await per.goto("/notiser");
+  await expect(per.getByRole("link", { name: /Rut Revisor nämnde dig i en kommentar/ })).toBeVisible();
+  await rutContext.close();
+  await perContext.close();
+});
+
+test("a quality manager creates a document and finds it in the filtered list", async ({ page, context, signIn }) => {
+  await signIn(context, demo.quality_manager);
+  await page.goto("/dokument");
+  await page.getByRole("link", { name: "Nytt dokument" }).click();
+  const title = `Miljöpolicy ${Date.now()}`;
+  await page.getByLabel("Titel").fill(title);
+  await page.getByLabel("Typ").selectOption({ label: "Policy" });
+  await page.getByRole("checkbox", { name: "Miljö", exact: true }).check();
+  await page.getByLabel("Taggar").fill("ISO 14001, miljö");
+  await page.getByRole("button", { name: "Skapa dokument" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByText("#ISO 14001")).toBeVisible();
+
+  await page.goto("/dokument?type=policy&area=environment");
+  await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await page.goto("/dokument?type=routine");
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+});
