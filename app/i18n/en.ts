@@ -289,6 +289,7 @@ const en: Messages = {
       sessionEnded: "Your session has ended. Sign in again to continue.",
       accessWithdrawn: "You no longer have access to this document.",
       accessChanged: "Your access to this document has changed. The page is updating.",
+      unreachable: "The document cannot be reached right now. Your changes are kept in the browser; we keep trying.",
     },
   },
   comments: {

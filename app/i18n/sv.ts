@@ -287,6 +287,8 @@ const sv = {
       sessionEnded: "Din inloggning har upphört. Logga in igen för att fortsätta.",
       accessWithdrawn: "Du har inte längre tillgång till dokumentet.",
       accessChanged: "Din behörighet till dokumentet har ändrats. Sidan uppdateras.",
+      unreachable:
+        "Det går inte att ansluta till dokumentet just nu. Dina ändringar finns kvar i webbläsaren; vi försöker igen.",
     },
   },
   comments: {

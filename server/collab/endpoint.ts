@@ -8,7 +8,8 @@ import { expectedOrigin, isSameOrigin } from "#app/auth/origin.server.ts";
 import { validateSession } from "#app/auth/sessions.server.ts";
 import { documentAccess, touchDocument } from "#app/models/documents.server.ts";
 import type { CollabSignals } from "#app/load-context.ts";
-import type { Db } from "#db/client.ts";
+import type { DbConnection } from "#db/client.ts";
+import { updateAppender } from "#app/models/collab-store.server.ts";
 import { addedMessages, COMMENTS } from "#app/components/editor/comment-threads.ts";
 import { notifyMentions } from "#app/models/notifications.server.ts";
 import { CloseCode, CollabHub, Connection, ProtocolError, type SharedDoc } from "./hub.ts";
@@ -33,11 +34,12 @@ function refuse(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
  * signed in by the app's session cookie and allowed by the same `can()` as every page; both
  * are settled before a single byte of the document is sent.
  */
-export function attachCollab(server: http.Server, deps: { db: Db; config: Config; logger: Logger }): Collab {
+export function attachCollab(server: http.Server, deps: { db: DbConnection; config: Config; logger: Logger }): Collab {
   const { db, config } = deps;
   const logger = deps.logger.child({ part: "collab" });
   const hub = new CollabHub({
     db,
+    append: updateAppender(db),
     logger,
     compactEvery: config.collab.compactEvery,
     idleUnloadMs: config.collab.idleUnloadMs,
@@ -47,7 +49,7 @@ export function attachCollab(server: http.Server, deps: { db: Db; config: Config
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxMessageBytes });
   const alive = new WeakSet<WebSocket>();
-  const touched = new Map<string, number>();
+  const edited = new Set<string>();
 
   async function upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer, docName: string) {
     const encrypted = Boolean((req.socket as { encrypted?: boolean }).encrypted);
@@ -120,12 +122,20 @@ export function attachCollab(server: http.Server, deps: { db: Db; config: Config
     });
   }
 
-  /** Lists show when a document was last worked on; once a minute per document is enough. */
+  /**
+   * Lists show when a document was last worked on. Edits only mark the document here; one
+   * write a minute records them all, off the path of the edit itself.
+   */
   function noteEdit(docName: string) {
-    const now = Date.now();
-    if ((touched.get(docName) ?? 0) > now - TOUCH_EVERY_MS) return;
-    touched.set(docName, now);
-    touchDocument(db, docName);
+    edited.add(docName);
+  }
+  function flushEdited() {
+    if (edited.size === 0) return;
+    const names = [...edited];
+    edited.clear();
+    db.transaction((tx) => {
+      for (const name of names) touchDocument(tx, name);
+    });
   }
 
   const onUpgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -179,8 +189,10 @@ export function attachCollab(server: http.Server, deps: { db: Db; config: Config
     }
   }, HEARTBEAT_MS);
   const sweep = setInterval(() => accessChanged(), SWEEP_MS);
+  const touch = setInterval(flushEdited, TOUCH_EVERY_MS);
   heartbeat.unref();
   sweep.unref();
+  touch.unref();
 
   return {
     hub,
@@ -188,6 +200,8 @@ export function attachCollab(server: http.Server, deps: { db: Db; config: Config
     close() {
       clearInterval(heartbeat);
       clearInterval(sweep);
+      clearInterval(touch);
+      flushEdited();
       server.off("upgrade", onUpgrade);
       hub.shutdown();
       wss.close();

@@ -5,7 +5,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { Db } from "#db/client.ts";
-import { appendUpdate, compact, loadYDoc, logLength } from "#app/models/collab-store.server.ts";
+import { compact, loadYDoc, logLength, type UpdateAppender } from "#app/models/collab-store.server.ts";
 
 /** y-websocket's message types (the first varint of every frame). */
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
@@ -32,6 +32,8 @@ export type ConnectionInfo = { docName: string; userId: string; sessionId: strin
 
 export type HubOptions = {
   db: Db;
+  /** Stores one accepted update; runs before anyone else is sent it. */
+  append: UpdateAppender;
   logger: Logger;
   /** Fold the update log into one state once it holds this many updates. */
   compactEvery: number;
@@ -250,7 +252,7 @@ export class CollabHub {
 
     doc.on("update", (update: Uint8Array, origin: unknown) => {
       try {
-        appendUpdate(db, name, update);
+        this.options.append(name, update);
       } catch (error) {
         // Not stored means not sent: drop the in-memory copy; clients still hold their edits
         // and send them again when they reconnect.

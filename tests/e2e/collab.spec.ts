@@ -138,3 +138,29 @@ test("a quality manager creates a document and finds it in the filtered list", a
   await page.goto("/dokument?type=routine");
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 });
+
+test("deactivating a person closes their open document at once", async ({
+  browser,
+  page,
+  context,
+  signIn,
+  makeUser,
+  makeDocument,
+}) => {
+  const person = await makeUser("process_owner");
+  const documentId = await makeDocument(demo.quality_manager, "Öppet dokument.");
+  const theirs = await browser.newContext();
+  await signIn(theirs, person.email);
+  const theirPage = await theirs.newPage();
+  await openLive(theirPage, documentId);
+
+  await signIn(context, demo.admin);
+  await page.goto("/admin/anvandare");
+  await page.getByRole("link", { name: person.name, exact: true }).click();
+  await page.getByRole("button", { name: "Inaktivera konto" }).click();
+  await expect(page.getByText("Kontot är inaktiverat och alla inloggningar är avslutade.")).toBeVisible();
+
+  // The server closes the socket; the page learns why and sends them to sign in.
+  await expect(theirPage).toHaveURL(/\/login/);
+  await theirs.close();
+});

@@ -4,7 +4,7 @@ import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { compact, loadYDoc, logLength, readStoredUpdate } from "#app/models/collab-store.server.ts";
+import { compact, loadYDoc, logLength, readStoredUpdate, updateAppender } from "#app/models/collab-store.server.ts";
 import type { DbConnection } from "#db/client.ts";
 import { CollabHub, MessageType, ProtocolError, type Connection } from "#server/collab/hub.ts";
 import { createTestDb } from "#tests/fixtures/db.ts";
@@ -63,6 +63,7 @@ beforeEach(() => {
   db = createTestDb();
   hub = new CollabHub({
     db,
+    append: updateAppender(db),
     logger: pino({ level: "silent" }),
     compactEvery: 1000,
     idleUnloadMs: 5,
@@ -213,6 +214,7 @@ describe("persistence", () => {
   it("compacts by itself past the threshold, so a long history loads as one state", () => {
     const small = new CollabHub({
       db,
+      append: updateAppender(db),
       logger: pino({ level: "silent" }),
       compactEvery: 10,
       idleUnloadMs: 5,

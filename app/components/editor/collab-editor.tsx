@@ -20,7 +20,7 @@ type Props = {
 };
 
 /** Close codes that mean "do not try again": the server said who and what, see hub.ts. */
-const refusals: Record<number, "sessionEnded" | "accessWithdrawn" | "accessChanged"> = {
+const refusals: Record<number, "sessionEnded" | "accessWithdrawn" | "accessChanged" | "unreachable"> = {
   4401: "sessionEnded",
   4403: "accessWithdrawn",
   4409: "accessChanged",
@@ -85,6 +85,13 @@ function LiveEditor({
     let timer: ReturnType<typeof setTimeout> | undefined;
     const onClose = (event: CloseEvent | null) => {
       const reason = event ? refusals[event.code] : undefined;
+      // An upgrade the server refused (401/403) reaches the browser only as a failed connect.
+      // After a few in a row, ask the page: it signs the person in again or says why not.
+      if (!reason && provider.wsUnsuccessfulReconnects === 3) {
+        setRefusal("unreachable");
+        revalidator.revalidate();
+        return;
+      }
       if (!reason) return;
       if (reason !== "accessChanged") provider.disconnect();
       setRefusal(reason);
@@ -97,11 +104,16 @@ function LiveEditor({
       clearTimeout(timer);
       timer = setTimeout(() => session.confirmSaved(), 400);
     };
+    const onConnected = ({ status }: { status: string }) => {
+      if (status === "connected") setRefusal((r) => (r === "unreachable" ? null : r));
+    };
     provider.on("connection-close", onClose);
+    provider.on("status", onConnected);
     doc.on("update", onUpdate);
     return () => {
       clearTimeout(timer);
       provider.off("connection-close", onClose);
+      provider.off("status", onConnected);
       doc.off("update", onUpdate);
     };
   }, [session, setSave, revalidator]);
