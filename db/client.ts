@@ -18,13 +18,15 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
  * Opens (creating if needed) the database file. WAL lets readers run beside the one
  * writer; busy_timeout makes a second process (a script, a backup) wait instead of failing.
  */
-export function openDatabase(file: string): DbConnection {
+export function openDatabase(file: string, options: { backgroundCheckpoints?: boolean } = {}): DbConnection {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  // The server checkpoints on a worker thread instead (db/checkpointer.ts).
+  if (options.backgroundCheckpoints) sqlite.pragma("wal_autocheckpoint = 0");
   return drizzle(sqlite, { schema });
 }
 

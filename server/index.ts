@@ -5,6 +5,7 @@ import { loadConfig } from "#app/config.server.ts";
 import { deleteExpiredSessions } from "#app/auth/sessions.server.ts";
 import { createMailer } from "#app/models/mail.server.ts";
 import { ensureOrganisation } from "#app/models/organisation.server.ts";
+import { startCheckpointer } from "#db/checkpointer.ts";
 import { databaseFile, migrateDatabase, openDatabase } from "#db/client.ts";
 import { seedDemo } from "#db/seed/demo.ts";
 import { createApp, staticAssets } from "./app.ts";
@@ -14,7 +15,9 @@ import { createLogger } from "./logger.ts";
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
 
-const db = openDatabase(databaseFile(config.dataDir));
+const dbFile = databaseFile(config.dataDir);
+const db = openDatabase(dbFile, { backgroundCheckpoints: true });
+const stopCheckpoints = startCheckpointer(dbFile, 1000, (message) => logger.error({ message }, "checkpoint failed"));
 migrateDatabase(db);
 if (config.demo) {
   if (await seedDemo(db))
@@ -55,6 +58,7 @@ function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
   collab.close();
   server.close(() => {
+    stopCheckpoints();
     db.$client.close();
     process.exit(0);
   });

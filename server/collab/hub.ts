@@ -202,30 +202,29 @@ export class CollabHub {
 
   private acceptUpdate(conn: Connection, update: Uint8Array): void {
     const shared = conn.shared;
-    let meta: { from: Map<number, number> };
+    const store = shared.doc.store;
     try {
-      meta = Y.parseUpdateMeta(update);
+      // The doc's update handler stores what integrates, then sends it on (see load()).
+      Y.applyUpdate(shared.doc, update, conn);
     } catch {
       throw new ProtocolError("malformed update");
     }
-    // An update that does not follow on from what we hold would wait in memory for ever
-    // (or belongs to another document). Refuse it, and ask the client for what we lack.
-    for (const [client, from] of meta.from) {
-      if (from > Y.getState(shared.doc.store, client)) {
-        this.stats.rejected += 1;
-        this.options.logger.warn({ doc: shared.name, user: conn.info.userId }, "update with missing history refused");
-        conn.transport.send(
-          frame((e) => {
-            encoding.writeVarUint(e, MessageType.sync);
-            syncProtocol.writeSyncStep1(e, shared.doc);
-          }),
-        );
-        return;
-      }
+    // Parts that do not follow on from what we hold would wait in memory for ever (or belong
+    // to another document): drop them, and ask the client for what we lack.
+    if (store.pendingStructs !== null || store.pendingDs !== null) {
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      this.stats.rejected += 1;
+      this.options.logger.warn({ doc: shared.name, user: conn.info.userId }, "update with missing history refused");
+      conn.transport.send(
+        frame((e) => {
+          encoding.writeVarUint(e, MessageType.sync);
+          syncProtocol.writeSyncStep1(e, shared.doc);
+        }),
+      );
+      return;
     }
     this.stats.accepted += 1;
-    // The doc's update handler persists, then broadcasts (see load()).
-    Y.applyUpdate(shared.doc, update, conn);
   }
 
   disconnect(conn: Connection): void {

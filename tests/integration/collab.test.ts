@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import * as Y from "yjs";
 import { readStoredUpdate } from "#app/models/collab-store.server.ts";
 import {
@@ -70,6 +71,35 @@ describe("the collab endpoint, over real sockets", () => {
     expect(await upgradeStatus(server, "nosuchdocument", { origin, cookie: cookies[0]! })).toBe(404);
     expect(await upgradeStatus(server, "../../etc", { origin, cookie: cookies[0]! })).toBe(404);
     expect(await upgradeStatus(server, documentId, { origin, cookie: cookies[0]! })).toBe(101);
+  });
+});
+
+describe("hostile input over a real socket", () => {
+  it("closes a connection that sends more than the size limit (1009), and only that one", async () => {
+    const good = open(cookies[0]);
+    await synced(good);
+    const raw = new WebSocket(`ws://127.0.0.1:${server.port}/collab/${documentId}`, {
+      headers: { cookie: cookies[1]!, origin: server.origin },
+    });
+    await new Promise((resolve) => raw.once("open", resolve));
+    const closed = new Promise<number>((resolve) => raw.once("close", (code) => resolve(code)));
+    raw.send(new Uint8Array(3 * 1024 * 1024));
+    expect(await closed).toBe(1009);
+    good.doc.getText("t").insert(0, "efter attacken ");
+    const check = open(cookies[1]);
+    await synced(check);
+    await until(() => check.doc.getText("t").toString().includes("efter attacken"), 5000, "others unaffected");
+  });
+
+  it("closes a connection that sends garbage (1007), and the server stays up", async () => {
+    const raw = new WebSocket(`ws://127.0.0.1:${server.port}/collab/${documentId}`, {
+      headers: { cookie: cookies[0]!, origin: server.origin },
+    });
+    await new Promise((resolve) => raw.once("open", resolve));
+    const closed = new Promise<number>((resolve) => raw.once("close", (code) => resolve(code)));
+    raw.send(new Uint8Array([0, 2, 250, 255, 255, 255, 255, 1, 2]));
+    expect(await closed).toBe(1007);
+    expect(await upgradeStatus(server, documentId, { origin: server.origin, cookie: cookies[0]! })).toBe(101);
   });
 });
 

@@ -70,11 +70,19 @@ export function setResolved(doc: Y.Doc, threadId: string, resolved: boolean): vo
   threads(doc).get(threadId)?.set("resolved", resolved);
 }
 
-/** The people a text mentions as "@Full Name". Longer names first, so "@Per Persson" beats "@Per". */
+/**
+ * The people a text mentions as "@Full Name". Longer names are matched first and taken out of
+ * the text, so "@Per Persson" does not also mention "Per"; a name must end where a word ends.
+ */
 export function mentionsIn(text: string, people: { id: string; name: string }[]): string[] {
   const found = new Set<string>();
+  let rest = text;
   for (const person of [...people].sort((a, b) => b.name.length - a.name.length)) {
-    if (text.includes(`@${person.name}`)) found.add(person.id);
+    const pattern = new RegExp(`@${person.name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}\\p{N}])`, "gu");
+    if (pattern.test(rest)) {
+      found.add(person.id);
+      rest = rest.replace(pattern, " ");
+    }
   }
   return [...found];
 }
