@@ -4,6 +4,7 @@ import { documentAreas, documentTypes, type DocumentArea, type DocumentType } fr
 import type { FieldErrors } from "#app/utils/forms.ts";
 import { text } from "#app/utils/forms.ts";
 import { SelectField, TextField } from "./ui/field.tsx";
+import { unitOptions } from "./unit-options.ts";
 
 /** The register entry of a document: shared by creating one and editing its details. */
 export const documentDetailsSchema = z.object({
@@ -73,10 +74,7 @@ export function DocumentFields({ people, units, defaults, errors }: Props) {
         label={t("documents.unit")}
         name="unitId"
         defaultValue={defaults?.unitId ?? ""}
-        options={[
-          { value: "", label: t("documents.wholeOrganisation") },
-          ...units.map((u) => ({ value: u.id, label: `${"\u00a0\u00a0".repeat(u.depth)}${u.name}` })),
-        ]}
+        options={[{ value: "", label: t("documents.wholeOrganisation") }, ...unitOptions(units)]}
         error={errors?.unitId}
       />
       <fieldset className="checkbox-group">

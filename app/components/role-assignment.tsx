@@ -5,6 +5,7 @@ import { endOfDateInput, toDateInput } from "#app/utils/dates.ts";
 import type { FieldErrors } from "#app/utils/forms.ts";
 import { roles, type Role } from "#db/schema/users.ts";
 import { SelectField, TextField } from "./ui/field.tsx";
+import { unitOptions } from "./unit-options.ts";
 
 /** Role, unit and (for guests) the last day of access: shared by inviting and editing a person. */
 export const roleAssignmentFields = {
@@ -59,10 +60,7 @@ export function RoleAssignmentFields({ units, defaults, errors }: Props) {
         label={t("admin.unit")}
         name="unitId"
         defaultValue={defaults?.unitId ?? ""}
-        options={[
-          { value: "", label: t("admin.noUnit") },
-          ...units.map((u) => ({ value: u.id, label: `${"\u00a0\u00a0".repeat(u.depth)}${u.name}` })),
-        ]}
+        options={[{ value: "", label: t("admin.noUnit") }, ...unitOptions(units)]}
         error={errors?.unitId}
       />
       {role === "external_auditor" ? (

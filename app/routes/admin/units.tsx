@@ -11,6 +11,7 @@ import { refusalAsFormError } from "#app/models/errors.ts";
 import { createUnit, unitTree, updateUnit, type UnitNode } from "#app/models/units.server.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/units";
+import { unitOptions } from "#app/components/unit-options.ts";
 
 const unitSchema = z.object({
   unitId: z.string().max(40).optional(),
@@ -61,12 +62,7 @@ function ParentSelect({
       name="parentId"
       defaultValue={value ?? ""}
       error={error}
-      options={[
-        { value: "", label: t("admin.topLevel") },
-        ...units
-          .filter((u) => u.id !== self)
-          .map((u) => ({ value: u.id, label: `${"\u00a0\u00a0".repeat(u.depth)}${u.name}` })),
-      ]}
+      options={[{ value: "", label: t("admin.topLevel") }, ...unitOptions(units.filter((u) => u.id !== self))]}
     />
   );
 }

@@ -11,6 +11,7 @@ import { listPeople } from "#app/models/users.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { documentAreas, documentStatuses, documentTypes } from "#db/schema/documents.ts";
 import type { Route } from "./+types/index";
+import { unitOptions } from "#app/components/unit-options.ts";
 
 // Filters arrive in the URL: anything unknown is ignored rather than refused.
 const filterSchema = z.object({
@@ -69,7 +70,7 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
           name="unitId"
           label={t("documents.unit")}
           value={filter.unitId}
-          options={loaderData.units.map((u) => ({ value: u.id, label: `${"\u00a0\u00a0".repeat(u.depth)}${u.name}` }))}
+          options={unitOptions(loaderData.units)}
         />
         <FilterSelect
           name="ownerId"
