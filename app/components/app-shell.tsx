@@ -92,19 +92,7 @@ export function AppShell({ organisationName, user, nav, unread, children }: Shel
               </span>
             ) : null}
           </NavLink>
-          <NavLink to="/konto" className="user-link" title={t("app.signedInAs", { name: user.name })}>
-            <span className="user-name">{user.name}</span>
-            <span className="user-role">{t(`roles.${user.role}`)}</span>
-          </NavLink>
-          <Form method="post" action="/sprak" className="inline-form">
-            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-            <LanguageButton current={user.locale} />
-          </Form>
-          <Form method="post" action="/logga-ut" className="inline-form">
-            <button type="submit" className="button button-ghost">
-              {t("nav.signOut")}
-            </button>
-          </Form>
+          <AccountActions user={user} />
         </div>
       </header>
       <div className="shell-body">
@@ -119,11 +107,37 @@ export function AppShell({ organisationName, user, nav, unread, children }: Shel
               </li>
             ))}
           </ul>
+          {/* On a phone the top bar has no room: the same actions live at the foot of the drawer. */}
+          <div className="sidenav-account">
+            <AccountActions user={user} />
+          </div>
         </nav>
         <main id="main" className="content" tabIndex={-1}>
           {children}
         </main>
       </div>
     </div>
+  );
+}
+
+function AccountActions({ user }: { user: ShellProps["user"] }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <>
+      <NavLink to="/konto" className="user-link" title={t("app.signedInAs", { name: user.name })}>
+        <span className="user-name">{user.name}</span>
+        <span className="user-role">{t(`roles.${user.role}`)}</span>
+      </NavLink>
+      <Form method="post" action="/sprak" className="inline-form">
+        <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+        <LanguageButton current={user.locale} />
+      </Form>
+      <Form method="post" action="/logga-ut" className="inline-form">
+        <button type="submit" className="button button-ghost">
+          {t("nav.signOut")}
+        </button>
+      </Form>
+    </>
   );
 }

@@ -81,5 +81,14 @@ test("on a phone the navigation opens from the menu button and closes on choosin
   await expect(page).toHaveURL(/\/risker$/);
   await expect(nav).toBeHidden();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Risker");
+
+  // Nothing is wider than the phone: wide tables scroll inside themselves.
+  for (const path of ["/start", "/dokument", "/konto"]) {
+    await page.goto(path);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+  }
+  // Account, language and sign-out live in the drawer on a phone.
+  await page.getByRole("button", { name: "Meny" }).click();
+  await expect(nav.getByRole("button", { name: "Logga ut" })).toBeVisible();
   await context.close();
 });
