@@ -124,8 +124,9 @@ test("a quality manager creates a document and finds it in the filtered list", a
   await signIn(context, demo.quality_manager);
   await page.goto("/dokument");
   await page.getByRole("link", { name: "Nytt dokument" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Nytt dokument");
   const title = `Miljöpolicy ${Date.now()}`;
-  await page.getByLabel("Titel").fill(title);
+  await page.getByLabel("Titel", { exact: true }).fill(title);
   await page.getByLabel("Typ").selectOption({ label: "Policy" });
   await page.getByRole("checkbox", { name: "Miljö", exact: true }).check();
   await page.getByLabel("Taggar").fill("ISO 14001, miljö");
