@@ -282,7 +282,6 @@ const en: Messages = {
     save: {
       saved: "All saved",
       saving: "Saving …",
-      unsaved: "Not saved",
       offline: "Waiting for a connection to save",
     },
     refused: {
@@ -341,6 +340,10 @@ const en: Messages = {
     unit: {
       notFound: "The unit does not exist.",
       cycle: "A unit cannot be placed under itself.",
+    },
+    document: {
+      notFound: "The document does not exist.",
+      archived: "The document is archived and cannot be changed.",
     },
     mailFailed: "The email could not be sent. Copy the link instead.",
   },

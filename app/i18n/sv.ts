@@ -280,7 +280,6 @@ const sv = {
     save: {
       saved: "Allt sparat",
       saving: "Sparar …",
-      unsaved: "Ej sparat",
       offline: "Väntar på anslutning för att spara",
     },
     refused: {
@@ -340,6 +339,10 @@ const sv = {
     unit: {
       notFound: "Enheten finns inte.",
       cycle: "En enhet kan inte ligga under sig själv.",
+    },
+    document: {
+      notFound: "Dokumentet finns inte.",
+      archived: "Dokumentet är arkiverat och kan inte ändras.",
     },
     mailFailed: "E-postmeddelandet kunde inte skickas. Kopiera länken i stället.",
   },

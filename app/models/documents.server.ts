@@ -14,6 +14,7 @@ import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { DomainError } from "./errors.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 import { assertUnitExists } from "./units.server.ts";
+import { UserError } from "./users.server.ts";
 
 export class DocumentError extends DomainError<"document.notFound" | "document.archived"> {}
 
@@ -102,7 +103,7 @@ export function requireDocument(db: Db, id: string): DocumentSummary {
 
 function assertOwner(db: Db, ownerId: string): void {
   if (!db.select({ id: users.id }).from(users).where(eq(users.id, ownerId)).get()) {
-    throw new DocumentError("document.notFound");
+    throw new UserError("user.notFound");
   }
 }
 

@@ -10,11 +10,10 @@ import { compact, loadYDoc, logLength, type UpdateAppender } from "#app/models/c
 /** y-websocket's message types (the first varint of every frame). */
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
 
-/** Close codes a client (and a log reader) can tell apart. */
+/** Close codes a client (and a log reader) can tell apart. (1009, too large, is sent by ws itself.) */
 export const CloseCode = {
   goingAway: 1001,
   malformed: 1007,
-  tooBig: 1009,
   internalError: 1011,
   sessionEnded: 4401,
   accessWithdrawn: 4403,

@@ -4,7 +4,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 
 export type ConnectionState = "connecting" | "connected" | "offline";
-export type SaveState = "saved" | "saving" | "unsaved";
+export type SaveState = "saved" | "saving";
 
 const palette = ["#0b5c52", "#1f4e8a", "#8a3b12", "#6b2c8f", "#9c1f4f", "#3f6212", "#7c4a03", "#155e75"];
 
