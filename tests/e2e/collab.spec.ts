@@ -165,3 +165,29 @@ test("deactivating a person closes their open document at once", async ({
   await expect(theirPage).toHaveURL(/\/login/);
   await theirs.close();
 });
+
+test("archiving a document turns the open editors of others read-only at once", async ({
+  browser,
+  signIn,
+  makeDocument,
+}) => {
+  const documentId = await makeDocument(demo.quality_manager, "Snart arkiverad.");
+  const perContext = await browser.newContext();
+  const karinContext = await browser.newContext();
+  await signIn(perContext, demo.process_owner);
+  await signIn(karinContext, demo.quality_manager);
+  const per = await perContext.newPage();
+  const karin = await karinContext.newPage();
+  await openLive(per, documentId);
+  await expect(per.locator(".ProseMirror")).toHaveAttribute("contenteditable", "true");
+
+  await karin.goto(`/dokument/${documentId}`);
+  await karin.getByRole("button", { name: "Arkivera" }).click();
+  await expect(karin.getByText("Dokumentet är arkiverat.", { exact: false })).toBeVisible();
+
+  // Per's connection is closed as "access changed"; the page reloads its permissions.
+  await expect(per.getByText("Du kan läsa dokumentet men inte ändra det.")).toBeVisible();
+  await expect(per.locator(".ProseMirror")).toHaveAttribute("contenteditable", "false");
+  await perContext.close();
+  await karinContext.close();
+});

@@ -65,7 +65,10 @@ function LiveEditor({
       extensions: [
         ...documentSchema(),
         Collaboration.configure({ document: session.doc, field: FRAGMENT }),
-        CollaborationCaret.configure({ provider: session.provider, user: { name: me.name, color: colourFor(me.id) } }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          user: { id: me.id, name: me.name, color: colourFor(me.id) },
+        }),
         CharacterCount,
       ],
       editorProps: {
@@ -208,7 +211,7 @@ function StatusBar({
   );
 }
 
-type AwarenessUser = { name: string; color: string };
+type AwarenessUser = { id: string; name: string; color: string };
 
 function Presence({ session, me }: { session: EditSession; me: Person }) {
   const { t } = useTranslation();
@@ -216,21 +219,23 @@ function Presence({ session, me }: { session: EditSession; me: Person }) {
   useEffect(() => {
     const awareness = session.provider.awareness;
     const refresh = () => {
+      // One avatar per person, however many tabs they have open.
       const seen = new Map<string, AwarenessUser>();
       for (const [clientId, state] of awareness.getStates()) {
-        const user = (state as { user?: AwarenessUser }).user;
-        if (clientId !== awareness.clientID && user?.name && user.name !== me.name) seen.set(user.name, user);
+        const user = (state as { user?: Partial<AwarenessUser> }).user;
+        if (clientId === awareness.clientID || !user?.id || !user.name || user.id === me.id) continue;
+        seen.set(user.id, { id: user.id, name: user.name, color: user.color ?? "#4f5d59" });
       }
       setOthers([...seen.values()]);
     };
     awareness.on("change", refresh);
     refresh();
     return () => awareness.off("change", refresh);
-  }, [session, me.name]);
+  }, [session, me.id]);
   return (
     <ul className="presence" aria-label={t("editor.presence", { count: others.length })}>
       {others.map((o) => (
-        <li key={o.name} className="avatar" style={{ background: o.color }} title={o.name}>
+        <li key={o.id} className="avatar" style={{ background: o.color }} title={o.name}>
           <span aria-hidden="true">{initials(o.name)}</span>
           <span className="visually-hidden">{o.name}</span>
         </li>
