@@ -3,6 +3,7 @@ import type { Db } from "#db/client.ts";
 import { newSecretToken } from "#db/ids.ts";
 import { passwordResets } from "#db/schema/index.ts";
 import { hashToken } from "#app/auth/tokens.server.ts";
+import { ipKey, recordFailure, throttleWait, type ThrottlePolicy } from "#app/auth/throttle.server.ts";
 import { setPassword } from "./users.server.ts";
 import { DomainError } from "./errors.ts";
 
@@ -45,4 +46,21 @@ export async function resetPassword(db: Db, token: string, password: string, now
   if (claimed.changes !== 1) throw new PasswordResetError("reset.invalid");
   await setPassword(db, reset.userId, password);
   return reset.userId;
+}
+
+const HOUR = 60 * 60 * 1000;
+const perAddress: ThrottlePolicy = { freeFailures: 3, windowMs: HOUR, maxDelayMs: HOUR };
+const perIp: ThrottlePolicy = { freeFailures: 20, windowMs: HOUR, maxDelayMs: HOUR };
+
+/**
+ * Whether a reset mail may go out now. A few an hour per address and per IP, then growing
+ * waits, so the form cannot be used to flood someone's inbox. The form answers the same
+ * either way.
+ */
+export function allowResetRequest(db: Db, email: string, ip: string, now = new Date()): boolean {
+  const keys = [`reset:${email.trim().toLowerCase()}`, `reset-${ipKey(ip)}`] as const;
+  if (throttleWait(db, [...keys], now) > 0) return false;
+  recordFailure(db, keys[0], perAddress, now);
+  recordFailure(db, keys[1], perIp, now);
+  return true;
 }

@@ -6,7 +6,7 @@ import { TextField } from "#app/components/ui/field.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { translator } from "#app/i18n/index.ts";
-import { createPasswordReset } from "#app/models/password-resets.server.ts";
+import { allowResetRequest, createPasswordReset } from "#app/models/password-resets.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
 import { userMayUseAccount } from "#app/auth/sessions.server.ts";
 import { email, noErrors, parseForm } from "#app/utils/forms.ts";
@@ -23,7 +23,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.ok) return { errors: parsed.errors, sent: false };
   const user = findUserByEmail(context.db, parsed.data.email);
   // The answer is the same whether or not the address has an account.
-  if (context.mailer.enabled && user && userMayUseAccount(user, new Date())) {
+  const allowed = allowResetRequest(context.db, parsed.data.email, context.clientIp);
+  if (context.mailer.enabled && allowed && user && userMayUseAccount(user, new Date())) {
     const token = createPasswordReset(context.db, user.id);
     const t = translator(user.locale);
     try {

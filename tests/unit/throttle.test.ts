@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { signIn } from "#app/auth/sign-in.server.ts";
 import { accountPolicy, delayAfterFailures, ipPolicy } from "#app/auth/throttle.server.ts";
+import { allowResetRequest } from "#app/models/password-resets.server.ts";
 import { setUserActive } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
 import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
@@ -123,5 +124,16 @@ describe("signing in", () => {
       ok: false,
       reason: "invalid",
     });
+  });
+});
+
+describe("password reset requests", () => {
+  it("send a few mails an hour per address, then make the next ones wait longer and longer", () => {
+    const asks = [0, 1, 2, 3].map((i) => allowResetRequest(db, "anna@example.se", `10.1.0.${i}`, at(i)));
+    expect(asks).toEqual([true, true, true, true]);
+    // The fourth started a wait: an immediate fifth is not sent, from any address.
+    expect(allowResetRequest(db, "Anna@Example.se", "10.1.9.9", at(10))).toBe(false);
+    expect(allowResetRequest(db, "anna@example.se", "10.1.9.9", at(1100))).toBe(true);
+    expect(allowResetRequest(db, "bo@example.se", "10.1.9.9", at(1100))).toBe(true);
   });
 });
