@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { documentAreas, documentTypes, type DocumentArea, type DocumentType } from "#db/schema/documents.ts";
+import { documentAreas, documentTypes, type DocumentDetails } from "#db/schema/documents.ts";
 import type { FieldErrors } from "#app/utils/forms.ts";
 import { text } from "#app/utils/forms.ts";
 import { SelectField, TextField } from "./ui/field.tsx";
@@ -34,14 +34,7 @@ export function documentDetailsInput(form: FormData) {
 type Props = {
   people: { id: string; name: string }[];
   units: { id: string; name: string; depth: number }[];
-  defaults?: {
-    title: string;
-    type: DocumentType;
-    ownerId: string;
-    unitId: string | null;
-    areas: DocumentArea[];
-    tags: string[];
-  };
+  defaults?: DocumentDetails;
   errors?: FieldErrors;
 };
 

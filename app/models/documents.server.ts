@@ -7,6 +7,7 @@ import {
   units,
   users,
   type DocumentArea,
+  type DocumentDetails,
   type DocumentStatus,
   type DocumentType,
 } from "#db/schema/index.ts";
@@ -18,14 +19,7 @@ import { UserError } from "./users.server.ts";
 
 export class DocumentError extends DomainError<"document.notFound" | "document.archived"> {}
 
-export type DocumentInput = {
-  title: string;
-  type: DocumentType;
-  ownerId: string;
-  unitId: string | null;
-  areas: DocumentArea[];
-  tags: string[];
-};
+export type DocumentInput = DocumentDetails;
 
 export type DocumentFilter = {
   type?: DocumentType;

@@ -9,6 +9,16 @@ export type DocumentType = (typeof documentTypes)[number];
 export const documentAreas = ["quality", "environment", "work_environment", "information_security"] as const;
 export type DocumentArea = (typeof documentAreas)[number];
 
+/** A document's register entry, as forms edit it and the model stores it. */
+export type DocumentDetails = {
+  title: string;
+  type: DocumentType;
+  ownerId: string;
+  unitId: string | null;
+  areas: DocumentArea[];
+  tags: string[];
+};
+
 /** Where a controlled document is in its life; review and release states arrive with document control. */
 export const documentStatuses = ["draft", "archived"] as const;
 export type DocumentStatus = (typeof documentStatuses)[number];
