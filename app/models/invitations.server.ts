@@ -3,6 +3,9 @@ import type { Db } from "#db/client.ts";
 import { newId, newSecretToken } from "#db/ids.ts";
 import { invitations, type Role } from "#db/schema/index.ts";
 import { hashToken } from "#app/auth/tokens.server.ts";
+import { translator } from "#app/i18n/index.ts";
+import type { Mailer } from "./mail.server.ts";
+import { getOrganisation } from "./organisation.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 import { assertUnitExists } from "./units.server.ts";
 import { createUser, findUserByEmail, normaliseEmail, UserError, type User } from "./users.server.ts";
@@ -140,5 +143,31 @@ export function revokeInvitation(db: Db, actorId: string, invitationId: string, 
       .run();
     if (revoked.changes === 0) return;
     appendTrailEvent(tx, { actorId, type: "invitation.revoked", subjectType: "invitation", subjectId: invitationId });
+  });
+}
+
+/** The link an invitee opens; the token is shown or sent once and never stored. */
+export const invitationLink = (origin: string, token: string) => `${origin}/inbjudan/${token}`;
+
+/**
+ * Sends the invitation. It is written in Swedish, the organisation's language: the invitee has
+ * not chosen one yet.
+ */
+export async function mailInvitation(
+  db: Db,
+  mailer: Mailer,
+  input: { email: string; name: string; role: Role; link: string },
+): Promise<void> {
+  const t = translator("sv");
+  const organisation = getOrganisation(db)?.name ?? "Lots";
+  await mailer.send({
+    to: input.email,
+    subject: t("invitation.mailSubject", { organisation }),
+    text: t("invitation.mailBody", {
+      name: input.name,
+      organisation,
+      role: t(`roles.${input.role}`),
+      link: input.link,
+    }),
   });
 }

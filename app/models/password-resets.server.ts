@@ -3,8 +3,11 @@ import type { Db } from "#db/client.ts";
 import { newSecretToken } from "#db/ids.ts";
 import { passwordResets } from "#db/schema/index.ts";
 import { hashToken } from "#app/auth/tokens.server.ts";
+import { userMayUseAccount } from "#app/auth/sessions.server.ts";
+import { translator } from "#app/i18n/index.ts";
+import type { Mailer } from "./mail.server.ts";
 import { ipKey, recordFailure, throttleWait, type ThrottlePolicy } from "#app/auth/throttle.server.ts";
-import { setPassword } from "./users.server.ts";
+import { findUserByEmail, setPassword } from "./users.server.ts";
 import { DomainError } from "./errors.ts";
 
 export const PASSWORD_RESET_LIFETIME_MS = 60 * 60 * 1000;
@@ -63,4 +66,27 @@ export function allowResetRequest(db: Db, email: string, ip: string, now = new D
   recordFailure(db, keys[0], perAddress, now);
   recordFailure(db, keys[1], perIp, now);
   return true;
+}
+
+/**
+ * "Forgot password": mails a one-time link in the person's own language, if the address
+ * belongs to an active account and the request is not throttled. Says nothing either way:
+ * the form answers the same whatever happened.
+ */
+export async function requestPasswordReset(
+  db: Db,
+  mailer: Mailer,
+  input: { email: string; ip: string; origin: string },
+  now = new Date(),
+): Promise<void> {
+  if (!mailer.enabled || !allowResetRequest(db, input.email, input.ip, now)) return;
+  const user = findUserByEmail(db, input.email);
+  if (!user || !userMayUseAccount(user, now)) return;
+  const token = createPasswordReset(db, user.id, now);
+  const t = translator(user.locale);
+  await mailer.send({
+    to: user.email,
+    subject: t("forgot.mailSubject"),
+    text: t("forgot.mailBody", { link: `${input.origin}/aterstall-losenord/${token}` }),
+  });
 }

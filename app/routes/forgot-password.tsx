@@ -5,10 +5,7 @@ import { AuthCard } from "#app/components/auth-card.tsx";
 import { TextField } from "#app/components/ui/field.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
-import { translator } from "#app/i18n/index.ts";
-import { allowResetRequest, createPasswordReset } from "#app/models/password-resets.server.ts";
-import { findUserByEmail } from "#app/models/users.server.ts";
-import { userMayUseAccount } from "#app/auth/sessions.server.ts";
+import { requestPasswordReset } from "#app/models/password-resets.server.ts";
 import { email, noErrors, parseForm } from "#app/utils/forms.ts";
 import type { Route } from "./+types/forgot-password";
 
@@ -21,22 +18,16 @@ export function loader({ context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(schema, await request.formData());
   if (!parsed.ok) return { errors: parsed.errors, sent: false };
-  const user = findUserByEmail(context.db, parsed.data.email);
-  // The answer is the same whether or not the address has an account.
-  const allowed = allowResetRequest(context.db, parsed.data.email, context.clientIp);
-  if (context.mailer.enabled && allowed && user && userMayUseAccount(user, new Date())) {
-    const token = createPasswordReset(context.db, user.id);
-    const t = translator(user.locale);
-    try {
-      await context.mailer.send({
-        to: user.email,
-        subject: t("forgot.mailSubject"),
-        text: t("forgot.mailBody", { link: `${context.origin}/aterstall-losenord/${token}` }),
-      });
-    } catch (error) {
-      context.logger.error({ err: error }, "password reset mail failed");
-    }
+  try {
+    await requestPasswordReset(context.db, context.mailer, {
+      email: parsed.data.email,
+      ip: context.clientIp,
+      origin: context.origin,
+    });
+  } catch (error) {
+    context.logger.error({ err: error }, "password reset mail failed");
   }
+  // The answer is the same whether or not the address has an account.
   return { errors: noErrors, sent: true };
 }
 

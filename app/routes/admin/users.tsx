@@ -14,10 +14,14 @@ import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
-import { translator } from "#app/i18n/index.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
-import { createInvitation, listOpenInvitations, revokeInvitation } from "#app/models/invitations.server.ts";
-import { getOrganisation } from "#app/models/organisation.server.ts";
+import {
+  createInvitation,
+  invitationLink,
+  listOpenInvitations,
+  mailInvitation,
+  revokeInvitation,
+} from "#app/models/invitations.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { listUsers } from "#app/models/users.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
@@ -73,17 +77,10 @@ export async function action({ request, context }: Route.ActionArgs): Promise<Ac
   } catch (error) {
     return { errors: refusalAsFormError(error) };
   }
-  const link = `${context.origin}/inbjudan/${token}`;
+  const link = invitationLink(context.origin, token);
   if (!context.mailer.enabled) return { errors: {}, invited: { email: input.email, link, mailed: false } };
-  // The invitee reads the mail in Swedish: we do not know their language yet.
-  const t = translator("sv");
-  const organisation = getOrganisation(context.db)?.name ?? "Lots";
   try {
-    await context.mailer.send({
-      to: input.email,
-      subject: t("invitation.mailSubject", { organisation }),
-      text: t("invitation.mailBody", { name: input.name, organisation, role: t(`roles.${input.role}`), link }),
-    });
+    await mailInvitation(context.db, context.mailer, { ...input, link });
     return { errors: {}, invited: { email: input.email, mailed: true } };
   } catch (error) {
     context.logger.error({ err: error }, "invitation mail failed");
