@@ -19,8 +19,11 @@ type Props = {
   initialHtml: string;
 };
 
-/** Close codes that mean "do not try again": the server said who and what, see hub.ts. */
-const refusals: Record<number, "sessionEnded" | "accessWithdrawn" | "accessChanged" | "unreachable"> = {
+/** Why the live connection stopped, as the person is told. */
+type Refusal = "sessionEnded" | "accessWithdrawn" | "accessChanged" | "unreachable";
+
+/** Close codes that mean the server decided (see hub.ts); anything else is the network. */
+const refusals: Record<number, Exclude<Refusal, "unreachable">> = {
   4401: "sessionEnded",
   4403: "accessWithdrawn",
   4409: "accessChanged",
@@ -56,7 +59,7 @@ function LiveEditor({
   const { t } = useTranslation();
   const revalidator = useRevalidator();
   const { connection, synced } = useProviderState(session);
-  const [refusal, setRefusal] = useState<(typeof refusals)[number] | null>(null);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
 
   const editor = useEditor(
     {
