@@ -232,7 +232,15 @@ async function idleMemory(): Promise<{ perDocKb: number; loaded: number; afterId
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const log = coldLog();
-const rows: { scenario: string; metric: string; lots: number; reference: number; ratio: number }[] = [];
+/** `runRatios`: Lots/reference within each run (paired), to show how far the runs spread. */
+const rows: {
+  scenario: string;
+  metric: string;
+  lots: number;
+  reference: number;
+  ratio: number;
+  runRatios?: number[];
+}[] = [];
 for (const [index, scenario] of [...loads, null].entries()) {
   if (ONLY && !ONLY.includes(index + 1)) continue;
   const name = scenario?.name ?? COLD;
@@ -258,6 +266,7 @@ for (const [index, scenario] of [...loads, null].entries()) {
       lots,
       reference,
       ratio: lots / reference,
+      runRatios: runs.map((x) => (x.lots[metric] ?? NaN) / (x.reference[metric] ?? NaN)),
     });
   }
 }
@@ -292,11 +301,11 @@ console.log(
   `\nbench:collab — median of ${RUNS} runs, ${SECONDS} s per load scenario, ${os.cpus().length} cores${hasTaskset ? " (server pinned to core 0, clients to core 1)" : ""}, node ${process.version}`,
 );
 console.log(
-  `${"scenario".padEnd(48)} ${"metric".padEnd(22)} ${"Lots".padStart(9)} ${"reference".padStart(10)} ${"ratio".padStart(7)}`,
+  `${"scenario".padEnd(48)} ${"metric".padEnd(22)} ${"Lots".padStart(9)} ${"reference".padStart(10)} ${"ratio".padStart(7)}  per run`,
 );
 for (const row of rows) {
   console.log(
-    `${row.scenario.padEnd(48)} ${row.metric.padEnd(22)} ${fmt(row.lots).padStart(9)} ${fmt(row.reference).padStart(10)} ${fmt(row.ratio).padStart(7)}`,
+    `${row.scenario.padEnd(48)} ${row.metric.padEnd(22)} ${fmt(row.lots).padStart(9)} ${fmt(row.reference).padStart(10)} ${fmt(row.ratio).padStart(7)}  ${row.runRatios?.map(fmt).join(" ") ?? ""}`,
   );
 }
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
