@@ -188,11 +188,16 @@ export function Toolbar({ editor }: { editor: Editor }) {
 }
 
 function ToolbarButton({ button }: { button: Button }) {
+  // A visible word or number must be part of the button's name (WCAG 2.5.3), e.g. "H1 Rubrik 1".
+  const spoken =
+    typeof button.text === "string" && /[\p{L}\p{N}]/u.test(button.text)
+      ? `${button.text} ${button.label}`
+      : button.label;
   return (
     <button
       type="button"
       className="toolbar-button"
-      aria-label={button.label}
+      aria-label={spoken}
       title={button.label}
       aria-pressed={button.active === undefined ? undefined : button.active}
       disabled={button.disabled}

@@ -1,0 +1,34 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { demo, expect, test } from "#tests/fixtures/e2e.ts";
+
+/** WCAG 2.1 A and AA rules, as axe-core checks them in a real browser. */
+async function violations(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+test("the sign-in page meets WCAG 2.1 AA as axe checks it", async ({ page }) => {
+  await page.goto("/login");
+  expect(await violations(page)).toEqual([]);
+});
+
+test("the main pages meet WCAG 2.1 AA as axe checks them", async ({ page, context, signIn, makeDocument }) => {
+  const documentId = await makeDocument(demo.quality_manager, "Tillgänglig text.");
+  await signIn(context, demo.admin);
+  for (const path of [
+    "/start",
+    "/dokument",
+    `/dokument/${documentId}`,
+    "/admin/anvandare",
+    "/admin/enheter",
+    "/konto",
+    "/notiser",
+    "/risker",
+  ]) {
+    await page.goto(path);
+    if (path.startsWith("/dokument/"))
+      await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
+    expect(await violations(page), path).toEqual([]);
+  }
+});
