@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { demo, expect, test } from "#tests/fixtures/e2e.ts";
+import { demo, expect, test, openAsAdmin } from "#tests/fixtures/e2e.ts";
 
 /** The editor's text without other people's caret labels, which are inline DOM. */
 async function editorText(page: Page): Promise<string> {
@@ -143,7 +143,6 @@ test("a quality manager creates a document and finds it in the filtered list", a
 test("deactivating a person closes their open document at once", async ({
   browser,
   page,
-  context,
   signIn,
   makeUser,
   makeDocument,
@@ -155,9 +154,7 @@ test("deactivating a person closes their open document at once", async ({
   const theirPage = await theirs.newPage();
   await openLive(theirPage, documentId);
 
-  await signIn(context, demo.admin);
-  await page.goto("/admin/anvandare");
-  await page.getByRole("link", { name: person.name, exact: true }).click();
+  await openAsAdmin(page, signIn, person);
   await page.getByRole("button", { name: "Inaktivera konto" }).click();
   await expect(page.getByText("Kontot är inaktiverat och alla inloggningar är avslutade.")).toBeVisible();
 

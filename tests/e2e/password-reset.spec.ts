@@ -1,8 +1,7 @@
-import { demo, expect, test } from "#tests/fixtures/e2e.ts";
+import { demo, expect, test, openAsAdmin } from "#tests/fixtures/e2e.ts";
 
 test("an admin's one-time reset link lets a person choose a new password and ends their old sessions", async ({
   page,
-  context,
   browser,
   signIn,
   makeUser,
@@ -11,9 +10,7 @@ test("an admin's one-time reset link lets a person choose a new password and end
   const old = await browser.newContext();
   await signIn(old, person.email);
 
-  await signIn(context, demo.admin);
-  await page.goto("/admin/anvandare");
-  await page.getByRole("link", { name: person.name, exact: true }).click();
+  await openAsAdmin(page, signIn, person);
   await page.getByRole("button", { name: "Skapa länk" }).click();
   const link = await page.getByRole("textbox", { name: "Länk för nytt lösenord" }).inputValue();
   expect(link).toMatch(/\/aterstall-losenord\/[a-z0-9]+$/);

@@ -1,4 +1,4 @@
-import { expect, test, demo } from "#tests/fixtures/e2e.ts";
+import { expect, openAsAdmin, test } from "#tests/fixtures/e2e.ts";
 
 test("signing out everywhere ends the session in another browser too", async ({ browser, signIn, makeUser }) => {
   const person = await makeUser("auditor");
@@ -67,7 +67,6 @@ test("changing the password signs out the other browsers but keeps this one", as
 
 test("a deactivated person is signed out at once and cannot sign in again", async ({
   page,
-  context,
   browser,
   signIn,
   makeUser,
@@ -79,9 +78,7 @@ test("a deactivated person is signed out at once and cannot sign in again", asyn
   await theirPage.goto("/start");
   await expect(theirPage).toHaveURL(/\/start$/);
 
-  await signIn(context, demo.admin);
-  await page.goto("/admin/anvandare");
-  await page.getByRole("link", { name: person.name, exact: true }).click();
+  await openAsAdmin(page, signIn, person);
   await page.getByRole("button", { name: "Inaktivera konto" }).click();
   await expect(page.getByText("Kontot är inaktiverat och alla inloggningar är avslutade.")).toBeVisible();
 
