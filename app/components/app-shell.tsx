@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Form, NavLink, useLocation } from "react-router";
 import type { Section } from "#app/navigation.ts";
 import { LanguageButton } from "./language-button.tsx";
-import type { Locale, Role } from "#db/schema/users.ts";
+import type { Locale, Role } from "#db/schema/values.ts";
 
 export type ShellProps = {
   organisationName: string;

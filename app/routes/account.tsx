@@ -11,7 +11,7 @@ import { changePasswordSchema } from "#app/auth/schemas.ts";
 import { countUserSessions, createSession, sessionCookie } from "#app/auth/sessions.server.ts";
 import { localeCookie } from "#app/i18n/locale.server.ts";
 import { changePassword, updateProfile, UserError } from "#app/models/users.server.ts";
-import { locales } from "#db/schema/users.ts";
+import { locales } from "#db/schema/values.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/account";
 

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { roles, users } from "./users.ts";
+import { users } from "./users.ts";
+import { roles } from "./values.ts";
 import { units } from "./organisation.ts";
 
 /**

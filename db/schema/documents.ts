@@ -2,26 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { units } from "./organisation.ts";
 import { users } from "./users.ts";
-
-export const documentTypes = ["policy", "routine", "instruction", "plan", "audit_report"] as const;
-export type DocumentType = (typeof documentTypes)[number];
-
-export const documentAreas = ["quality", "environment", "work_environment", "information_security"] as const;
-export type DocumentArea = (typeof documentAreas)[number];
-
-/** A document's register entry, as forms edit it and the model stores it. */
-export type DocumentDetails = {
-  title: string;
-  type: DocumentType;
-  ownerId: string;
-  unitId: string | null;
-  areas: DocumentArea[];
-  tags: string[];
-};
-
-/** Where a controlled document is in its life; review and release states arrive with document control. */
-export const documentStatuses = ["draft", "archived"] as const;
-export type DocumentStatus = (typeof documentStatuses)[number];
+import { documentStatuses, documentTypes, type DocumentArea } from "./values.ts";
 
 export const documents = sqliteTable(
   "documents",

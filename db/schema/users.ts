@@ -1,12 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { units } from "./organisation.ts";
-
-export const roles = ["admin", "quality_manager", "process_owner", "auditor", "staff", "external_auditor"] as const;
-export type Role = (typeof roles)[number];
-
-export const locales = ["sv", "en"] as const;
-export type Locale = (typeof locales)[number];
+import { locales, roles } from "./values.ts";
 
 export const users = sqliteTable(
   "users",

@@ -9,7 +9,7 @@ import { listDocuments } from "#app/models/documents.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
-import { documentAreas, documentStatuses, documentTypes } from "#db/schema/documents.ts";
+import { documentAreas, documentStatuses, documentTypes } from "#db/schema/values.ts";
 import type { Route } from "./+types/index";
 import { unitOptions } from "#app/components/unit-options.ts";
 
