@@ -30,6 +30,16 @@ export function openDatabase(file: string, options: { backgroundCheckpoints?: bo
   return drizzle(sqlite, { schema });
 }
 
+/**
+ * Every state change runs here. IMMEDIATE takes the write lock at the start: a transaction that
+ * reads first and writes later could otherwise meet another connection's commit in between and
+ * fail at once with "database is locked" (busy_timeout cannot retry that case). Nested calls
+ * become savepoints.
+ */
+export function writeTransaction<T>(db: Db, work: (tx: Db) => T): T {
+  return db.transaction(work, { behavior: "immediate" });
+}
+
 export function migrateDatabase(db: Db): void {
   migrate(db, { migrationsFolder });
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, lte, max, count } from "drizzle-orm";
 import * as Y from "yjs";
-import type { Db, DbConnection } from "#db/client.ts";
+import { type Db, type DbConnection, writeTransaction } from "#db/client.ts";
 import { yjsStates, yjsUpdates } from "#db/schema/index.ts";
 
 /**
@@ -64,7 +64,7 @@ export function readStoredUpdate(db: Db, docName: string): Uint8Array | null {
  * server's in-memory copy because it appends and applies in the same tick.
  */
 export function compact(db: Db, docName: string, doc: Y.Doc, now = new Date()): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const last = tx
       .select({ id: max(yjsUpdates.id) })
       .from(yjsUpdates)

@@ -1,6 +1,6 @@
 import { and, desc, eq, like, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import type { Db } from "#db/client.ts";
+import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import {
   documents,
@@ -102,7 +102,7 @@ function assertOwner(db: Db, ownerId: string): void {
 }
 
 export function createDocument(db: Db, actorId: string, input: DocumentInput, now = new Date()): string {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     assertUnitExists(tx, input.unitId);
     assertOwner(tx, input.ownerId);
     const id = newId();
@@ -127,7 +127,7 @@ export function updateDocumentDetails(
   input: DocumentInput,
   now = new Date(),
 ): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const before = requireDocument(tx, id);
     if (before.status === "archived") throw new DocumentError("document.archived");
     assertUnitExists(tx, input.unitId);
@@ -147,7 +147,7 @@ export function updateDocumentDetails(
 }
 
 export function setDocumentArchived(db: Db, actorId: string, id: string, archived: boolean, now = new Date()): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     requireDocument(tx, id);
     tx.update(documents)
       .set({ status: archived ? "archived" : "draft", updatedAt: now })

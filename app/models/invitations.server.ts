@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import type { Db } from "#db/client.ts";
+import { type Db, writeTransaction } from "#db/client.ts";
 import { newId, newSecretToken } from "#db/ids.ts";
 import { invitations, type Role } from "#db/schema/index.ts";
 import { hashToken } from "#app/auth/tokens.server.ts";
@@ -36,7 +36,7 @@ export function createInvitation(
   assertUnitExists(db, input.unitId);
   if (input.role === "external_auditor" && !input.accessExpiresAt) throw new UserError("user.guestNeedsEndDate");
   const token = newSecretToken();
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     // A new invitation replaces any earlier open one to the same address.
     tx.update(invitations)
       .set({ revokedAt: now })
@@ -107,7 +107,7 @@ export async function acceptInvitation(
     },
     invitation.invitedBy,
   );
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     // Guard against two tabs accepting the same link at once.
     const claimed = tx
       .update(invitations)
@@ -135,7 +135,7 @@ export function listOpenInvitations(db: Db, now = new Date()): Invitation[] {
 }
 
 export function revokeInvitation(db: Db, actorId: string, invitationId: string, now = new Date()): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const revoked = tx
       .update(invitations)
       .set({ revokedAt: now })

@@ -1,4 +1,4 @@
-import type { Db } from "#db/client.ts";
+import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { organisations } from "#db/schema/index.ts";
 import { appendTrailEvent } from "./trail.server.ts";
@@ -17,7 +17,7 @@ export function ensureOrganisation(db: Db, name: string): Organisation {
 }
 
 export function updateOrganisation(db: Db, actorId: string, input: { name: string; orgNumber: string | null }): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const org = getOrganisation(tx);
     if (!org) throw new Error("No organisation");
     tx.update(organisations).set(input).run();

@@ -1,5 +1,5 @@
 import { and, eq, isNull } from "drizzle-orm";
-import type { Db } from "#db/client.ts";
+import { type Db, writeTransaction } from "#db/client.ts";
 import { newSecretToken } from "#db/ids.ts";
 import { passwordResets } from "#db/schema/index.ts";
 import { hashToken } from "#app/auth/tokens.server.ts";
@@ -17,7 +17,7 @@ export class PasswordResetError extends DomainError<"reset.invalid"> {}
 /** A one-time link token, valid for an hour; earlier unused links of the user stop working. */
 export function createPasswordReset(db: Db, userId: string, now = new Date()): string {
   const token = newSecretToken();
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.delete(passwordResets)
       .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)))
       .run();

@@ -1,5 +1,5 @@
 import { asc, eq } from "drizzle-orm";
-import type { Db } from "#db/client.ts";
+import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { units, users } from "#db/schema/index.ts";
 import { appendTrailEvent } from "./trail.server.ts";
@@ -56,7 +56,7 @@ function assertParentAllowed(db: Db, unitId: string | null, parentId: string | n
 }
 
 export function createUnit(db: Db, actorId: string, input: { name: string; parentId: string | null }): Unit {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     assertParentAllowed(tx, null, input.parentId);
     const unit = tx
       .insert(units)
@@ -74,7 +74,7 @@ export function updateUnit(
   unitId: string,
   input: { name: string; parentId: string | null },
 ): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     if (!tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get()) {
       throw new UnitError("unit.notFound");
     }

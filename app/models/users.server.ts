@@ -1,5 +1,5 @@
 import { and, asc, count, eq, ne } from "drizzle-orm";
-import type { Db } from "#db/client.ts";
+import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { units, users, type Locale, type Role } from "#db/schema/index.ts";
 import { hashPassword, verifyPassword } from "#app/auth/passwords.server.ts";
@@ -79,7 +79,7 @@ export type NewUser = {
 /** Creates an account. Runs inside the caller's transaction when given one. */
 export async function createUser(db: Db, input: NewUser, actorId: string | null): Promise<User> {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (findUserByEmail(tx, input.email)) throw new UserError("user.emailTaken");
     const user = tx
       .insert(users)
@@ -122,7 +122,7 @@ export function changeUserRole(
   userId: string,
   input: { role: Role; unitId: string | null; accessExpiresAt: Date | null },
 ): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const user = getUser(tx, userId);
     if (!user) throw new UserError("user.notFound");
     if (user.role === "admin" && input.role !== "admin" && otherActiveAdmins(tx, userId) === 0) {
@@ -146,7 +146,7 @@ export function changeUserRole(
 
 /** Deactivating ends every session of the user at once; nothing of theirs is deleted. */
 export function setUserActive(db: Db, actorId: string, userId: string, active: boolean): void {
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     const user = getUser(tx, userId);
     if (!user) throw new UserError("user.notFound");
     if (!active && user.role === "admin" && otherActiveAdmins(tx, userId) === 0) {
@@ -174,7 +174,7 @@ export function setUserLocale(db: Db, userId: string, locale: Locale): void {
 /** Sets a new password and ends every session of the user: whoever was signed in is out. */
 export async function setPassword(db: Db, userId: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
+  writeTransaction(db, (tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
     invalidateUserSessions(tx, userId);
     appendTrailEvent(tx, { actorId: userId, type: "user.passwordChanged", subjectType: "user", subjectId: userId });

@@ -8,7 +8,7 @@ import { expectedOrigin, isSameOrigin } from "#app/auth/origin.server.ts";
 import { validateSession } from "#app/auth/sessions.server.ts";
 import { documentAccess, touchDocument } from "#app/models/documents.server.ts";
 import type { CollabSignals } from "#app/load-context.ts";
-import type { DbConnection } from "#db/client.ts";
+import { type DbConnection, writeTransaction } from "#db/client.ts";
 import { updateAppender } from "#app/models/collab-store.server.ts";
 import { addedMessages, COMMENTS } from "#app/components/editor/comment-threads.ts";
 import { notifyMentions } from "#app/models/notifications.server.ts";
@@ -133,7 +133,7 @@ export function attachCollab(server: http.Server, deps: { db: DbConnection; conf
     if (edited.size === 0) return;
     const names = [...edited];
     edited.clear();
-    db.transaction((tx) => {
+    writeTransaction(db, (tx) => {
       for (const name of names) touchDocument(tx, name);
     });
   }
