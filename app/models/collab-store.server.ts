@@ -49,16 +49,6 @@ export function loadYDoc(db: Db, docName: string): Y.Doc {
   return doc;
 }
 
-/** The whole stored document as one update, or null if it was never written. */
-export function readStoredUpdate(db: Db, docName: string): Uint8Array | null {
-  const parts = storedParts(db, docName);
-  if (parts.length <= 1) return parts[0] ?? null;
-  const doc = loadYDoc(db, docName);
-  const update = Y.encodeStateAsUpdate(doc);
-  doc.destroy();
-  return update;
-}
-
 /**
  * Folds the log into one state. `doc` must hold every logged update, which is true for the
  * server's in-memory copy because it appends and applies in the same tick.

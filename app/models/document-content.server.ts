@@ -4,7 +4,7 @@ import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-
 import * as Y from "yjs";
 import type { Db } from "#db/client.ts";
 import { documentSchema, FRAGMENT } from "#app/components/editor/schema.ts";
-import { compact, readStoredUpdate } from "./collab-store.server.ts";
+import { compact, loadYDoc } from "./collab-store.server.ts";
 
 export type RenderedContent = { json: JSONContent; html: string };
 
@@ -30,6 +30,11 @@ function conform(node: JSONContent): JSONContent[] {
 export function renderContent(update: Uint8Array | null): RenderedContent {
   const doc = new Y.Doc();
   if (update) Y.applyUpdate(doc, update);
+  return renderDoc(doc);
+}
+
+/** Renders (and then frees) a Y.Doc. */
+function renderDoc(doc: Y.Doc): RenderedContent {
   const raw = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(FRAGMENT)) as JSONContent;
   doc.destroy();
   const json: JSONContent = { type: "doc", content: (raw.content ?? []).flatMap(conform) };
@@ -59,7 +64,8 @@ function plainText(node: JSONContent): string {
 
 /** The stored document as people first see it, before the live connection opens. */
 export function renderStoredDocument(db: Db, documentId: string): RenderedContent {
-  return renderContent(readStoredUpdate(db, documentId));
+  // Straight from the loaded doc: merging the log into one update first would build it twice.
+  return renderDoc(loadYDoc(db, documentId));
 }
 
 /** Gives a new document its first content (a template, or the demo's text) as a stored state. */

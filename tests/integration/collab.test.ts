@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { readStoredUpdate } from "#app/models/collab-store.server.ts";
+import { readStoredUpdate } from "#tests/fixtures/db.ts";
 import {
   connectClient,
   prepareDocument,

@@ -4,10 +4,10 @@ import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { compact, loadYDoc, logLength, readStoredUpdate, updateAppender } from "#app/models/collab-store.server.ts";
+import { compact, loadYDoc, logLength, updateAppender } from "#app/models/collab-store.server.ts";
 import type { DbConnection } from "#db/client.ts";
 import { CollabHub, MessageType, ProtocolError, type Connection } from "#server/collab/hub.ts";
-import { createTestDb } from "#tests/fixtures/db.ts";
+import { createTestDb, readStoredUpdate } from "#tests/fixtures/db.ts";
 
 class FakeTransport {
   sent: Uint8Array[] = [];
