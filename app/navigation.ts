@@ -11,6 +11,7 @@ export const sections = [
   "audits",
   "reviews",
   "requirements",
+  "trail",
   "admin",
 ] as const;
 export type Section = (typeof sections)[number];
@@ -28,6 +29,7 @@ export const sectionPaths: Record<Section, string> = {
   audits: "/revision",
   reviews: "/ledningens-genomgang",
   requirements: "/krav",
+  trail: "/sparbarhet",
   admin: "/admin",
 };
 

@@ -2,7 +2,8 @@ import { type RouteConfig, index, layout, prefix, route } from "@react-router/de
 import { sectionPaths, sections } from "./navigation.ts";
 
 /** Sections whose issue has not landed yet share one placeholder page. */
-const placeholders = sections.filter((s) => s !== "start" && s !== "admin" && s !== "documents");
+const built = new Set(["start", "admin", "documents", "current", "trail"]);
+const placeholders = sections.filter((s) => !built.has(s));
 
 export default [
   index("routes/index.tsx"),
@@ -21,7 +22,16 @@ export default [
       index("routes/documents/index.tsx"),
       route("ny", "routes/documents/new.tsx"),
       route(":id", "routes/documents/document.tsx"),
+      route(":id/granskning", "routes/documents/control.tsx"),
+      route(":id/jamfor", "routes/documents/compare.tsx"),
     ]),
+    ...prefix("gallande", [
+      index("routes/current/index.tsx"),
+      route(":id/jamfor", "routes/current/compare.tsx"),
+      route(":id/:version?", "routes/current/release.tsx"),
+      route(":id/:version/pdf", "routes/current/pdf.ts"),
+    ]),
+    route("sparbarhet", "routes/trail.tsx"),
     ...placeholders.map((section) =>
       route(sectionPaths[section].slice(1), "routes/section.tsx", { id: `section-${section}` }),
     ),

@@ -1,6 +1,10 @@
-/** Recomputes the trail's hash chain in the database under LOTS_DATA_DIR; exits non-zero naming the first bad row. */
+/**
+ * Recomputes the trail's hash chain and re-hashes every release in the database under
+ * LOTS_DATA_DIR; exits non-zero naming the first bad row.
+ */
 import fs from "node:fs";
 import { loadConfig } from "#app/config.server.ts";
+import { verifyReleases } from "#app/models/releases.server.ts";
 import { verifyTrail } from "#app/models/trail.server.ts";
 import { databaseFile, openDatabase } from "#db/client.ts";
 
@@ -10,13 +14,21 @@ if (!fs.existsSync(file)) {
   process.exit(2);
 }
 const db = openDatabase(file);
-const verdict = verifyTrail(db);
+const trail = verifyTrail(db);
+const releases = verifyReleases(db);
 db.$client.close();
-if (verdict.ok) {
-  console.log(`Trail intact: ${verdict.checked} events verified.`);
+if (trail.ok) {
+  console.log(`Trail intact: ${trail.checked} events verified.`);
 } else {
   console.error(
-    `Trail broken at event ${verdict.firstBadSeq}: ${verdict.reason} (${verdict.checked} events before it verified).`,
+    `Trail broken at event ${trail.firstBadSeq}: ${trail.reason} (${trail.checked} events before it verified).`,
   );
-  process.exit(1);
 }
+if (releases.ok) {
+  console.log(`Releases intact: ${releases.checked} releases re-hashed.`);
+} else {
+  console.error(
+    `Release ${releases.releaseId} (${releases.documentTitle} ${releases.version}) does not hold: ${releases.reason}.`,
+  );
+}
+if (!trail.ok || !releases.ok) process.exit(1);

@@ -14,9 +14,24 @@ export type Resource =
   | { type: "units" }
   | { type: "organisation" }
   | { type: "documents" }
-  | { type: "document"; status: DocumentStatus; ownerId: string };
+  | { type: "document"; status: DocumentStatus; ownerId: string }
+  | { type: "releases" }
+  | { type: "review"; approverId: string; reviewerIds: readonly string[] }
+  | { type: "trail" };
 
-export type Action = "view" | "manage" | "invite" | "changeRole" | "deactivate" | "create" | "read" | "edit";
+export type Action =
+  | "view"
+  | "manage"
+  | "invite"
+  | "changeRole"
+  | "deactivate"
+  | "create"
+  | "read"
+  | "edit"
+  | "requestReview"
+  | "approve"
+  | "giveOpinion"
+  | "acknowledge";
 
 const everyone: readonly Role[] = ["admin", "quality_manager", "process_owner", "auditor", "staff", "external_auditor"];
 const allButStaff = everyone.filter((r) => r !== "staff");
@@ -34,6 +49,7 @@ export const sectionAccess: Record<Section, readonly Role[]> = {
   audits: allButStaff,
   reviews: allButStaff,
   requirements: allButStaff,
+  trail: ["admin", "quality_manager", "auditor", "external_auditor"],
   admin: ["admin", "quality_manager"],
 };
 
@@ -43,6 +59,8 @@ const isAdmin = (user: Actor) => user.role === "admin";
 const authors: readonly Role[] = ["admin", "quality_manager", "process_owner", "auditor"];
 /** Who keeps a document's register entry (title, owner, archiving) besides its owner. */
 const documentKeepers: readonly Role[] = ["admin", "quality_manager"];
+/** Who may be named to approve a release: people accountable for the system, never a reviewer alone. */
+const approvers: readonly Role[] = ["admin", "quality_manager", "process_owner"];
 
 export function can(user: Actor | null | undefined, action: Action, resource: Resource): boolean {
   if (!user) return false;
@@ -74,7 +92,17 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       if (action === "read") return !archived || user.role !== "staff";
       if (action === "edit") return !archived && authors.includes(user.role);
       if (action === "manage") return documentKeepers.includes(user.role) || resource.ownerId === user.id;
+      if (action === "requestReview") return !archived && authors.includes(user.role);
       return false;
     }
+    case "releases":
+      // Reading what applies and acknowledging it is for everyone; approving for approvers.
+      if (action === "read" || action === "acknowledge") return sectionAccess.current.includes(user.role);
+      return action === "approve" && approvers.includes(user.role);
+    case "review":
+      if (action === "approve") return resource.approverId === user.id && approvers.includes(user.role);
+      return action === "giveOpinion" && resource.reviewerIds.includes(user.id);
+    case "trail":
+      return action === "view" && sectionAccess.trail.includes(user.role);
   }
 }

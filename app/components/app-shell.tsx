@@ -27,6 +27,7 @@ function NavIcon({ section }: { section: Section }) {
     audits: "M10 4a6 6 0 100 12 6 6 0 000-12zM14.5 14.5L21 21",
     reviews: "M4 5h16v11H8l-4 4zM8 9h8M8 12h5",
     requirements: "M5 4h14v16H5zM8 8h8M8 12h8M8 16h5",
+    trail: "M7 4h10v4H7zM7 16h10v4H7zM12 8v8M4 12h16",
     admin: "M12 8a4 4 0 100 8 4 4 0 000-8zM12 2v3M12 19v3M2 12h3M19 12h3M5 5l2 2M17 17l2 2M5 19l2-2M17 7l2-2",
   };
   return (

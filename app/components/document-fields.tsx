@@ -24,6 +24,11 @@ export const documentDetailsSchema = z.object({
     .transform((v) =>
       [...new Set((v ?? "").split(",").map((t) => t.trim().slice(0, 40)))].filter(Boolean).slice(0, 12),
     ),
+  reviewIntervalMonths: z.coerce
+    .number("validation.wholeMonths")
+    .int("validation.wholeMonths")
+    .min(1, "validation.wholeMonths")
+    .max(60, "validation.wholeMonths"),
 });
 
 /** Checkbox groups post one value per box; the schema wants them as a list. */
@@ -87,6 +92,17 @@ export function DocumentFields({ people, units, defaults, errors }: Props) {
         optional
         maxLength={400}
         error={errors?.tags}
+      />
+      <TextField
+        label={t("documents.reviewInterval")}
+        name="reviewIntervalMonths"
+        type="number"
+        min={1}
+        max={60}
+        inputMode="numeric"
+        defaultValue={defaults?.reviewIntervalMonths ?? 12}
+        hint={t("documents.reviewIntervalHint")}
+        error={errors?.reviewIntervalMonths}
       />
     </>
   );

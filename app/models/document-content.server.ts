@@ -1,10 +1,15 @@
-import { getSchema, type JSONContent } from "@tiptap/core";
+import { getSchema, Mark, type JSONContent } from "@tiptap/core";
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
+import canonicalize from "canonicalize";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import type { Db } from "#db/client.ts";
 import { documentSchema, FRAGMENT } from "#app/components/editor/schema.ts";
 import { compact, loadYDoc } from "./collab-store.server.ts";
+import { DELETION, INSERTION } from "./content-diff.ts";
+import { sanitiseHtml } from "./sanitise.server.ts";
 
 export type RenderedContent = { json: JSONContent; html: string };
 
@@ -15,11 +20,11 @@ const schema = getSchema(documentSchema());
  * Keep only what the schema defines: an unknown node gives way to its content, an unknown
  * mark is dropped. Attributes are left to each extension's own rendering, which knows them.
  */
-function conform(node: JSONContent): JSONContent[] {
-  const content = node.content?.flatMap(conform);
+function conform(node: JSONContent, dropMarks: readonly string[] = []): JSONContent[] {
+  const content = node.content?.flatMap((child) => conform(child, dropMarks));
   if (node.type === "text") {
     if (typeof node.text !== "string" || node.text === "") return [];
-    const marks = node.marks?.filter((mark) => mark.type in schema.marks);
+    const marks = node.marks?.filter((mark) => mark.type in schema.marks && !dropMarks.includes(mark.type));
     return [{ ...node, ...(marks ? { marks } : {}) }];
   }
   if (!node.type || !(node.type in schema.nodes)) return content ?? [];
@@ -34,15 +39,19 @@ export function renderContent(update: Uint8Array | null): RenderedContent {
 }
 
 /** Renders (and then frees) a Y.Doc. */
-function renderDoc(doc: Y.Doc): RenderedContent {
+function renderDoc(doc: Y.Doc, dropMarks: readonly string[] = []): RenderedContent {
   const raw = yXmlFragmentToProsemirrorJSON(doc.getXmlFragment(FRAGMENT)) as JSONContent;
   doc.destroy();
-  const json: JSONContent = { type: "doc", content: (raw.content ?? []).flatMap(conform) };
+  const json: JSONContent = { type: "doc", content: (raw.content ?? []).flatMap((n) => conform(n, dropMarks)) };
+  return { json, html: renderJson(json) };
+}
+
+function renderJson(json: JSONContent, extensions = documentSchema()): string {
   try {
-    return { json, html: renderToHTMLString({ content: json, extensions: documentSchema() }) };
+    return renderToHTMLString({ content: json, extensions });
   } catch {
     // Known nodes in an impossible arrangement: still show the words, never an error page.
-    return { json, html: plainText(json) };
+    return plainText(json);
   }
 }
 
@@ -73,4 +82,52 @@ export function writeInitialContent(db: Db, documentId: string, content: JSONCon
   const ydoc = prosemirrorJSONToYDoc(schema, { type: "doc", content }, FRAGMENT);
   compact(db, documentId, ydoc);
   ydoc.destroy();
+}
+
+/** A frozen state of a document: what a reviewer reads and an approver signs. */
+export type FrozenContent = {
+  state: Uint8Array;
+  json: JSONContent;
+  /** Sanitised; comment anchors are left out: a release carries the text, not the workshop. */
+  html: string;
+  /** The words alone, for full-text search. */
+  text: string;
+  hash: string;
+};
+
+const hex = (bytes: Uint8Array) => encodeHexLowerCase(sha256(bytes));
+
+/**
+ * SHA-256 over the canonical JSON, the HTML and the hash of the Yjs state: a change to any of
+ * the three stored forms of a release shows up when its hash is recomputed.
+ */
+export function contentHash(json: JSONContent | string, html: string, state: Uint8Array): string {
+  const parsed: unknown = typeof json === "string" ? JSON.parse(json) : json;
+  return hex(new TextEncoder().encode(canonicalize({ json: parsed, html, state: hex(state) }) ?? ""));
+}
+
+/** The words of a document, a line per block. */
+export function plainTextOf(node: JSONContent): string {
+  if (node.type === "text") return node.text ?? "";
+  if (node.type === "hardBreak") return "\n";
+  const inline = node.content?.some((child) => child.type === "text" || child.type === "hardBreak");
+  return (node.content ?? []).map(plainTextOf).join(inline ? "" : "\n");
+}
+
+/** Freezes the living draft as it is stored right now (every accepted update is stored first). */
+export function freezeDocument(db: Db, documentId: string): FrozenContent {
+  const doc = loadYDoc(db, documentId);
+  const state = Y.encodeStateAsUpdate(doc);
+  const { json, html: raw } = renderDoc(doc, ["comment"]);
+  const html = sanitiseHtml(raw);
+  return { state, json, html, text: plainTextOf(json), hash: contentHash(json, html, state) };
+}
+
+const diffMark = (name: string, tag: string) =>
+  Mark.create({ name, renderHTML: () => [tag, 0], parseHTML: () => [{ tag }] });
+const diffExtensions = () => [...documentSchema(), diffMark(INSERTION, "ins"), diffMark(DELETION, "del")];
+
+/** Renders a diff document (see content-diff.ts): insertions as <ins>, deletions as <del>. */
+export function renderDiffHtml(diff: JSONContent): string {
+  return sanitiseHtml(renderJson(diff, diffExtensions()));
 }

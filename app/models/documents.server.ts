@@ -43,6 +43,9 @@ const listColumns = {
   unitName: units.name,
   areas: documents.areas,
   tags: documents.tags,
+  reviewIntervalMonths: documents.reviewIntervalMonths,
+  nextReviewOn: documents.nextReviewOn,
+  withdrawnReason: documents.withdrawnReason,
   updatedAt: documents.updatedAt,
   createdAt: documents.createdAt,
 };
@@ -58,6 +61,9 @@ export type DocumentSummary = {
   unitName: string | null;
   areas: DocumentArea[];
   tags: string[];
+  reviewIntervalMonths: number;
+  nextReviewOn: string | null;
+  withdrawnReason: string | null;
   updatedAt: Date;
   createdAt: Date;
 };
@@ -146,18 +152,34 @@ export function updateDocumentDetails(
   });
 }
 
-export function setDocumentArchived(db: Db, actorId: string, id: string, archived: boolean, now = new Date()): void {
+/**
+ * Withdrawing takes a document out of use: its releases leave the current lists and the
+ * reading view, and everything stays in the archive with the reason. Restoring brings it back.
+ */
+export function setDocumentArchived(
+  db: Db,
+  actorId: string,
+  id: string,
+  change: { archived: true; reason: string } | { archived: false },
+  now = new Date(),
+): void {
   writeTransaction(db, (tx) => {
     requireDocument(tx, id);
     tx.update(documents)
-      .set({ status: archived ? "archived" : "draft", updatedAt: now })
+      .set({
+        status: change.archived ? "archived" : "draft",
+        withdrawnReason: change.archived ? change.reason : null,
+        updatedAt: now,
+      })
       .where(eq(documents.id, id))
       .run();
     appendTrailEvent(tx, {
       actorId,
-      type: archived ? "document.archived" : "document.restored",
+      type: change.archived ? "document.withdrawn" : "document.restored",
       subjectType: "document",
       subjectId: id,
+      at: now,
+      data: change.archived ? { reason: change.reason } : {},
     });
   });
 }

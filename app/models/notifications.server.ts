@@ -1,7 +1,7 @@
 import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
-import { notifications, users } from "#db/schema/index.ts";
+import { notifications, users, type NotificationKind } from "#db/schema/index.ts";
 
 export type Notification = typeof notifications.$inferSelect & { actorName: string | null };
 
@@ -11,9 +11,24 @@ export function notifyMentions(
   input: { actorId: string; mentioned: string[]; link: string; excerpt: string },
   now = new Date(),
 ): number {
-  const recipients = input.mentioned.filter((id) => id !== input.actorId);
+  return notify(
+    db,
+    { kind: "mention", actorId: input.actorId, recipients: input.mentioned, link: input.link, text: input.excerpt },
+    now,
+  );
+}
+
+/**
+ * In-app notifications for a set of people; never the actor themself, and only real, active
+ * people (a forged id notifies nobody). Returns how many were told.
+ */
+export function notify(
+  db: Db,
+  input: { kind: NotificationKind; actorId: string | null; recipients: readonly string[]; link: string; text: string },
+  now = new Date(),
+): number {
+  const recipients = [...new Set(input.recipients)].filter((id) => id !== input.actorId);
   if (recipients.length === 0) return 0;
-  // Only real, active people: a forged id in a comment notifies nobody.
   const real = db
     .select({ id: users.id })
     .from(users)
@@ -24,10 +39,10 @@ export function notifyMentions(
       .values({
         id: newId(),
         userId: id,
-        kind: "mention",
+        kind: input.kind,
         actorId: input.actorId,
         link: input.link,
-        text: input.excerpt.slice(0, 200),
+        text: input.text.slice(0, 200),
         createdAt: now,
       })
       .run();

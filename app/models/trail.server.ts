@@ -1,9 +1,9 @@
 import canonicalize from "canonicalize";
-import { asc, desc } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Db } from "#db/client.ts";
-import { trailEvents } from "#db/schema/index.ts";
+import { trailEvents, users } from "#db/schema/index.ts";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -76,4 +76,27 @@ export function verifyTrail(db: Db): TrailVerdict {
     checked++;
   }
   return { ok: true, checked };
+}
+
+export type TrailEntry = Omit<TrailRow, "prevHash"> & { actorName: string | null };
+
+/** The newest events first, with who did them, for the trail page. */
+export function recentTrail(db: Db, limit = 200): TrailEntry[] {
+  return db
+    .select({
+      seq: trailEvents.seq,
+      at: trailEvents.at,
+      actorId: trailEvents.actorId,
+      actorName: users.name,
+      type: trailEvents.type,
+      subjectType: trailEvents.subjectType,
+      subjectId: trailEvents.subjectId,
+      data: trailEvents.data,
+      hash: trailEvents.hash,
+    })
+    .from(trailEvents)
+    .leftJoin(users, eq(users.id, trailEvents.actorId))
+    .orderBy(desc(trailEvents.seq))
+    .limit(limit)
+    .all();
 }

@@ -83,3 +83,12 @@ export function updateUnit(
     appendTrailEvent(tx, { actorId, type: "unit.updated", subjectType: "unit", subjectId: unitId, data: input });
   });
 }
+
+/** A unit and every unit above it: a person in a subunit belongs to its parents too. */
+export function unitWithAncestors(db: Db, unitId: string | null): string[] {
+  if (!unitId) return [];
+  const parents = new Map(listUnits(db).map((u) => [u.id, u.parentId]));
+  const chain: string[] = [];
+  for (let id: string | null | undefined = unitId; id && !chain.includes(id); id = parents.get(id)) chain.push(id);
+  return chain;
+}

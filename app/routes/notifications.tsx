@@ -12,6 +12,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
   return {
     notifications: listNotifications(context.db, user.id).map((n) => ({
       id: n.id,
+      kind: n.kind,
       link: n.link,
       text: n.text,
       actorName: n.actorName,
@@ -46,7 +47,7 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
           {notifications.map((n) => (
             <li key={n.id} className={n.unread ? "unread" : undefined}>
               <Link to={n.link}>
-                <strong>{t("notifications.mention", { name: n.actorName ?? "?" })}</strong>
+                <strong>{t(`notifications.${n.kind}`, { name: n.actorName ?? "?" })}</strong>
                 <span className="notification-text">“{n.text}”</span>
                 <time dateTime={n.createdAt}>
                   {new Date(n.createdAt).toLocaleString(i18n.language === "en" ? "en-GB" : "sv-SE", {

@@ -24,6 +24,12 @@ export const documents = sqliteTable(
       .$type<string[]>()
       .notNull()
       .default(sql`'[]'`),
+    /** Months between periodic reviews; the next is due this long after a release or review. */
+    reviewIntervalMonths: integer("review_interval_months").notNull().default(12),
+    /** YYYY-MM-DD; null until the first release. */
+    nextReviewOn: text("next_review_on"),
+    /** Why it was withdrawn from use, when it was. */
+    withdrawnReason: text("withdrawn_reason"),
     createdBy: text("created_by")
       .notNull()
       .references(() => users.id),

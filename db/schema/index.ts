@@ -6,3 +6,4 @@ export * from "./trail.ts";
 export * from "./documents.ts";
 export * from "./collab.ts";
 export * from "./notifications.ts";
+export * from "./releases.ts";

@@ -1,5 +1,6 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./users.ts";
+import { notificationKinds } from "./values.ts";
 
 /** In-app notifications, e.g. a mention in a comment. */
 export const notifications = sqliteTable(
@@ -9,7 +10,7 @@ export const notifications = sqliteTable(
     userId: text("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["mention"] }).notNull(),
+    kind: text("kind", { enum: notificationKinds }).notNull(),
     actorId: text("actor_id"),
     /** Where the notification leads, e.g. /dokument/abc#comment-xyz. */
     link: text("link").notNull(),

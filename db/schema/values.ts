@@ -14,7 +14,10 @@ export type DocumentType = (typeof documentTypes)[number];
 export const documentAreas = ["quality", "environment", "work_environment", "information_security"] as const;
 export type DocumentArea = (typeof documentAreas)[number];
 
-/** Where a controlled document is in its life; review and release states arrive with document control. */
+/**
+ * Where a controlled document is in its register: in use (its living draft, and its releases
+ * if it has any) or archived (withdrawn from use, kept for the record).
+ */
 export const documentStatuses = ["draft", "archived"] as const;
 export type DocumentStatus = (typeof documentStatuses)[number];
 
@@ -26,4 +29,21 @@ export type DocumentDetails = {
   unitId: string | null;
   areas: DocumentArea[];
   tags: string[];
+  /** Months between periodic reviews (12 when not given). */
+  reviewIntervalMonths?: number;
 };
+
+/** A review round: open until the approver decides, or until a newer candidate replaces it. */
+export const reviewStatuses = ["open", "approved", "rejected", "replaced"] as const;
+export type ReviewStatus = (typeof reviewStatuses)[number];
+
+/** What a reviewer has said about a candidate. */
+export const reviewerVerdicts = ["pending", "accepted", "commented"] as const;
+export type ReviewerVerdict = (typeof reviewerVerdicts)[number];
+
+/** Who must acknowledge a release: everyone in a unit, or everyone with a role. */
+export const readerGroupKinds = ["unit", "role"] as const;
+export type ReaderGroupKind = (typeof readerGroupKinds)[number];
+
+export const notificationKinds = ["mention", "review", "decision", "reviewDue", "toRead"] as const;
+export type NotificationKind = (typeof notificationKinds)[number];

@@ -9,7 +9,7 @@ const actor = (role: Role) => ({ id: `id-${role}`, role });
 const visibleSections: Record<Role, Section[]> = {
   admin: [...sections],
   quality_manager: [...sections],
-  process_owner: sections.filter((s) => s !== "admin"),
+  process_owner: sections.filter((s) => s !== "admin" && s !== "trail"),
   auditor: sections.filter((s) => s !== "admin"),
   staff: ["start", "current", "processes", "risks", "objectives", "actions", "deviations"],
   external_auditor: sections.filter((s) => s !== "admin"),
@@ -59,6 +59,33 @@ describe("the role matrix", () => {
       expect(can(actor(role), "manage", { type: "units" }), role).toBe(role === "admin" || role === "quality_manager");
       expect(can(actor(role), "manage", { type: "organisation" }), role).toBe(role === "admin");
     }
+  });
+
+  it("only admins, quality managers and process owners can be named approvers; only the named one approves", () => {
+    for (const role of roles) {
+      const eligible = role === "admin" || role === "quality_manager" || role === "process_owner";
+      expect(can(actor(role), "approve", { type: "releases" }), role).toBe(eligible);
+      const named = { type: "review", approverId: actor(role).id, reviewerIds: [] } as const;
+      expect(can(actor(role), "approve", named), role).toBe(eligible);
+      expect(can(actor(role), "approve", { ...named, approverId: "someone-else" }), role).toBe(false);
+    }
+  });
+
+  it("only the named reviewers give an opinion on a candidate", () => {
+    const review = { type: "review", approverId: "a", reviewerIds: ["id-auditor"] } as const;
+    expect(can(actor("auditor"), "giveOpinion", review)).toBe(true);
+    expect(can(actor("quality_manager"), "giveOpinion", review)).toBe(false);
+  });
+
+  it("staff and guests read and acknowledge releases but never request a review", () => {
+    const document = { type: "document", status: "draft", ownerId: "x" } as const;
+    for (const role of ["staff", "external_auditor"] as const) {
+      expect(can(actor(role), "read", { type: "releases" }), role).toBe(true);
+      expect(can(actor(role), "acknowledge", { type: "releases" }), role).toBe(true);
+      expect(can(actor(role), "requestReview", document), role).toBe(false);
+    }
+    expect(can(actor("process_owner"), "requestReview", document)).toBe(true);
+    expect(can(actor("process_owner"), "requestReview", { ...document, status: "archived" })).toBe(false);
   });
 
   it("the external auditor, a read-only guest, may change nothing", () => {

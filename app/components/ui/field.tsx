@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 import { useTranslation } from "react-i18next";
 import type { FieldError } from "#app/utils/forms.ts";
 
@@ -80,6 +86,30 @@ export function SelectField({ label, hint, error, options, ...select }: SelectFi
             </option>
           ))}
         </select>
+      )}
+    </FieldFrame>
+  );
+}
+
+type TextAreaFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> & {
+  label: string;
+  hint?: string;
+  error?: FieldError;
+  optional?: boolean;
+};
+
+export function TextAreaField({ label, hint, error, optional, ...textarea }: TextAreaFieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} optional={optional}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid || undefined}
+          required={!optional}
+          rows={3}
+          {...textarea}
+        />
       )}
     </FieldFrame>
   );

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form } from "react-router";
+import { data, Form, Link } from "react-router";
 import { DocumentFields, documentDetailsInput, documentDetailsSchema } from "#app/components/document-fields.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
@@ -8,7 +8,9 @@ import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { renderStoredDocument } from "#app/models/document-content.server.ts";
-import { getDocument, setDocumentArchived, updateDocumentDetails } from "#app/models/documents.server.ts";
+import { getDocument, updateDocumentDetails } from "#app/models/documents.server.ts";
+import { listReviews } from "#app/models/reviews.server.ts";
+import { currentRelease, versionOf } from "#app/models/releases.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
@@ -29,7 +31,16 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   const { document, resource } = load(context, params.id);
   const { user } = requirePermission(request, context, "read", resource);
   const canManage = can(user, "manage", resource);
+  const current = currentRelease(context.db, document.id);
+  const open = listReviews(context.db, document.id).find((r) => r.status === "open");
   return {
+    control: {
+      current: current ? { version: versionOf(current), effectiveOn: current.effectiveOn } : null,
+      openReview: open ? { approverName: open.approverName } : null,
+      nextReviewOn: document.nextReviewOn,
+    },
+    // Staff read releases in Gällande dokument; the control page is for the people who keep documents.
+    canSeeControl: can(user, "view", { type: "documents" }),
     document: { ...document, updatedAt: document.updatedAt.toISOString() },
     html: renderStoredDocument(context.db, document.id).html,
     canEdit: can(user, "edit", resource),
@@ -52,8 +63,6 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
       const parsed = parseFormObject(documentDetailsSchema, documentDetailsInput(form));
       if (!parsed.ok) return { intent, errors: parsed.errors };
       updateDocumentDetails(context.db, user.id, document.id, parsed.data);
-    } else if (intent === "archive" || intent === "restore") {
-      setDocumentArchived(context.db, user.id, document.id, intent === "archive");
     } else {
       throw data({ reason: "badRequest" }, { status: 400 });
     }
@@ -84,12 +93,10 @@ export default function DocumentPage({ loaderData, actionData }: Route.Component
   return (
     <>
       <PageHeader title={doc.title}>
-        {loaderData.canManage ? (
-          <Form method="post">
-            <SubmitButton name="intent" value={archived ? "restore" : "archive"} className="button button-ghost">
-              {archived ? t("documents.restore") : t("documents.archive")}
-            </SubmitButton>
-          </Form>
+        {loaderData.canSeeControl ? (
+          <Link to={`/dokument/${doc.id}/granskning`} className="button button-secondary">
+            {t("control.open")}
+          </Link>
         ) : null}
       </PageHeader>
       <p className="document-meta">
@@ -110,6 +117,7 @@ export default function DocumentPage({ loaderData, actionData }: Route.Component
           </span>
         ) : null}
       </p>
+      {loaderData.canSeeControl ? <ControlStatus {...loaderData.control} documentId={doc.id} /> : null}
       {actionData?.errors.form ? (
         <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
       ) : null}
@@ -148,5 +156,35 @@ export default function DocumentPage({ loaderData, actionData }: Route.Component
         staticBody
       )}
     </>
+  );
+}
+
+type ControlStatusProps = {
+  documentId: string;
+  current: { version: string; effectiveOn: string } | null;
+  openReview: { approverName: string } | null;
+  nextReviewOn: string | null;
+};
+
+/** Where the document stands in document control, in one line above the draft. */
+function ControlStatus({ documentId, current, openReview, nextReviewOn }: ControlStatusProps) {
+  const { t, i18n } = useTranslation();
+  return (
+    <p className="control-status">
+      {current ? (
+        <Link to={`/gallande/${documentId}`}>{t("control.currentVersion", { version: current.version })}</Link>
+      ) : (
+        <span>{t("control.neverReleased")}</span>
+      )}
+      {openReview ? (
+        <>
+          {" · "}
+          <Link to={`/dokument/${documentId}/granskning`}>
+            {t("control.inReview", { approver: openReview.approverName })}
+          </Link>
+        </>
+      ) : null}
+      {nextReviewOn ? <> · {t("control.nextReviewShort", { date: formatDate(nextReviewOn, i18n.language) })}</> : null}
+    </p>
   );
 }

@@ -1,0 +1,160 @@
+import { createRequire } from "node:module";
+import type { JSONContent } from "@tiptap/core";
+import pdfmake from "pdfmake";
+import type { Content, ContentText, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
+
+/**
+ * A release as a PDF, made from its stored ProseMirror JSON (never from HTML, so nothing in
+ * the content can run). Every page carries the document's identity: title, version,
+ * approver and dates in the header, "page X of Y" in the footer.
+ */
+
+const require = createRequire(import.meta.url);
+const font = (file: string) => require.resolve(`pdfmake/build/fonts/Roboto/${file}`);
+pdfmake.setFonts({
+  Roboto: {
+    normal: font("Roboto-Regular.ttf"),
+    bold: font("Roboto-Medium.ttf"),
+    italics: font("Roboto-Italic.ttf"),
+    bolditalics: font("Roboto-MediumItalic.ttf"),
+  },
+});
+// Content never refers to files or URLs; nothing may be fetched while rendering.
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy(() => false);
+
+export type PdfLabels = {
+  version: string;
+  approvedBy: string;
+  effective: string;
+  nextReview: string;
+  page: (page: number, pages: number) => string;
+};
+
+export type PdfRelease = {
+  title: string;
+  version: string;
+  approverName: string;
+  approvedOn: string;
+  effectiveOn: string;
+  nextReviewOn: string | null;
+  organisation: string;
+  content: JSONContent;
+};
+
+type Inline = ContentText | string;
+
+function inlines(nodes: JSONContent[] = []): Inline[] {
+  return nodes.map((node): Inline => {
+    if (node.type === "hardBreak") return "\n";
+    const marks = new Set(node.marks?.map((m) => m.type));
+    const link = node.marks?.find((m) => m.type === "link")?.attrs?.href as string | undefined;
+    const decoration = marks.has("underline") || link ? "underline" : marks.has("strike") ? "lineThrough" : undefined;
+    return {
+      text: node.text ?? "",
+      ...(marks.has("bold") ? { bold: true } : {}),
+      ...(marks.has("italic") ? { italics: true } : {}),
+      ...(decoration ? { decoration } : {}),
+      ...(link && /^(https?|mailto):/i.test(link) ? { link, color: "#1d4ed8" } : {}),
+    };
+  });
+}
+
+function blocks(nodes: JSONContent[] = []): Content[] {
+  return nodes.flatMap(block);
+}
+
+function block(node: JSONContent): Content[] {
+  switch (node.type) {
+    case "paragraph":
+      return [{ text: inlines(node.content), margin: [0, 0, 0, 6] }];
+    case "heading": {
+      const level = Math.min(Number(node.attrs?.level ?? 1), 4);
+      return [{ text: inlines(node.content), style: `h${level}` }];
+    }
+    case "bulletList":
+      return [{ ul: (node.content ?? []).map(item), margin: [0, 0, 0, 6] }];
+    case "orderedList":
+      return [{ ol: (node.content ?? []).map(item), start: Number(node.attrs?.start ?? 1), margin: [0, 0, 0, 6] }];
+    case "taskList":
+      return [
+        {
+          stack: (node.content ?? []).map((task) => ({
+            columns: [{ text: task.attrs?.checked ? "[x]" : "[  ]", width: 22 }, { stack: blocks(task.content) }],
+          })),
+          margin: [0, 0, 0, 6],
+        },
+      ];
+    case "blockquote":
+      return [{ stack: blocks(node.content), margin: [14, 0, 0, 6], color: "#444444" }];
+    case "codeBlock":
+      return [{ text: inlines(node.content), margin: [8, 2, 0, 8], fontSize: 9, preserveLeadingSpaces: true }];
+    case "horizontalRule":
+      return [{ canvas: [{ type: "line", x1: 0, y1: 4, x2: 515, y2: 4, lineWidth: 0.5 }], margin: [0, 4, 0, 8] }];
+    case "table":
+      return [table(node)];
+    default:
+      return blocks(node.content);
+  }
+}
+
+function item(node: JSONContent): Content {
+  return { stack: blocks(node.content) };
+}
+
+/** pdfmake wants rectangular tables, with placeholders under spanned cells. */
+function table(node: JSONContent): Content {
+  const rows = (node.content ?? []).map((row) =>
+    (row.content ?? []).flatMap((cell): TableCell[] => {
+      const span = Math.max(1, Number(cell.attrs?.colspan ?? 1));
+      const content: TableCell = {
+        stack: blocks(cell.content),
+        ...(cell.type === "tableHeader" ? { bold: true, fillColor: "#f1f5f9" } : {}),
+        ...(span > 1 ? { colSpan: span } : {}),
+      };
+      return [content, ...Array.from({ length: span - 1 }, () => ({}))];
+    }),
+  );
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  const body = rows.map((r) => [...r, ...Array.from({ length: width - r.length }, () => ({}))]);
+  if (body.length === 0) return { text: "" };
+  return { table: { body, widths: Array.from({ length: width }, () => "*") }, margin: [0, 0, 0, 8] };
+}
+
+export function releasePdf(release: PdfRelease, labels: PdfLabels): Promise<Buffer> {
+  const meta = [
+    `${labels.version} ${release.version}`,
+    `${labels.approvedBy} ${release.approverName} ${release.approvedOn}`,
+    `${labels.effective} ${release.effectiveOn}`,
+    ...(release.nextReviewOn ? [`${labels.nextReview} ${release.nextReviewOn}`] : []),
+  ].join("  ·  ");
+  const definition: TDocumentDefinitions = {
+    info: { title: `${release.title} ${release.version}`, creator: "Lots", subject: release.organisation },
+    pageSize: "A4",
+    pageMargins: [40, 78, 40, 48],
+    header: {
+      margin: [40, 24, 40, 0],
+      stack: [
+        { text: release.title, bold: true, fontSize: 12 },
+        { text: meta, fontSize: 8, color: "#444444", margin: [0, 2, 0, 0] },
+        { canvas: [{ type: "line", x1: 0, y1: 6, x2: 515, y2: 6, lineWidth: 0.5, lineColor: "#999999" }] },
+      ],
+    },
+    footer: (page, pages) => ({
+      columns: [
+        { text: release.organisation, fontSize: 8, color: "#444444" },
+        { text: labels.page(page, pages), alignment: "right", fontSize: 8 },
+      ],
+      margin: [40, 16, 40, 0],
+    }),
+    content: blocks(release.content.content),
+    defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.25 },
+    styles: {
+      h1: { fontSize: 16, bold: true, margin: [0, 8, 0, 6] },
+      h2: { fontSize: 14, bold: true, margin: [0, 8, 0, 4] },
+      h3: { fontSize: 12, bold: true, margin: [0, 6, 0, 4] },
+      h4: { fontSize: 11, bold: true, margin: [0, 6, 0, 4] },
+    },
+  };
+  return pdfmake.createPdf(definition).getBuffer();
+}

@@ -1,0 +1,373 @@
+import type { JSONContent } from "@tiptap/core";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { type Db, writeTransaction } from "#db/client.ts";
+import { newId } from "#db/ids.ts";
+import { documents, reviewers, reviews, users, type ReaderGroupKind, type ReviewerVerdict } from "#db/schema/index.ts";
+import { can, type Actor } from "#app/auth/permissions.server.ts";
+import { verifyPassword } from "#app/auth/passwords.server.ts";
+import { accountKey, accountPolicy, recordFailure, throttleWait } from "#app/auth/throttle.server.ts";
+import { freezeDocument, plainTextOf } from "./document-content.server.ts";
+import { requireDocument } from "./documents.server.ts";
+import { DomainError } from "./errors.ts";
+import { notify } from "./notifications.server.ts";
+import { createRelease, versionOf, type ReleaseSummary } from "./releases.server.ts";
+import { appendTrailEvent } from "./trail.server.ts";
+import type { VersionStep } from "./versions.ts";
+
+/**
+ * The lifecycle of every controlled artefact (ARCHITECTURE.md wall 3): the living draft goes
+ * on being edited; a review round freezes one candidate of it; the approver's signature
+ * applies to that candidate and nothing else, and turns it into a release.
+ */
+
+export class ReviewError extends DomainError<
+  | "review.notFound"
+  | "review.notOpen"
+  | "review.outdatedCandidate"
+  | "review.notApprover"
+  | "review.approverNotAllowed"
+  | "review.notReviewer"
+  | "review.wrongPassword"
+  | "review.throttled"
+  | "review.notAllowed"
+  | "review.documentArchived"
+  | "review.emptyDocument"
+> {}
+
+const documentLink = (documentId: string) => `/dokument/${documentId}#granskning`;
+
+type ReviewRow = typeof reviews.$inferSelect;
+
+export type ReviewerState = {
+  userId: string;
+  name: string;
+  verdict: ReviewerVerdict;
+  comment: string | null;
+  at: Date | null;
+};
+
+export type ReviewRound = Omit<ReviewRow, "candidateState" | "candidateJson"> & {
+  requesterName: string;
+  approverName: string;
+  reviewers: ReviewerState[];
+};
+
+function loadReview(db: Db, id: string): ReviewRow {
+  const review = db.select().from(reviews).where(eq(reviews.id, id)).get();
+  if (!review) throw new ReviewError("review.notFound");
+  return review;
+}
+
+function reviewersOf(db: Db, reviewId: string): ReviewerState[] {
+  return db
+    .select({
+      userId: reviewers.userId,
+      name: users.name,
+      verdict: reviewers.verdict,
+      comment: reviewers.comment,
+      at: reviewers.at,
+    })
+    .from(reviewers)
+    .innerJoin(users, eq(users.id, reviewers.userId))
+    .where(eq(reviewers.reviewId, reviewId))
+    .all();
+}
+
+/** The review rounds of a document, newest first, with what each reviewer said. */
+export function listReviews(db: Db, documentId: string): ReviewRound[] {
+  const rows = db
+    .select({
+      id: reviews.id,
+      documentId: reviews.documentId,
+      status: reviews.status,
+      requestedBy: reviews.requestedBy,
+      requestedAt: reviews.requestedAt,
+      approverId: reviews.approverId,
+      message: reviews.message,
+      candidateHtml: reviews.candidateHtml,
+      candidateHash: reviews.candidateHash,
+      decidedBy: reviews.decidedBy,
+      decidedAt: reviews.decidedAt,
+      decisionComment: reviews.decisionComment,
+      requesterName: users.name,
+    })
+    .from(reviews)
+    .innerJoin(users, eq(users.id, reviews.requestedBy))
+    .where(eq(reviews.documentId, documentId))
+    .orderBy(desc(reviews.requestedAt))
+    .all();
+  const names = new Map(
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(
+        inArray(
+          users.id,
+          rows.map((r) => r.approverId),
+        ),
+      )
+      .all()
+      .map((u) => [u.id, u.name]),
+  );
+  return rows.map((r) => ({ ...r, approverName: names.get(r.approverId) ?? "?", reviewers: reviewersOf(db, r.id) }));
+}
+
+export const reviewResource = (review: { approverId: string }, reviewerIds: readonly string[]) =>
+  ({ type: "review", approverId: review.approverId, reviewerIds }) as const;
+
+export type ReviewRequest = { approverId: string; reviewerIds: string[]; message: string };
+
+/**
+ * Freezes the draft as it is stored now as the candidate, and names who reviews and who
+ * approves. An open round of the same document is replaced: its candidate can no longer be
+ * approved.
+ */
+export function requestReview(
+  db: Db,
+  actor: Actor,
+  documentId: string,
+  input: ReviewRequest,
+  now = new Date(),
+): string {
+  return writeTransaction(db, (tx) => {
+    const document = requireDocument(tx, documentId);
+    const resource = { type: "document", status: document.status, ownerId: document.ownerId } as const;
+    if (document.status === "archived") throw new ReviewError("review.documentArchived");
+    if (!can(actor, "requestReview", resource)) throw new ReviewError("review.notAllowed");
+    const approver = tx.select().from(users).where(eq(users.id, input.approverId)).get();
+    if (!approver?.active || !can(approver, "approve", { type: "releases" })) {
+      throw new ReviewError("review.approverNotAllowed");
+    }
+    const reviewerIds = [...new Set(input.reviewerIds)].filter((id) => id !== input.approverId);
+    const known = tx
+      .select({ id: users.id, role: users.role })
+      .from(users)
+      .where(and(inArray(users.id, reviewerIds.length ? reviewerIds : [""]), eq(users.active, true)))
+      .all();
+    // Reviewers must be able to open the draft: staff and guests read releases only.
+    const readers = known.filter((u) => can(u, "view", { type: "documents" })).map((u) => u.id);
+    const candidate = freezeDocument(tx, documentId);
+    if (candidate.text.trim() === "") throw new ReviewError("review.emptyDocument");
+
+    for (const open of tx
+      .select({ id: reviews.id })
+      .from(reviews)
+      .where(and(eq(reviews.documentId, documentId), eq(reviews.status, "open")))
+      .all()) {
+      tx.update(reviews).set({ status: "replaced", decidedAt: now }).where(eq(reviews.id, open.id)).run();
+      appendTrailEvent(tx, {
+        actorId: actor.id,
+        type: "review.replaced",
+        subjectType: "review",
+        subjectId: open.id,
+        at: now,
+      });
+    }
+    const id = newId();
+    tx.insert(reviews)
+      .values({
+        id,
+        documentId,
+        requestedBy: actor.id,
+        requestedAt: now,
+        approverId: approver.id,
+        message: input.message,
+        candidateState: Buffer.from(candidate.state),
+        candidateJson: JSON.stringify(candidate.json),
+        candidateHtml: candidate.html,
+        candidateHash: candidate.hash,
+      })
+      .run();
+    for (const userId of readers) tx.insert(reviewers).values({ reviewId: id, userId }).run();
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: "review.requested",
+      subjectType: "review",
+      subjectId: id,
+      at: now,
+      data: { documentId, approverId: approver.id, reviewerIds: readers, candidateHash: candidate.hash },
+    });
+    notify(
+      tx,
+      {
+        kind: "review",
+        actorId: actor.id,
+        recipients: [...readers, approver.id],
+        link: documentLink(documentId),
+        text: document.title,
+      },
+      now,
+    );
+    return id;
+  });
+}
+
+/** A reviewer accepts the candidate, or comments on it (the comment is kept with the round). */
+export function giveOpinion(
+  db: Db,
+  actor: Actor,
+  reviewId: string,
+  input: { verdict: Exclude<ReviewerVerdict, "pending">; comment: string },
+  now = new Date(),
+): void {
+  writeTransaction(db, (tx) => {
+    const review = loadReview(tx, reviewId);
+    const ids = reviewersOf(tx, reviewId).map((r) => r.userId);
+    if (!can(actor, "giveOpinion", reviewResource(review, ids))) throw new ReviewError("review.notReviewer");
+    if (review.status !== "open") throw new ReviewError("review.notOpen");
+    tx.update(reviewers)
+      .set({ verdict: input.verdict, comment: input.comment || null, at: now })
+      .where(and(eq(reviewers.reviewId, reviewId), eq(reviewers.userId, actor.id)))
+      .run();
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: input.verdict === "accepted" ? "review.accepted" : "review.commented",
+      subjectType: "review",
+      subjectId: reviewId,
+      at: now,
+      data: { candidateHash: review.candidateHash, ...(input.comment ? { comment: input.comment } : {}) },
+    });
+    notify(
+      tx,
+      {
+        kind: "review",
+        actorId: actor.id,
+        recipients: [review.requestedBy, review.approverId],
+        link: documentLink(review.documentId),
+        text: requireDocument(tx, review.documentId).title,
+      },
+      now,
+    );
+  });
+}
+
+/** The rules an approver's decision must pass, whatever it is. */
+function assertDecidable(review: ReviewRow, actor: Actor, candidateHash: string): void {
+  if (!can(actor, "approve", reviewResource(review, []))) throw new ReviewError("review.notApprover");
+  if (review.status !== "open") throw new ReviewError("review.notOpen");
+  // The form carries the hash of the candidate the approver was shown: a newer one is not what they read.
+  if (review.candidateHash !== candidateHash) throw new ReviewError("review.outdatedCandidate");
+}
+
+export function rejectReview(
+  db: Db,
+  actor: Actor,
+  reviewId: string,
+  input: { candidateHash: string; comment: string },
+  now = new Date(),
+): void {
+  writeTransaction(db, (tx) => {
+    const review = loadReview(tx, reviewId);
+    assertDecidable(review, actor, input.candidateHash);
+    tx.update(reviews)
+      .set({ status: "rejected", decidedBy: actor.id, decidedAt: now, decisionComment: input.comment })
+      .where(eq(reviews.id, reviewId))
+      .run();
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: "review.rejected",
+      subjectType: "review",
+      subjectId: reviewId,
+      at: now,
+      data: { documentId: review.documentId, candidateHash: review.candidateHash, comment: input.comment },
+    });
+    notify(
+      tx,
+      {
+        kind: "decision",
+        actorId: actor.id,
+        recipients: [review.requestedBy, ...reviewersOf(tx, reviewId).map((r) => r.userId)],
+        link: documentLink(review.documentId),
+        text: requireDocument(tx, review.documentId).title,
+      },
+      now,
+    );
+  });
+}
+
+export type Approval = {
+  candidateHash: string;
+  password: string;
+  step: VersionStep;
+  effectiveOn: string;
+  summary: string;
+  readers: { kind: ReaderGroupKind; value: string }[];
+};
+
+/**
+ * The electronic signature: the approver enters their password again, and the trail records
+ * who signed, when, and the hash of exactly what they signed. Wrong passwords are throttled
+ * like sign-in, so approval cannot be used to guess one.
+ */
+export async function approveReview(
+  db: Db,
+  actor: Actor,
+  reviewId: string,
+  input: Approval,
+  now = new Date(),
+): Promise<ReleaseSummary> {
+  const review = loadReview(db, reviewId);
+  assertDecidable(review, actor, input.candidateHash);
+  const signer = db.select().from(users).where(eq(users.id, actor.id)).get();
+  if (!signer) throw new ReviewError("review.notApprover");
+  const key = accountKey(signer.email);
+  if (throttleWait(db, [key], now) > 0) throw new ReviewError("review.throttled");
+  if (!(await verifyPassword(signer.passwordHash, input.password))) {
+    recordFailure(db, key, accountPolicy, now);
+    throw new ReviewError("review.wrongPassword");
+  }
+  return writeTransaction(db, (tx) => {
+    // Checked again inside the transaction: someone may have decided while the hash was computed.
+    const current = loadReview(tx, reviewId);
+    assertDecidable(current, actor, input.candidateHash);
+    const document = tx.select().from(documents).where(eq(documents.id, current.documentId)).get();
+    if (!document || document.status === "archived") throw new ReviewError("review.documentArchived");
+    const candidateJson = JSON.parse(current.candidateJson) as JSONContent;
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: "review.approved",
+      subjectType: "review",
+      subjectId: reviewId,
+      at: now,
+      data: { documentId: document.id, signedHash: current.candidateHash, signature: "password" },
+    });
+    const release = createRelease(
+      tx,
+      {
+        documentId: document.id,
+        title: document.title,
+        reviewId,
+        approverId: actor.id,
+        step: input.step,
+        effectiveOn: input.effectiveOn,
+        summary: input.summary,
+        content: {
+          state: new Uint8Array(current.candidateState),
+          json: candidateJson,
+          html: current.candidateHtml,
+          text: plainTextOf(candidateJson),
+          hash: current.candidateHash,
+        },
+        readers: input.readers,
+        reviewIntervalMonths: document.reviewIntervalMonths,
+      },
+      now,
+    );
+    tx.update(reviews)
+      .set({ status: "approved", decidedBy: actor.id, decidedAt: now, decisionComment: input.summary })
+      .where(eq(reviews.id, reviewId))
+      .run();
+    notify(
+      tx,
+      {
+        kind: "decision",
+        actorId: actor.id,
+        recipients: [current.requestedBy, ...reviewersOf(tx, reviewId).map((r) => r.userId)],
+        link: `/gallande/${document.id}/${versionOf(release)}`,
+        text: document.title,
+      },
+      now,
+    );
+    return release;
+  });
+}

@@ -1,0 +1,138 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { z } from "zod";
+import { EmptyState } from "#app/components/ui/empty-state.tsx";
+import { PageHeader } from "#app/components/ui/page-header.tsx";
+import { SearchHit } from "#app/components/reading/search-hit.tsx";
+import { unitOptions } from "#app/components/unit-options.ts";
+import { requirePermission } from "#app/auth/guards.server.ts";
+import { toRead } from "#app/models/acknowledgements.server.ts";
+import { listCurrent, versionOf } from "#app/models/releases.server.ts";
+import { unitTree } from "#app/models/units.server.ts";
+import { formatDate } from "#app/utils/dates.ts";
+import { documentAreas, documentTypes } from "#db/schema/values.ts";
+import type { Route } from "./+types/index";
+
+// Filters arrive in the URL: anything unknown is ignored rather than refused.
+const filterSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  type: z.enum(documentTypes).optional().catch(undefined),
+  area: z.enum(documentAreas).optional().catch(undefined),
+  unitId: z.string().max(40).optional().catch(undefined),
+});
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const { user } = requirePermission(request, context, "view", { type: "section", section: "current" });
+  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
+  const filter = filterSchema.parse(params);
+  return {
+    filter,
+    items: listCurrent(context.db, filter).map((r) => ({
+      documentId: r.documentId,
+      title: r.title,
+      type: r.type,
+      version: versionOf(r),
+      effectiveOn: r.effectiveOn,
+      unitName: r.unitName,
+      areas: r.areas,
+      snippet: r.snippet,
+    })),
+    toRead: toRead(context.db, user).map((r) => ({ documentId: r.documentId, title: r.title, version: versionOf(r) })),
+    units: unitTree(context.db),
+  };
+}
+
+export default function CurrentDocuments({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const { filter, items } = loaderData;
+  const filtered = Object.values(filter).some(Boolean);
+  return (
+    <>
+      <PageHeader title={t("sections.current.title")} intro={t("sections.current.intro")} />
+      {loaderData.toRead.length > 0 ? (
+        <section className="card to-read" aria-labelledby="to-read-heading">
+          <h2 id="to-read-heading">{t("reading.toReadTitle", { count: loaderData.toRead.length })}</h2>
+          <ul className="plain-list">
+            {loaderData.toRead.map((r) => (
+              <li key={r.documentId}>
+                <Link to={`/gallande/${r.documentId}`}>
+                  {r.title} <span className="muted">{t("reading.versionShort", { version: r.version })}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <Form method="get" className="filter-bar" role="search" aria-label={t("reading.searchLabel")}>
+        <div className="field field-wide">
+          <label htmlFor="current-q">{t("reading.search")}</label>
+          <input id="current-q" name="q" type="search" defaultValue={filter.q} maxLength={200} />
+        </div>
+        <div className="field">
+          <label htmlFor="current-type">{t("documents.type")}</label>
+          <select id="current-type" name="type" defaultValue={filter.type ?? ""}>
+            <option value="">{t("documents.any")}</option>
+            {documentTypes.map((type) => (
+              <option key={type} value={type}>
+                {t(`documentTypes.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="current-area">{t("documents.areas")}</label>
+          <select id="current-area" name="area" defaultValue={filter.area ?? ""}>
+            <option value="">{t("documents.any")}</option>
+            {documentAreas.map((area) => (
+              <option key={area} value={area}>
+                {t(`areas.${area}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="current-unit">{t("documents.unit")}</label>
+          <select id="current-unit" name="unitId" defaultValue={filter.unitId ?? ""}>
+            <option value="">{t("documents.any")}</option>
+            {unitOptions(loaderData.units).map((u) => (
+              <option key={u.value} value={u.value}>
+                {u.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button">
+            {t("reading.find")}
+          </button>
+          {filtered ? (
+            <Link to="/gallande" className="button button-ghost">
+              {t("documents.clearFilters")}
+            </Link>
+          ) : null}
+        </div>
+      </Form>
+      {items.length === 0 ? (
+        <EmptyState title={filter.q ? t("reading.noHits", { q: filter.q }) : t("reading.noneCurrent")} />
+      ) : (
+        <ul className="reading-list" aria-label={t("reading.resultsLabel", { count: items.length })}>
+          {items.map((item) => (
+            <li key={item.documentId} className="card">
+              <h2>
+                <Link to={`/gallande/${item.documentId}`}>{item.title}</Link>
+              </h2>
+              <p className="document-meta">
+                <span className="badge badge-neutral">{t(`documentTypes.${item.type}`)}</span>{" "}
+                {t("reading.versionShort", { version: item.version })} ·{" "}
+                {t("reading.effectiveFrom", { date: formatDate(item.effectiveOn, i18n.language) })} ·{" "}
+                {item.unitName ?? t("documents.wholeOrganisation")}
+                {item.areas.length > 0 ? ` · ${item.areas.map((a) => t(`areas.${a}`)).join(", ")}` : ""}
+              </p>
+              {item.snippet ? <SearchHit snippet={item.snippet} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

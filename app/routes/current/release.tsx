@@ -1,0 +1,177 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link } from "react-router";
+import { DiffView } from "#app/components/reading/diff-view.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
+import { SubmitButton } from "#app/components/ui/submit-button.tsx";
+import { requirePermission } from "#app/auth/guards.server.ts";
+import { can } from "#app/auth/permissions.server.ts";
+import {
+  acknowledge,
+  hasAcknowledged,
+  lastAcknowledged,
+  mustAcknowledge,
+} from "#app/models/acknowledgements.server.ts";
+import { getDocument } from "#app/models/documents.server.ts";
+import { refusalAsFormError } from "#app/models/errors.ts";
+import { diffReleases } from "#app/models/release-diff.server.ts";
+import { currentRelease, findRelease, requireRelease, versionOf } from "#app/models/releases.server.ts";
+import { formatDate } from "#app/utils/dates.ts";
+import type { Route } from "./+types/release";
+
+/**
+ * One release as staff read it: server-rendered, no editor and no socket (wall 7). Without a
+ * version it is the release in effect today; an older version says plainly that it is
+ * superseded, and links to the one that applies.
+ */
+export function loader({ request, params, context }: Route.LoaderArgs) {
+  const { user } = requirePermission(request, context, "read", { type: "releases" });
+  const document = getDocument(context.db, params.id);
+  // A withdrawn document is out of use: staff cannot open it; the people who keep it still can.
+  if (!document || !can(user, "read", { type: "document", status: document.status, ownerId: document.ownerId })) {
+    throw data({ reason: "notFound" }, { status: 404 });
+  }
+  const current = document.status === "draft" ? currentRelease(context.db, document.id) : undefined;
+  const summary = params.version ? findRelease(context.db, document.id, params.version) : current;
+  if (!summary) throw data({ reason: "notFound" }, { status: 404 });
+  const release = requireRelease(context.db, summary.id);
+  const isCurrent = release.id === current?.id;
+  const acknowledgedAt = hasAcknowledged(context.db, user.id, release.id);
+  const mustRead = isCurrent && !acknowledgedAt && mustAcknowledge(context.db, user, release.id);
+  // What changed since the version this person last confirmed reading.
+  const previous = mustRead ? lastAcknowledged(context.db, user.id, document.id) : undefined;
+  return {
+    document: {
+      id: document.id,
+      type: document.type,
+      status: document.status,
+      unitName: document.unitName,
+      nextReviewOn: document.nextReviewOn,
+      withdrawnReason: document.withdrawnReason,
+    },
+    release: {
+      id: release.id,
+      title: release.title,
+      version: versionOf(release),
+      summary: release.summary,
+      approverName: release.approverName,
+      approvedAt: release.approvedAt.toISOString(),
+      effectiveOn: release.effectiveOn,
+      html: release.html,
+    },
+    current: current ? { version: versionOf(current) } : null,
+    isCurrent,
+    acknowledgedAt: acknowledgedAt?.toISOString() ?? null,
+    mustRead,
+    sinceLastRead: previous ? diffReleases(context.db, document.id, versionOf(previous), versionOf(release)) : null,
+    canManage: can(user, "manage", { type: "document", status: document.status, ownerId: document.ownerId }),
+  };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const { user } = requirePermission(request, context, "acknowledge", { type: "releases" });
+  const form = await request.formData();
+  const releaseId = String(form.get("releaseId") ?? "");
+  const release = (() => {
+    try {
+      return requireRelease(context.db, releaseId);
+    } catch {
+      throw data({ reason: "notFound" }, { status: 404 });
+    }
+  })();
+  if (release.documentId !== params.id) throw data({ reason: "notFound" }, { status: 404 });
+  try {
+    acknowledge(context.db, user, release.id);
+    return { errorKey: null };
+  } catch (error) {
+    return { errorKey: refusalAsFormError(error).form.key };
+  }
+}
+
+export function meta({ data: loaded }: Route.MetaArgs) {
+  return loaded ? [{ title: `${loaded.release.title} ${loaded.release.version} – Lots` }] : [];
+}
+
+export default function ReleasePage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const { release, document: doc, current } = loaderData;
+  const date = (value: string) => formatDate(value, i18n.language);
+  const base = `/gallande/${doc.id}`;
+  return (
+    <article className="release" aria-labelledby="release-title">
+      <header className="release-header">
+        <p className="release-kicker">
+          <span className="badge badge-neutral">{t(`documentTypes.${doc.type}`)}</span>{" "}
+          {doc.unitName ?? t("documents.wholeOrganisation")}
+        </p>
+        <h1 id="release-title">{release.title}</h1>
+        <dl className="release-meta">
+          <div>
+            <dt>{t("reading.version")}</dt>
+            <dd>{release.version}</dd>
+          </div>
+          <div>
+            <dt>{t("reading.approvedBy")}</dt>
+            <dd>
+              {release.approverName}, {date(release.approvedAt)}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("reading.effective")}</dt>
+            <dd>{date(release.effectiveOn)}</dd>
+          </div>
+          <div>
+            <dt>{t("reading.nextReview")}</dt>
+            <dd>{doc.nextReviewOn ? date(doc.nextReviewOn) : "–"}</dd>
+          </div>
+        </dl>
+        <p className="release-actions no-print">
+          <a href={`${base}/${release.version}/pdf`} className="button button-secondary" download>
+            {t("reading.downloadPdf")}
+          </a>
+          {loaderData.canManage ? (
+            <Link to={`/dokument/${doc.id}/granskning`} className="button button-ghost">
+              {t("reading.manage")}
+            </Link>
+          ) : null}
+        </p>
+      </header>
+      {doc.status === "archived" ? (
+        <Notice tone="error">{t("reading.withdrawn", { reason: doc.withdrawnReason ?? "–" })}</Notice>
+      ) : !loaderData.isCurrent ? (
+        <div className="notice notice-error superseded" role="alert">
+          <strong>{t("reading.superseded")}</strong>{" "}
+          {current ? (
+            <Link to={base}>{t("reading.goToCurrent", { version: current.version })}</Link>
+          ) : (
+            t("reading.notYetInEffect")
+          )}
+        </div>
+      ) : null}
+      {actionData?.errorKey ? <Notice tone="error">{t(actionData.errorKey as "errors.unit.notFound")}</Notice> : null}
+      {loaderData.mustRead ? (
+        <section className="card acknowledge no-print" aria-labelledby="ack-heading">
+          <h2 id="ack-heading">{t("reading.mustRead")}</h2>
+          <p>{t("reading.changeSummary", { summary: release.summary })}</p>
+          {loaderData.sinceLastRead ? (
+            <details open>
+              <summary>{t("reading.changedSince", { version: loaderData.sinceLastRead.from })}</summary>
+              <DiffView html={loaderData.sinceLastRead.html} changed={loaderData.sinceLastRead.changed} />
+            </details>
+          ) : null}
+          <Form method="post">
+            <input type="hidden" name="releaseId" value={release.id} />
+            <SubmitButton>{t("reading.acknowledge")}</SubmitButton>
+          </Form>
+        </section>
+      ) : loaderData.acknowledgedAt ? (
+        <p className="acknowledged no-print" role="status">
+          {t("reading.acknowledgedOn", { date: date(loaderData.acknowledgedAt) })}
+        </p>
+      ) : null}
+      <div className="document-body prose release-body" dangerouslySetInnerHTML={{ __html: release.html }} />
+      <footer className="release-footer">
+        <p>{t("reading.changeSummary", { summary: release.summary })}</p>
+      </footer>
+    </article>
+  );
+}

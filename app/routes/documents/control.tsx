@@ -1,0 +1,611 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link } from "react-router";
+import { z } from "zod";
+import { TextAreaField, TextField } from "#app/components/ui/field.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
+import { PageHeader } from "#app/components/ui/page-header.tsx";
+import { SubmitButton } from "#app/components/ui/submit-button.tsx";
+import { unitOptions } from "#app/components/unit-options.ts";
+import { requirePermission } from "#app/auth/guards.server.ts";
+import { can } from "#app/auth/permissions.server.ts";
+import { acknowledgementProgress, remindReaders } from "#app/models/acknowledgements.server.ts";
+import { freezeDocument } from "#app/models/document-content.server.ts";
+import { getDocument, setDocumentArchived } from "#app/models/documents.server.ts";
+import { refusalAsFormError } from "#app/models/errors.ts";
+import { currentRelease, dayOf, listReleases, versionOf } from "#app/models/releases.server.ts";
+import { completeReviewWithoutChange } from "#app/models/review-dates.server.ts";
+import {
+  approveReview,
+  giveOpinion,
+  listReviews,
+  rejectReview,
+  requestReview,
+  reviewResource,
+} from "#app/models/reviews.server.ts";
+import { unitTree } from "#app/models/units.server.ts";
+import { listUsers } from "#app/models/users.server.ts";
+import { translator } from "#app/i18n/index.ts";
+import { formatDate } from "#app/utils/dates.ts";
+import { parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
+import { roles } from "#db/schema/values.ts";
+import type { Route } from "./+types/control";
+
+/**
+ * Document control for one document: the review round and its candidate, the approver's
+ * decision with signature, the releases, who has read them, and the periodic review.
+ */
+
+function load(context: Route.LoaderArgs["context"], id: string) {
+  const document = getDocument(context.db, id);
+  if (!document) throw data({ reason: "notFound" }, { status: 404 });
+  return { document, resource: { type: "document", status: document.status, ownerId: document.ownerId } as const };
+}
+
+export function loader({ request, params, context }: Route.LoaderArgs) {
+  const { document, resource } = load(context, params.id);
+  const { user } = requirePermission(request, context, "view", { type: "documents" });
+  if (!can(user, "read", resource)) throw data({ reason: "forbidden" }, { status: 403 });
+  const canManage = can(user, "manage", resource);
+  const reviews = listReviews(context.db, document.id);
+  const open = reviews.find((r) => r.status === "open");
+  const releases = listReleases(context.db, document.id);
+  const current = currentRelease(context.db, document.id);
+  const people = listUsers(context.db).filter((u) => u.active);
+  return {
+    document,
+    today: dayOf(new Date()),
+    me: user.id,
+    canManage,
+    canRequest: can(user, "requestReview", resource),
+    approvers: people.filter((p) => can(p, "approve", { type: "releases" })).map((p) => ({ id: p.id, name: p.name })),
+    reviewerCandidates: people
+      .filter((p) => can(p, "view", { type: "documents" }))
+      .map((p) => ({ id: p.id, name: p.name, role: p.role })),
+    units: unitTree(context.db),
+    open: open
+      ? {
+          ...open,
+          isApprover: can(user, "approve", reviewResource(open, [])),
+          isReviewer: can(
+            user,
+            "giveOpinion",
+            reviewResource(
+              open,
+              open.reviewers.map((r) => r.userId),
+            ),
+          ),
+          // The approval applies to the candidate; say so plainly when the draft has moved on.
+          draftChanged: freezeDocument(context.db, document.id).hash !== open.candidateHash,
+        }
+      : null,
+    history: reviews.filter((r) => r.status !== "open").map(({ candidateHtml: _omit, ...r }) => r),
+    releases: releases.map((r) => ({
+      ...r,
+      version: versionOf(r),
+      isCurrent: r.id === current?.id,
+      progress: canManage ? acknowledgementProgress(context.db, r.id) : null,
+    })),
+    hasPrevious: releases.length > 0,
+  };
+}
+
+const requestSchema = z.object({
+  approverId: z.string().min(1, "validation.required").max(40),
+  reviewerIds: z.array(z.string().max(40)).max(20),
+  message: z.string().trim().max(2000, "validation.tooLong"),
+});
+const opinionSchema = z.object({
+  reviewId: z.string().max(40),
+  verdict: z.enum(["accepted", "commented"]),
+  comment: z.string().trim().max(2000, "validation.tooLong"),
+});
+const decisionBase = { reviewId: z.string().max(40), candidateHash: z.string().max(64) };
+const rejectSchema = z.object({ ...decisionBase, comment: text(2000) });
+const approveSchema = z.object({
+  ...decisionBase,
+  step: z.enum(["major", "minor"]).catch("major"),
+  effectiveOn: z.iso.date("validation.invalidDate"),
+  summary: text(2000),
+  password: z.string().min(1, "validation.required").max(256),
+  readerRoles: z.array(z.enum(roles)).max(roles.length),
+  readerUnits: z.array(z.string().max(40)).max(100),
+});
+const reasonSchema = z.object({ reason: text(1000) });
+const noChangeSchema = z.object({ comment: z.string().trim().max(1000, "validation.tooLong") });
+
+type ActionResult = { intent: string; errors: FieldErrors; done?: string };
+
+export async function action({ request, params, context }: Route.ActionArgs): Promise<ActionResult> {
+  const { document, resource } = load(context, params.id);
+  const { user } = requirePermission(request, context, "view", { type: "documents" });
+  const form = await request.formData();
+  const intent = String(form.get("intent"));
+  const input = { ...Object.fromEntries(form), reviewerIds: form.getAll("reviewerIds").map(String) };
+  const fail = (errors: FieldErrors): ActionResult => ({ intent, errors });
+  try {
+    switch (intent) {
+      case "requestReview": {
+        const parsed = parseFormObject(requestSchema, input);
+        if (!parsed.ok) return fail(parsed.errors);
+        requestReview(context.db, user, document.id, parsed.data);
+        return { intent, errors: {}, done: "control.reviewRequested" };
+      }
+      case "opinion": {
+        const parsed = parseFormObject(opinionSchema, input);
+        if (!parsed.ok) return fail(parsed.errors);
+        giveOpinion(context.db, user, parsed.data.reviewId, parsed.data);
+        return { intent, errors: {}, done: "control.opinionSaved" };
+      }
+      case "reject": {
+        const parsed = parseFormObject(rejectSchema, input);
+        if (!parsed.ok) return fail(parsed.errors);
+        rejectReview(context.db, user, parsed.data.reviewId, parsed.data);
+        return { intent, errors: {}, done: "control.rejected" };
+      }
+      case "approve": {
+        const parsed = parseFormObject(approveSchema, {
+          ...input,
+          readerRoles: form.getAll("readerRoles").map(String),
+          readerUnits: form.getAll("readerUnits").map(String),
+        });
+        if (!parsed.ok) return fail(parsed.errors);
+        const { readerRoles, readerUnits, ...approval } = parsed.data;
+        const release = await approveReview(context.db, user, approval.reviewId, {
+          ...approval,
+          readers: [
+            ...readerRoles.map((value) => ({ kind: "role" as const, value })),
+            ...readerUnits.map((value) => ({ kind: "unit" as const, value })),
+          ],
+        });
+        return { intent, errors: {}, done: `control.approved:${versionOf(release)}` };
+      }
+      case "withdraw":
+      case "restore": {
+        if (!can(user, "manage", resource)) throw data({ reason: "forbidden" }, { status: 403 });
+        if (intent === "restore") {
+          setDocumentArchived(context.db, user.id, document.id, { archived: false });
+        } else {
+          const parsed = parseFormObject(reasonSchema, input);
+          if (!parsed.ok) return fail(parsed.errors);
+          setDocumentArchived(context.db, user.id, document.id, { archived: true, reason: parsed.data.reason });
+        }
+        context.collab.accessChanged({ documentId: document.id });
+        return { intent, errors: {}, done: intent === "restore" ? "control.restored" : "control.withdrawn" };
+      }
+      case "noChange": {
+        const parsed = parseFormObject(noChangeSchema, input);
+        if (!parsed.ok) return fail(parsed.errors);
+        completeReviewWithoutChange(context.db, user, document.id, parsed.data.comment);
+        return { intent, errors: {}, done: "control.reviewedNoChangeDone" };
+      }
+      case "remind": {
+        if (!can(user, "manage", resource)) throw data({ reason: "forbidden" }, { status: 403 });
+        const releaseId = String(form.get("releaseId") ?? "");
+        if (!listReleases(context.db, document.id).some((r) => r.id === releaseId)) {
+          throw data({ reason: "notFound" }, { status: 404 });
+        }
+        const t = translator(user.locale);
+        const count = await remindReaders(context.db, context.mailer, user.id, releaseId, {
+          subject: t("control.reminderSubject", { title: document.title }),
+          text: (name) => t("control.reminderText", { name, title: document.title }),
+          origin: context.origin,
+        });
+        return { intent, errors: {}, done: `control.reminded:${count}` };
+      }
+      default:
+        throw data({ reason: "badRequest" }, { status: 400 });
+    }
+  } catch (error) {
+    if (error instanceof Error) return fail(refusalAsFormError(error));
+    throw error;
+  }
+}
+
+function Done({ done }: { done: string }) {
+  const { t } = useTranslation();
+  const [key, value] = done.split(":");
+  return <Notice tone="success">{t(key as "control.reviewRequested", { value })}</Notice>;
+}
+
+export default function DocumentControl({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const { document: doc, open } = loaderData;
+  const errors = actionData?.errors ?? {};
+  const errorsFor = (intent: string) => (actionData?.intent === intent ? errors : {});
+  const date = (value: Date | string) => formatDate(value, i18n.language);
+  const archived = doc.status === "archived";
+  return (
+    <>
+      <PageHeader title={t("control.title", { title: doc.title })} intro={t("control.intro")}>
+        <Link to={`/dokument/${doc.id}`} className="button button-secondary">
+          {t("control.backToDraft")}
+        </Link>
+      </PageHeader>
+      {errors.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+      {actionData?.done ? <Done done={actionData.done} /> : null}
+      {archived ? <Notice>{t("control.withdrawnNotice", { reason: doc.withdrawnReason ?? "–" })}</Notice> : null}
+
+      <section className="card" aria-labelledby="review-heading" id="granskning">
+        <h2 id="review-heading">{t("control.reviewTitle")}</h2>
+        {open ? (
+          <>
+            <p>
+              {t("control.openReview", {
+                requester: open.requesterName,
+                approver: open.approverName,
+                date: date(open.requestedAt),
+              })}
+            </p>
+            {open.message ? <blockquote className="review-message">{open.message}</blockquote> : null}
+            <p className="muted">
+              {t("control.candidateHash")} <code className="hash">{open.candidateHash.slice(0, 16)}</code>
+            </p>
+            {open.draftChanged ? <Notice>{t("control.draftChanged")}</Notice> : null}
+            {open.reviewers.length > 0 ? (
+              <ul className="reviewer-list">
+                {open.reviewers.map((r) => (
+                  <li key={r.userId}>
+                    <strong>{r.name}</strong>:{" "}
+                    <span className={`badge verdict-${r.verdict}`}>{t(`control.verdicts.${r.verdict}`)}</span>
+                    {r.comment ? <span className="muted"> — “{r.comment}”</span> : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <details className="candidate" open={open.isApprover || open.isReviewer}>
+              <summary>{t("control.showCandidate")}</summary>
+              <div className="document-body prose" dangerouslySetInnerHTML={{ __html: open.candidateHtml }} />
+            </details>
+            {open.isReviewer ? (
+              <Form method="post" className="form-grid" noValidate>
+                <input type="hidden" name="reviewId" value={open.id} />
+                <TextAreaField
+                  label={t("control.opinionComment")}
+                  name="comment"
+                  optional
+                  maxLength={2000}
+                  error={errorsFor("opinion").comment}
+                />
+                <input type="hidden" name="intent" value="opinion" />
+                <div className="form-actions">
+                  <SubmitButton name="verdict" value="accepted">
+                    {t("control.accept")}
+                  </SubmitButton>
+                  <SubmitButton name="verdict" value="commented" className="button button-secondary">
+                    {t("control.comment")}
+                  </SubmitButton>
+                </div>
+              </Form>
+            ) : null}
+            {open.isApprover ? (
+              <ApprovalForms
+                reviewId={open.id}
+                candidateHash={open.candidateHash}
+                hasPrevious={loaderData.hasPrevious}
+                today={loaderData.today}
+                units={loaderData.units}
+                approveErrors={errorsFor("approve")}
+                rejectErrors={errorsFor("reject")}
+              />
+            ) : null}
+          </>
+        ) : (
+          <p className="muted">{t("control.noOpenReview")}</p>
+        )}
+        {loaderData.canRequest && !archived ? (
+          <details className="details-panel" open={actionData?.intent === "requestReview" && !actionData.done}>
+            <summary>{open ? t("control.requestAgain") : t("control.requestReview")}</summary>
+            <Form method="post" className="form-grid" noValidate>
+              <div className="field">
+                <label htmlFor="approverId">{t("control.approver")}</label>
+                <select id="approverId" name="approverId" required defaultValue="">
+                  <option value="" disabled>
+                    {t("control.chooseApprover")}
+                  </option>
+                  {loaderData.approvers.map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+                {errorsFor("requestReview").approverId ? (
+                  <p className="field-error">
+                    {t(errorsFor("requestReview").approverId!.key as "validation.required")}
+                  </p>
+                ) : null}
+              </div>
+              <fieldset className="checkbox-group">
+                <legend>{t("control.reviewers")}</legend>
+                {loaderData.reviewerCandidates
+                  .filter((p) => p.id !== loaderData.me)
+                  .map((p) => (
+                    <label key={p.id}>
+                      <input type="checkbox" name="reviewerIds" value={p.id} /> {p.name}{" "}
+                      <span className="muted">({t(`roles.${p.role}`)})</span>
+                    </label>
+                  ))}
+              </fieldset>
+              <TextAreaField
+                label={t("control.message")}
+                name="message"
+                optional
+                maxLength={2000}
+                error={errorsFor("requestReview").message}
+              />
+              <p className="field-hint">{t("control.requestHint")}</p>
+              <div className="form-actions">
+                <SubmitButton name="intent" value="requestReview">
+                  {t("control.sendForReview")}
+                </SubmitButton>
+              </div>
+            </Form>
+          </details>
+        ) : null}
+      </section>
+
+      <section className="card" aria-labelledby="releases-heading">
+        <h2 id="releases-heading">{t("control.releasesTitle")}</h2>
+        {loaderData.releases.length === 0 ? (
+          <p className="muted">{t("control.noReleases")}</p>
+        ) : (
+          <>
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("control.version")}</th>
+                  <th scope="col">{t("control.effectiveOn")}</th>
+                  <th scope="col">{t("control.approvedBy")}</th>
+                  <th scope="col">{t("control.summary")}</th>
+                  <th scope="col">{t("control.acknowledged")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {loaderData.releases.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <Link to={`/gallande/${doc.id}/${r.version}`}>{r.version}</Link>{" "}
+                      {r.isCurrent ? <span className="badge badge-current">{t("control.current")}</span> : null}
+                      {r.effectiveOn > loaderData.today ? (
+                        <span className="badge badge-neutral">{t("control.upcoming")}</span>
+                      ) : null}
+                    </td>
+                    <td>{date(r.effectiveOn)}</td>
+                    <td>
+                      {r.approverName}, {date(r.approvedAt)}
+                    </td>
+                    <td>{r.summary}</td>
+                    <td>
+                      {r.progress && r.progress.groups.length > 0 ? (
+                        <details>
+                          <summary>
+                            {t("control.progress", { done: r.progress.done, total: r.progress.readers.length })}
+                          </summary>
+                          <ul className="plain-list">
+                            {r.progress.readers.map((reader) => (
+                              <li key={reader.id}>
+                                {reader.name}: {reader.at ? date(reader.at) : <strong>{t("control.notYet")}</strong>}
+                              </li>
+                            ))}
+                          </ul>
+                          {r.isCurrent && r.progress.done < r.progress.readers.length ? (
+                            <Form method="post">
+                              <input type="hidden" name="releaseId" value={r.id} />
+                              <SubmitButton name="intent" value="remind" className="button button-secondary">
+                                {t("control.remind")}
+                              </SubmitButton>
+                            </Form>
+                          ) : null}
+                        </details>
+                      ) : (
+                        <span className="muted">{t("control.noAcknowledgement")}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {loaderData.releases.length > 1 ? (
+              <Form method="get" action={`/gallande/${doc.id}/jamfor`} className="filter-bar">
+                <div className="field">
+                  <label htmlFor="compare-from">{t("control.compareFrom")}</label>
+                  <select id="compare-from" name="fran" defaultValue={loaderData.releases[1]!.version}>
+                    {loaderData.releases.map((r) => (
+                      <option key={r.id} value={r.version}>
+                        {r.version}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div className="field">
+                  <label htmlFor="compare-to">{t("control.compareTo")}</label>
+                  <select id="compare-to" name="till" defaultValue={loaderData.releases[0]!.version}>
+                    {loaderData.releases.map((r) => (
+                      <option key={r.id} value={r.version}>
+                        {r.version}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <button type="submit" className="button button-secondary">
+                  {t("control.compare")}
+                </button>
+              </Form>
+            ) : null}
+          </>
+        )}
+        {loaderData.releases.length > 0 ? (
+          <p>
+            <Link to={`/dokument/${doc.id}/jamfor`}>{t("control.compareDraft")}</Link>
+          </p>
+        ) : null}
+      </section>
+
+      {loaderData.canManage ? (
+        <section className="card" aria-labelledby="periodic-heading">
+          <h2 id="periodic-heading">{t("control.periodicTitle")}</h2>
+          <p>
+            {doc.nextReviewOn
+              ? t("control.nextReview", { date: date(doc.nextReviewOn), months: doc.reviewIntervalMonths })
+              : t("control.nextReviewAfterRelease", { months: doc.reviewIntervalMonths })}
+          </p>
+          {doc.nextReviewOn && !archived ? (
+            <Form method="post" className="form-grid" noValidate>
+              <TextField
+                label={t("control.noChangeComment")}
+                name="comment"
+                optional
+                maxLength={1000}
+                error={errorsFor("noChange").comment}
+              />
+              <div className="form-actions">
+                <SubmitButton name="intent" value="noChange" className="button button-secondary">
+                  {t("control.reviewedNoChange")}
+                </SubmitButton>
+              </div>
+            </Form>
+          ) : null}
+          <h3>{archived ? t("control.restoreTitle") : t("control.withdrawTitle")}</h3>
+          <Form method="post" className="form-grid" noValidate>
+            {archived ? null : (
+              <TextField
+                label={t("control.withdrawReason")}
+                name="reason"
+                maxLength={1000}
+                error={errorsFor("withdraw").reason}
+              />
+            )}
+            <div className="form-actions">
+              <SubmitButton name="intent" value={archived ? "restore" : "withdraw"} className="button button-ghost">
+                {archived ? t("control.restore") : t("control.withdraw")}
+              </SubmitButton>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      {loaderData.history.length > 0 ? (
+        <section className="card" aria-labelledby="history-heading">
+          <h2 id="history-heading">{t("control.historyTitle")}</h2>
+          <ul className="plain-list">
+            {loaderData.history.map((r) => (
+              <li key={r.id}>
+                <span className={`badge review-${r.status}`}>{t(`control.reviewStatuses.${r.status}`)}</span>{" "}
+                {t("control.historyLine", {
+                  requester: r.requesterName,
+                  approver: r.approverName,
+                  date: date(r.requestedAt),
+                })}
+                {r.decisionComment ? <span className="muted"> — “{r.decisionComment}”</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+type ApprovalProps = {
+  reviewId: string;
+  candidateHash: string;
+  hasPrevious: boolean;
+  today: string;
+  units: { id: string; name: string; depth: number }[];
+  approveErrors: FieldErrors;
+  rejectErrors: FieldErrors;
+};
+
+function ApprovalForms({
+  reviewId,
+  candidateHash,
+  hasPrevious,
+  today,
+  units,
+  approveErrors,
+  rejectErrors,
+}: ApprovalProps) {
+  const { t } = useTranslation();
+  const hidden = (
+    <>
+      <input type="hidden" name="reviewId" value={reviewId} />
+      <input type="hidden" name="candidateHash" value={candidateHash} />
+    </>
+  );
+  return (
+    <div className="approval">
+      <Form method="post" className="form-grid" noValidate aria-labelledby="approve-heading">
+        <h3 id="approve-heading">{t("control.approveTitle")}</h3>
+        {hidden}
+        {hasPrevious ? (
+          <fieldset className="checkbox-group">
+            <legend>{t("control.step")}</legend>
+            <label>
+              <input type="radio" name="step" value="minor" defaultChecked /> {t("control.minor")}
+            </label>
+            <label>
+              <input type="radio" name="step" value="major" /> {t("control.major")}
+            </label>
+          </fieldset>
+        ) : (
+          <p className="muted">{t("control.firstVersion")}</p>
+        )}
+        <TextField
+          label={t("control.effectiveOn")}
+          name="effectiveOn"
+          type="date"
+          defaultValue={today}
+          error={approveErrors.effectiveOn}
+        />
+        <TextAreaField
+          label={t("control.summary")}
+          name="summary"
+          maxLength={2000}
+          hint={t("control.summaryHint")}
+          error={approveErrors.summary}
+        />
+        <fieldset className="checkbox-group">
+          <legend>{t("control.readers")}</legend>
+          <p className="field-hint">{t("control.readersHint")}</p>
+          {roles.map((role) => (
+            <label key={role}>
+              <input type="checkbox" name="readerRoles" value={role} /> {t(`roles.${role}`)}
+            </label>
+          ))}
+          {unitOptions(units).map((unit) => (
+            <label key={unit.value}>
+              <input type="checkbox" name="readerUnits" value={unit.value} /> {unit.label}
+            </label>
+          ))}
+        </fieldset>
+        <TextField
+          label={t("control.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          hint={t("control.passwordHint")}
+          error={approveErrors.password}
+        />
+        <div className="form-actions">
+          <SubmitButton name="intent" value="approve">
+            {t("control.approve")}
+          </SubmitButton>
+        </div>
+      </Form>
+      <Form method="post" className="form-grid" noValidate aria-labelledby="reject-heading">
+        <h3 id="reject-heading">{t("control.rejectTitle")}</h3>
+        {hidden}
+        <TextAreaField
+          label={t("control.rejectComment")}
+          name="comment"
+          maxLength={2000}
+          error={rejectErrors.comment}
+        />
+        <div className="form-actions">
+          <SubmitButton name="intent" value="reject" className="button button-secondary">
+            {t("control.reject")}
+          </SubmitButton>
+        </div>
+      </Form>
+    </div>
+  );
+}
