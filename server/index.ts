@@ -8,6 +8,9 @@ import { ensureOrganisation } from "#app/models/organisation.server.ts";
 import { startCheckpointer } from "#db/checkpointer.ts";
 import { databaseFile, migrateDatabase, openDatabase } from "#db/client.ts";
 import { seedDemo } from "#db/seed/demo.ts";
+import { sendReviewDueNotices, type ReviewDueTexts } from "#app/models/review-dates.server.ts";
+import { translator } from "#app/i18n/index.ts";
+import { formatDate } from "#app/utils/dates.ts";
 import { createApp, staticAssets } from "./app.ts";
 import { attachCollab } from "./collab/endpoint.ts";
 import { createLogger } from "./logger.ts";
@@ -44,6 +47,14 @@ if (config.production) {
   assets = [vite.middlewares];
 }
 
+const reviewDueTexts: ReviewDueTexts = (locale) => {
+  const t = translator(locale);
+  return {
+    subject: (title) => t("control.reviewDueSubject", { title }),
+    body: (title, day) => t("control.reviewDueText", { title, date: formatDate(day, locale) }),
+  };
+};
+
 const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
 const collab = attachCollab(server, { db, config, logger });
 server.on("request", createApp({ db, config, logger, mailer, collab, build, assets }));
@@ -52,7 +63,18 @@ server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   logger.info({ url: `http://${config.host}:${port}`, dataDir: config.dataDir }, "Lots is listening");
+  startReviewDueNotices(config.publicOrigin ?? `http://${config.host}:${port}`);
 });
+
+/** Owners hear of reviews coming due at start and then every six hours (each notice once). */
+function startReviewDueNotices(origin: string) {
+  const run = () =>
+    sendReviewDueNotices(db, mailer, reviewDueTexts, origin).catch((err: unknown) =>
+      logger.error({ err }, "review-due notices failed"),
+    );
+  void run();
+  setInterval(run, 6 * 60 * 60 * 1000).unref();
+}
 
 function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");

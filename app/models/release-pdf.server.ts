@@ -11,17 +11,17 @@ import type { Content, ContentText, TableCell, TDocumentDefinitions } from "pdfm
 
 const require = createRequire(import.meta.url);
 const font = (file: string) => require.resolve(`pdfmake/build/fonts/Roboto/${file}`);
-pdfmake.setFonts({
-  Roboto: {
-    normal: font("Roboto-Regular.ttf"),
-    bold: font("Roboto-Medium.ttf"),
-    italics: font("Roboto-Italic.ttf"),
-    bolditalics: font("Roboto-MediumItalic.ttf"),
-  },
-});
-// Content never refers to files or URLs; nothing may be fetched while rendering.
+const fonts = {
+  normal: font("Roboto-Regular.ttf"),
+  bold: font("Roboto-Medium.ttf"),
+  italics: font("Roboto-Italic.ttf"),
+  bolditalics: font("Roboto-MediumItalic.ttf"),
+};
+pdfmake.setFonts({ Roboto: fonts });
+// Content never refers to files or URLs: nothing but the fonts may be read while rendering.
+const fontFiles = new Set(Object.values(fonts));
 pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((file) => fontFiles.has(file));
 
 export type PdfLabels = {
   version: string;

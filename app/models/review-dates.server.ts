@@ -2,7 +2,7 @@ import { addDays } from "date-fns";
 import { and, asc, eq, isNotNull, lte, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type Db, writeTransaction } from "#db/client.ts";
-import { documents, reviewDueNotices, users } from "#db/schema/index.ts";
+import { documents, reviewDueNotices, users, type Locale } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { requireDocument } from "./documents.server.ts";
 import { DomainError } from "./errors.ts";
@@ -87,7 +87,10 @@ export function completeReviewWithoutChange(
   });
 }
 
-export type ReviewDueTexts = { subject: (title: string) => string; body: (title: string, day: string) => string };
+export type ReviewDueTexts = (locale: Locale) => {
+  subject: (title: string) => string;
+  body: (title: string, day: string) => string;
+};
 
 /**
  * Tells owners (and quality managers) once when a review comes due within DUE_SOON_DAYS and
@@ -124,12 +127,17 @@ export async function sendReviewDueNotices(
     );
     sent++;
     if (!mailer.enabled) continue;
-    const owner = db.select({ email: users.email }).from(users).where(eq(users.id, due.ownerId)).get();
+    const owner = db
+      .select({ email: users.email, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, due.ownerId))
+      .get();
     if (owner) {
+      const text = texts(owner.locale);
       await mailer.send({
         to: owner.email,
-        subject: texts.subject(due.title),
-        text: `${texts.body(due.title, due.nextReviewOn)}\n\n${origin}${link}`,
+        subject: text.subject(due.title),
+        text: `${text.body(due.title, due.nextReviewOn)}\n\n${origin}${link}`,
       });
     }
   }

@@ -53,8 +53,8 @@ export default function Trail({ loaderData, actionData }: Route.ComponentProps) 
           )}
         </div>
       ) : null}
-      <div className="table-scroll">
-        <table className="data-table trail-table">
+      <div className="table-wrap">
+        <table className="trail-table">
           <caption className="visually-hidden">{t("trail.caption")}</caption>
           <thead>
             <tr>

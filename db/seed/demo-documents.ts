@@ -2,6 +2,8 @@ import type { JSONContent } from "@tiptap/core";
 import type { Db } from "#db/client.ts";
 import { writeInitialContent } from "#app/models/document-content.server.ts";
 import { createDocument, type DocumentInput } from "#app/models/documents.server.ts";
+import { approveReview, listReviews, requestReview } from "#app/models/reviews.server.ts";
+import type { Actor } from "#app/auth/permissions.server.ts";
 
 const p = (text: string): JSONContent => ({ type: "paragraph", content: [{ type: "text", text }] });
 const h = (level: number, text: string): JSONContent => ({
@@ -18,11 +20,14 @@ type DemoDocument = Omit<DocumentInput, "ownerId" | "unitId"> & {
   owner: string;
   unit: string | null;
   content: JSONContent[];
+  /** Approved as release 1.0 by the quality manager when seeded; staff are asked to read it. */
+  released?: string;
 };
 
 export const demoDocuments: DemoDocument[] = [
   {
     title: "Kvalitetspolicy",
+    released: "Policyn fastställd av ledningsgruppen.",
     type: "policy",
     owner: "kvalitet@exempel.se",
     unit: null,
@@ -44,6 +49,7 @@ export const demoDocuments: DemoDocument[] = [
   },
   {
     title: "Rutin för avvikelsehantering",
+    released: "Första fastställda versionen av rutinen.",
     type: "routine",
     owner: "processagare@exempel.se",
     unit: "Produktion",
@@ -103,18 +109,29 @@ export const demoDocuments: DemoDocument[] = [
   },
 ];
 
-export function seedDemoDocuments(
+/** The demo's documents; those marked `released` go through review and approval like any other. */
+export async function seedDemoDocuments(
   db: Db,
   people: Map<string, string>,
   units: Map<string, string>,
-  actorId: string,
-): void {
-  for (const { owner, unit, content, ...input } of demoDocuments) {
-    const id = createDocument(db, actorId, {
-      ...input,
-      ownerId: people.get(owner)!,
-      unitId: unit ? units.get(unit)! : null,
-    });
+  approver: Actor,
+  approverPassword: string,
+  today: string,
+): Promise<void> {
+  for (const { owner, unit, content, released, ...input } of demoDocuments) {
+    const ownerId = people.get(owner)!;
+    const id = createDocument(db, approver.id, { ...input, ownerId, unitId: unit ? units.get(unit)! : null });
     writeInitialContent(db, id, content);
+    if (!released) continue;
+    const reviewId = requestReview(db, approver, id, { approverId: approver.id, reviewerIds: [], message: "" });
+    const candidateHash = listReviews(db, id).find((r) => r.id === reviewId)!.candidateHash;
+    await approveReview(db, approver, reviewId, {
+      candidateHash,
+      password: approverPassword,
+      step: "major",
+      effectiveOn: today,
+      summary: released,
+      readers: [{ kind: "role", value: "staff" }],
+    });
   }
 }

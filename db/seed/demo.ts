@@ -4,6 +4,7 @@ import { units, users, type Role } from "#db/schema/index.ts";
 import { ensureOrganisation } from "#app/models/organisation.server.ts";
 import { createUser } from "#app/models/users.server.ts";
 import { seedDemoDocuments } from "./demo-documents.ts";
+import { dayOf } from "#app/models/releases.server.ts";
 
 export const DEMO_PASSWORD = "lots-demo-2026";
 
@@ -54,6 +55,7 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
     );
     people.set(account.email, user.id);
   }
-  seedDemoDocuments(db, people, unitIds, people.get("kvalitet@exempel.se")!);
+  const approver = { id: people.get("kvalitet@exempel.se")!, role: "quality_manager" } as const;
+  await seedDemoDocuments(db, people, unitIds, approver, DEMO_PASSWORD, dayOf(now));
   return true;
 }

@@ -349,61 +349,63 @@ export default function DocumentControl({ loaderData, actionData }: Route.Compon
           <p className="muted">{t("control.noReleases")}</p>
         ) : (
           <>
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("control.version")}</th>
-                  <th scope="col">{t("control.effectiveOn")}</th>
-                  <th scope="col">{t("control.approvedBy")}</th>
-                  <th scope="col">{t("control.summary")}</th>
-                  <th scope="col">{t("control.acknowledged")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {loaderData.releases.map((r) => (
-                  <tr key={r.id}>
-                    <td>
-                      <Link to={`/gallande/${doc.id}/${r.version}`}>{r.version}</Link>{" "}
-                      {r.isCurrent ? <span className="badge badge-current">{t("control.current")}</span> : null}
-                      {r.effectiveOn > loaderData.today ? (
-                        <span className="badge badge-neutral">{t("control.upcoming")}</span>
-                      ) : null}
-                    </td>
-                    <td>{date(r.effectiveOn)}</td>
-                    <td>
-                      {r.approverName}, {date(r.approvedAt)}
-                    </td>
-                    <td>{r.summary}</td>
-                    <td>
-                      {r.progress && r.progress.groups.length > 0 ? (
-                        <details>
-                          <summary>
-                            {t("control.progress", { done: r.progress.done, total: r.progress.readers.length })}
-                          </summary>
-                          <ul className="plain-list">
-                            {r.progress.readers.map((reader) => (
-                              <li key={reader.id}>
-                                {reader.name}: {reader.at ? date(reader.at) : <strong>{t("control.notYet")}</strong>}
-                              </li>
-                            ))}
-                          </ul>
-                          {r.isCurrent && r.progress.done < r.progress.readers.length ? (
-                            <Form method="post">
-                              <input type="hidden" name="releaseId" value={r.id} />
-                              <SubmitButton name="intent" value="remind" className="button button-secondary">
-                                {t("control.remind")}
-                              </SubmitButton>
-                            </Form>
-                          ) : null}
-                        </details>
-                      ) : (
-                        <span className="muted">{t("control.noAcknowledgement")}</span>
-                      )}
-                    </td>
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("control.version")}</th>
+                    <th scope="col">{t("control.effectiveOn")}</th>
+                    <th scope="col">{t("control.approvedBy")}</th>
+                    <th scope="col">{t("control.summary")}</th>
+                    <th scope="col">{t("control.acknowledged")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {loaderData.releases.map((r) => (
+                    <tr key={r.id}>
+                      <td>
+                        <Link to={`/gallande/${doc.id}/${r.version}`}>{r.version}</Link>{" "}
+                        {r.isCurrent ? <span className="badge badge-current">{t("control.current")}</span> : null}
+                        {r.effectiveOn > loaderData.today ? (
+                          <span className="badge badge-neutral">{t("control.upcoming")}</span>
+                        ) : null}
+                      </td>
+                      <td>{date(r.effectiveOn)}</td>
+                      <td>
+                        {r.approverName}, {date(r.approvedAt)}
+                      </td>
+                      <td>{r.summary}</td>
+                      <td>
+                        {r.progress && r.progress.groups.length > 0 ? (
+                          <details>
+                            <summary>
+                              {t("control.progress", { done: r.progress.done, total: r.progress.readers.length })}
+                            </summary>
+                            <ul className="plain-list">
+                              {r.progress.readers.map((reader) => (
+                                <li key={reader.id}>
+                                  {reader.name}: {reader.at ? date(reader.at) : <strong>{t("control.notYet")}</strong>}
+                                </li>
+                              ))}
+                            </ul>
+                            {r.isCurrent && r.progress.done < r.progress.readers.length ? (
+                              <Form method="post">
+                                <input type="hidden" name="releaseId" value={r.id} />
+                                <SubmitButton name="intent" value="remind" className="button button-secondary">
+                                  {t("control.remind")}
+                                </SubmitButton>
+                              </Form>
+                            ) : null}
+                          </details>
+                        ) : (
+                          <span className="muted">{t("control.noAcknowledgement")}</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
             {loaderData.releases.length > 1 ? (
               <Form method="get" action={`/gallande/${doc.id}/jamfor`} className="filter-bar">
                 <div className="field">

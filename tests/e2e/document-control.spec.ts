@@ -1,0 +1,156 @@
+import fs from "node:fs";
+import type { Browser, Page } from "@playwright/test";
+import { PDFParse } from "pdf-parse";
+import { expect, test, type TestUser } from "#tests/fixtures/e2e.ts";
+
+async function open(
+  browser: Browser,
+  signIn: (c: Awaited<ReturnType<Browser["newContext"]>>, e: string) => Promise<void>,
+  user: TestUser,
+) {
+  const context = await browser.newContext();
+  await signIn(context, user.email);
+  return context.newPage();
+}
+
+async function typeAtEnd(page: Page, text: string) {
+  await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
+  const editor = page.locator(".ProseMirror");
+  await editor.focus();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(text);
+  await expect(page.getByText("Allt sparat")).toBeVisible();
+}
+
+async function requestReview(author: Page, documentId: string, approver: TestUser) {
+  await author.goto(`/dokument/${documentId}/granskning`);
+  await author.getByText(/Begär (ny )?granskning/).click();
+  await author.getByLabel("Godkännare").selectOption({ label: approver.name });
+  await author.getByRole("button", { name: "Skicka på granskning" }).click();
+  await expect(author.getByText("Granskningen är begärd.")).toBeVisible();
+}
+
+async function approve(approverPage: Page, documentId: string, approver: TestUser, summary: string) {
+  await approverPage.goto(`/dokument/${documentId}/granskning`);
+  await approverPage.getByLabel("Sammanfattning av ändringen").fill(summary);
+  await approverPage.getByRole("group", { name: "Läskvittens krävs av" }).getByLabel("Medarbetare").check();
+  await approverPage.getByLabel("Ditt lösenord").fill(approver.password);
+  await approverPage.getByRole("button", { name: "Fastställ och underteckna" }).click();
+}
+
+test("a routine is written, reviewed, approved with a signature, read and acknowledged, and revised as 1.1", async ({
+  browser,
+  signIn,
+  makeUser,
+}) => {
+  test.setTimeout(90_000);
+  const author = await makeUser("process_owner");
+  const approver = await makeUser("quality_manager");
+  const staff = await makeUser("staff");
+  const word = `vågkalibrering${Date.now()}`;
+  const title = `Rutin för ${word}`;
+
+  // The author writes a routine and asks for review.
+  const authorPage = await open(browser, signIn, author);
+  await authorPage.goto("/dokument/ny");
+  await authorPage.getByLabel("Titel").fill(title);
+  await authorPage.getByLabel("Typ").selectOption({ label: "Rutin" });
+  await authorPage.getByLabel("Dokumentägare").selectOption({ label: author.name });
+  await authorPage.getByRole("button", { name: "Skapa dokument" }).click();
+  await expect(authorPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const documentId = authorPage.url().split("/").pop()!;
+  await typeAtEnd(authorPage, `Vågen kontrolleras varje morgon (${word}).`);
+  await requestReview(authorPage, documentId, approver);
+
+  // The approver signs with their password; a wrong one approves nothing.
+  const approverPage = await open(browser, signIn, approver);
+  await approverPage.goto(`/dokument/${documentId}/granskning`);
+  await expect(approverPage.getByText("Det här blir version 1.0.")).toBeVisible();
+  await approverPage.getByLabel("Sammanfattning av ändringen").fill("Första versionen.");
+  await approverPage.getByLabel("Ditt lösenord").fill("fel lösenord");
+  await approverPage.getByRole("button", { name: "Fastställ och underteckna" }).click();
+  await expect(approverPage.getByRole("alert")).toContainText("Lösenordet stämmer inte. Inget är fastställt.");
+  await approve(approverPage, documentId, approver, "Första versionen.");
+  await expect(approverPage.getByText("Version 1.0 är fastställd.")).toBeVisible();
+
+  // Staff find it in Gällande dokument, among what they have to read, and by searching its text.
+  const staffPage = await open(browser, signIn, staff);
+  await staffPage.goto("/gallande");
+  await expect(staffPage.getByRole("region", { name: /Att läsa/ })).toContainText(title);
+  await staffPage.getByLabel("Sök i texten").fill(word.slice(0, 10));
+  await staffPage.getByRole("button", { name: "Sök", exact: true }).click();
+  const hit = staffPage.locator(".reading-list > li").filter({ hasText: title });
+  await expect(hit.locator("mark").first()).toContainText(word.slice(0, 10));
+  await staffPage.locator(".reading-list").getByRole("link", { name: title }).click();
+  await expect(staffPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(staffPage.locator(".release-meta")).toContainText("1.0");
+  await expect(staffPage.locator(".release-meta")).toContainText(approver.name);
+  await staffPage.getByRole("button", { name: "Jag har läst och förstått" }).click();
+  await expect(staffPage.getByText(/Du bekräftade att du läst den här versionen/)).toBeVisible();
+
+  // The author edits; the approver approves 1.1 as a minor change.
+  await authorPage.goto(`/dokument/${documentId}`);
+  await typeAtEnd(authorPage, " Kontrollvikterna kalibreras årligen.");
+  await requestReview(authorPage, documentId, approver);
+  await approve(approverPage, documentId, approver, "Årlig kalibrering av kontrollvikter.");
+  await expect(approverPage.getByText("Version 1.1 är fastställd.")).toBeVisible();
+
+  // Staff see what changed since 1.0, and acknowledge 1.1.
+  await staffPage.goto(`/gallande/${documentId}`);
+  await expect(staffPage.locator(".release-meta")).toContainText("1.1");
+  await expect(staffPage.getByText("Vad har ändrats sedan version 1.0, som du läste senast")).toBeVisible();
+  await expect(staffPage.locator(".acknowledge .diff ins")).toHaveText(" Kontrollvikterna kalibreras årligen.");
+  await staffPage.getByRole("button", { name: "Jag har läst och förstått" }).click();
+  await expect(staffPage.getByText(/Du bekräftade att du läst den här versionen/)).toBeVisible();
+
+  // 1.0 is marked superseded and leads to 1.1.
+  await staffPage.goto(`/gallande/${documentId}/1.0`);
+  await expect(staffPage.getByRole("alert")).toContainText("Den här versionen är ersatt");
+  await staffPage.getByRole("link", { name: "Gå till gällande version 1.1" }).click();
+  await expect(staffPage).toHaveURL(new RegExp(`/gallande/${documentId}$`));
+
+  // The PDF downloads and names the version on its pages.
+  const download = staffPage.waitForEvent("download");
+  await staffPage.getByRole("link", { name: "Ladda ner PDF" }).click();
+  const file = await (await download).path();
+  const { text } = await new PDFParse({ data: fs.readFileSync(file) }).getText();
+  expect(text).toContain(title);
+  expect(text).toContain("Version 1.1");
+  expect(text).toContain("Kontrollvikterna kalibreras årligen.");
+  expect(text).toMatch(/Sida 1 av 1/);
+
+  // The owner sees who has read it.
+  await authorPage.goto(`/dokument/${documentId}/granskning`);
+  await expect(authorPage.getByRole("table")).toContainText("1.1");
+});
+
+test("an approver who was not named cannot approve, and script in content never runs in the reading view", async ({
+  browser,
+  signIn,
+  makeUser,
+}) => {
+  const author = await makeUser("process_owner");
+  const approver = await makeUser("quality_manager");
+  const other = await makeUser("quality_manager");
+  const authorPage = await open(browser, signIn, author);
+  await authorPage.goto("/dokument/ny");
+  const title = `Instruktion ${Date.now()}`;
+  await authorPage.getByLabel("Titel").fill(title);
+  await authorPage.getByLabel("Dokumentägare").selectOption({ label: author.name });
+  await authorPage.getByRole("button", { name: "Skapa dokument" }).click();
+  await expect(authorPage.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const documentId = authorPage.url().split("/").pop()!;
+  await typeAtEnd(authorPage, `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`);
+  await requestReview(authorPage, documentId, approver);
+
+  const otherPage = await open(browser, signIn, other);
+  await otherPage.goto(`/dokument/${documentId}/granskning`);
+  await expect(otherPage.getByRole("button", { name: "Fastställ och underteckna" })).toHaveCount(0);
+
+  const approverPage = await open(browser, signIn, approver);
+  await approve(approverPage, documentId, approver, "Test av säkerhet.");
+  await expect(approverPage.getByText("Version 1.0 är fastställd.")).toBeVisible();
+  await approverPage.goto(`/gallande/${documentId}`);
+  await expect(approverPage.locator(".release-body")).toContainText("<script>window.__pwned=1</script>");
+  expect(await approverPage.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
