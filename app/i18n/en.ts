@@ -228,8 +228,6 @@ const en: Messages = {
     noneHint: "Create the first document, for example the quality policy.",
     noneMatch: "No documents match the filters",
     details: "Document details",
-    archive: "Archive",
-    restore: "Restore from archive",
     archivedNotice: "The document is archived. It is kept for traceability but cannot be edited.",
   },
   documentTypes: {

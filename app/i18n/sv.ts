@@ -226,8 +226,6 @@ const sv = {
     noneHint: "Skapa det första dokumentet, till exempel kvalitetspolicyn.",
     noneMatch: "Inga dokument matchar filtren",
     details: "Uppgifter om dokumentet",
-    archive: "Arkivera",
-    restore: "Återställ från arkivet",
     archivedNotice: "Dokumentet är arkiverat. Det finns kvar för spårbarhet men kan inte redigeras.",
   },
   documentTypes: {

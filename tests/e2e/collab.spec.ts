@@ -163,7 +163,7 @@ test("deactivating a person closes their open document at once", async ({
   await theirs.close();
 });
 
-test("archiving a document turns the open editors of others read-only at once", async ({
+test("withdrawing a document turns the open editors of others read-only at once", async ({
   browser,
   signIn,
   makeDocument,
@@ -178,9 +178,10 @@ test("archiving a document turns the open editors of others read-only at once", 
   await openLive(per, documentId);
   await expect(per.locator(".ProseMirror")).toHaveAttribute("contenteditable", "true");
 
-  await karin.goto(`/dokument/${documentId}`);
-  await karin.getByRole("button", { name: "Arkivera" }).click();
-  await expect(karin.getByText("Dokumentet är arkiverat.", { exact: false })).toBeVisible();
+  await karin.goto(`/dokument/${documentId}/granskning`);
+  await karin.getByLabel("Skäl till återkallelsen").fill("Ersätts av en ny policy.");
+  await karin.getByRole("button", { name: "Återkalla" }).click();
+  await expect(karin.getByText("Dokumentet är återkallat och arkiverat. Skäl: Ersätts av en ny policy.")).toBeVisible();
 
   // Per's connection is closed as "access changed"; the page reloads its permissions.
   await expect(per.getByText("Du kan läsa dokumentet men inte ändra det.")).toBeVisible();

@@ -12,6 +12,7 @@ const allSections = [
   "Revision",
   "Ledningens genomgång",
   "Krav",
+  "Spårbarhet",
   "Administration",
 ];
 const without = (...hidden: string[]) => allSections.filter((s) => !hidden.includes(s));
@@ -30,7 +31,7 @@ const roles = [
     email: demo.process_owner,
     title: "Processägare",
     greeting: "Hej Per!",
-    sees: without("Administration"),
+    sees: without("Spårbarhet", "Administration"),
   },
   { role: "auditor", email: demo.auditor, title: "Revisor", greeting: "Hej Rut!", sees: without("Administration") },
   {
@@ -38,7 +39,7 @@ const roles = [
     email: demo.staff,
     title: "Medarbetare",
     greeting: "Hej Mats!",
-    sees: without("Dokument", "Revision", "Ledningens genomgång", "Krav", "Administration"),
+    sees: without("Dokument", "Revision", "Ledningens genomgång", "Krav", "Spårbarhet", "Administration"),
   },
   {
     role: "external auditor",

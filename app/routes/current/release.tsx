@@ -4,17 +4,11 @@ import { DiffView } from "#app/components/reading/diff-view.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
-import { can } from "#app/auth/permissions.server.ts";
-import {
-  acknowledge,
-  hasAcknowledged,
-  lastAcknowledged,
-  mustAcknowledge,
-} from "#app/models/acknowledgements.server.ts";
-import { getDocument } from "#app/models/documents.server.ts";
+import { acknowledge } from "#app/models/acknowledgements.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
+import { readingState } from "#app/models/reading.server.ts";
 import { diffReleases } from "#app/models/release-diff.server.ts";
-import { currentRelease, findRelease, requireRelease, versionOf } from "#app/models/releases.server.ts";
+import { requireRelease } from "#app/models/releases.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import type { Route } from "./+types/release";
 
@@ -25,45 +19,25 @@ import type { Route } from "./+types/release";
  */
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "read", { type: "releases" });
-  const document = getDocument(context.db, params.id);
-  // A withdrawn document is out of use: staff cannot open it; the people who keep it still can.
-  if (!document || !can(user, "read", { type: "document", status: document.status, ownerId: document.ownerId })) {
-    throw data({ reason: "notFound" }, { status: 404 });
-  }
-  const current = document.status === "draft" ? currentRelease(context.db, document.id) : undefined;
-  const summary = params.version ? findRelease(context.db, document.id, params.version) : current;
-  if (!summary) throw data({ reason: "notFound" }, { status: 404 });
-  const release = requireRelease(context.db, summary.id);
-  const isCurrent = release.id === current?.id;
-  const acknowledgedAt = hasAcknowledged(context.db, user.id, release.id);
-  const mustRead = isCurrent && !acknowledgedAt && mustAcknowledge(context.db, user, release.id);
-  // What changed since the version this person last confirmed reading.
-  const previous = mustRead ? lastAcknowledged(context.db, user.id, document.id) : undefined;
+  const state = readingState(context.db, user, params.id, params.version);
+  if (!state) throw data({ reason: "notFound" }, { status: 404 });
+  const { release } = state;
   return {
-    document: {
-      id: document.id,
-      type: document.type,
-      status: document.status,
-      unitName: document.unitName,
-      nextReviewOn: document.nextReviewOn,
-      withdrawnReason: document.withdrawnReason,
-    },
+    ...state,
     release: {
       id: release.id,
       title: release.title,
-      version: versionOf(release),
+      version: release.version,
       summary: release.summary,
       approverName: release.approverName,
       approvedAt: release.approvedAt.toISOString(),
       effectiveOn: release.effectiveOn,
-      html: release.html,
     },
-    current: current ? { version: versionOf(current) } : null,
-    isCurrent,
-    acknowledgedAt: acknowledgedAt?.toISOString() ?? null,
-    mustRead,
-    sinceLastRead: previous ? diffReleases(context.db, document.id, versionOf(previous), versionOf(release)) : null,
-    canManage: can(user, "manage", { type: "document", status: document.status, ownerId: document.ownerId }),
+    html: requireRelease(context.db, release.id).html,
+    // What changed since the version this person last confirmed reading.
+    sinceLastRead: state.lastReadVersion
+      ? diffReleases(context.db, state.document.id, state.lastReadVersion, release.version)
+      : null,
   };
 }
 
@@ -93,7 +67,7 @@ export function meta({ data: loaded }: Route.MetaArgs) {
 
 export default function ReleasePage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const { release, document: doc, current } = loaderData;
+  const { release, document: doc, currentVersion } = loaderData;
   const date = (value: string) => formatDate(value, i18n.language);
   const base = `/gallande/${doc.id}`;
   return (
@@ -140,8 +114,8 @@ export default function ReleasePage({ loaderData, actionData }: Route.ComponentP
       ) : !loaderData.isCurrent ? (
         <div className="notice notice-error superseded" role="alert">
           <strong>{t("reading.superseded")}</strong>{" "}
-          {current ? (
-            <Link to={base}>{t("reading.goToCurrent", { version: current.version })}</Link>
+          {currentVersion ? (
+            <Link to={base}>{t("reading.goToCurrent", { version: currentVersion })}</Link>
           ) : (
             t("reading.notYetInEffect")
           )}
@@ -168,7 +142,7 @@ export default function ReleasePage({ loaderData, actionData }: Route.ComponentP
           {t("reading.acknowledgedOn", { date: date(loaderData.acknowledgedAt) })}
         </p>
       ) : null}
-      <div className="document-body prose release-body" dangerouslySetInnerHTML={{ __html: release.html }} />
+      <div className="document-body prose release-body" dangerouslySetInnerHTML={{ __html: loaderData.html }} />
       <footer className="release-footer">
         <p>{t("reading.changeSummary", { summary: release.summary })}</p>
       </footer>
