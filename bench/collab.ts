@@ -4,7 +4,7 @@
  * the ratio Lots/reference; writes bench/results/collab-*.json. BENCH_ONLY picks scenarios.
  *   npm run bench:collab            (BENCH_RUNS=3, BENCH_SECONDS=8 by default)
  */
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +15,7 @@ import { writeInitialContent } from "#app/models/document-content.server.ts";
 import { createDocument } from "#app/models/documents.server.ts";
 import { createUser } from "#app/models/users.server.ts";
 import { databaseFile, migrateDatabase, openDatabase } from "#db/client.ts";
+import { median, report, spawnOn, type Row } from "./support.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** e.g. BENCH_ONLY=1,4 runs the first and the cold-sync scenario only. */
@@ -72,18 +73,6 @@ function coldLog(): Uint8Array[] {
   const text = doc.getText("default");
   for (let i = 0; i < 20_000; i++) text.insert(text.length, "kvalitet. ");
   return updates;
-}
-
-/**
- * Servers run on core 0 and the simulated clients on core 1 (when taskset is there), so the
- * server under test never competes with the clients for a core: on two cores that noise is
- * otherwise larger than the difference being measured.
- */
-const hasTaskset = os.cpus().length >= 2 && spawnSync("taskset", ["-c", "0", "true"]).status === 0;
-function spawnOn(core: number, args: string[], options: Parameters<typeof spawn>[2]): ChildProcess {
-  return hasTaskset
-    ? spawn("taskset", ["-c", String(core), process.execPath, ...args], options)
-    : spawn(process.execPath, args, options);
 }
 
 function start(command: string[], env: Record<string, string>): Promise<{ child: ChildProcess; port: number }> {
@@ -229,18 +218,8 @@ async function idleMemory(): Promise<{ perDocKb: number; loaded: number; afterId
   };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
 const log = coldLog();
-/** `runRatios`: Lots/reference within each run (paired), to show how far the runs spread. */
-const rows: {
-  scenario: string;
-  metric: string;
-  lots: number;
-  reference: number;
-  ratio: number;
-  runRatios?: number[];
-}[] = [];
+const rows: Row[] = [];
 for (const [index, scenario] of [...loads, null].entries()) {
   if (ONLY && !ONLY.includes(index + 1)) continue;
   const name = scenario?.name ?? COLD;
@@ -296,34 +275,7 @@ if (!ONLY || ONLY.includes(5)) {
   });
 }
 
-const fmt = (n: number) => (Number.isFinite(n) ? (n >= 100 ? n.toFixed(0) : n.toFixed(2)) : "-");
-console.log(
-  `\nbench:collab — median of ${RUNS} runs, ${SECONDS} s per load scenario, ${os.cpus().length} cores${hasTaskset ? " (server pinned to core 0, clients to core 1)" : ""}, node ${process.version}`,
-);
-console.log(
-  `${"scenario".padEnd(48)} ${"metric".padEnd(22)} ${"Lots".padStart(9)} ${"reference".padStart(10)} ${"ratio".padStart(7)}  per run`,
-);
-for (const row of rows) {
-  console.log(
-    `${row.scenario.padEnd(48)} ${row.metric.padEnd(22)} ${fmt(row.lots).padStart(9)} ${fmt(row.reference).padStart(10)} ${fmt(row.ratio).padStart(7)}  ${row.runRatios?.map(fmt).join(" ") ?? ""}`,
-  );
-}
-const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-const file = path.join("bench/results", `collab-${stamp}.json`);
-fs.mkdirSync("bench/results", { recursive: true });
-fs.writeFileSync(
-  file,
-  JSON.stringify(
-    {
-      at: new Date().toISOString(),
-      runs: RUNS,
-      seconds: SECONDS,
-      cores: os.cpus().length,
-      node: process.version,
-      rows,
-    },
-    null,
-    2,
-  ),
-);
-console.log(`\nwritten to ${file}`);
+report("collab", `bench:collab — median of ${RUNS} runs, ${SECONDS} s per load scenario`, rows, {
+  runs: RUNS,
+  seconds: SECONDS,
+});

@@ -14,9 +14,13 @@ import { translator } from "#app/i18n/index.ts";
 import type { Mailer } from "#app/models/mail.server.ts";
 import type { CollabSignals, LotsContext } from "#app/load-context.ts";
 import { redactUrl } from "./logger.ts";
+import { readingPageCache } from "./reading-cache.ts";
 
 /** Form posts are small; anything larger is refused before React Router reads it. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Memory for rendered reading-view pages (see reading-cache.ts). */
+const READING_CACHE_BYTES = 64 * 1024 * 1024;
 
 export type AppDeps = {
   db: Db;
@@ -124,6 +128,11 @@ export function createApp(deps: AppDeps): express.Express {
       next(error);
     }
   });
+
+  // A built app renders a release page the same way until the next build; development does not.
+  if (typeof deps.build !== "function") {
+    app.use(readingPageCache({ db, buildId: deps.build.assets.version, maxBytes: READING_CACHE_BYTES }));
+  }
 
   app.use(
     createRequestHandler({

@@ -1,7 +1,5 @@
 import { getSchema, Mark, type JSONContent } from "@tiptap/core";
-import { sha256 } from "@oslojs/crypto/sha2";
-import { encodeHexLowerCase } from "@oslojs/encoding";
-import canonicalize from "canonicalize";
+import crypto from "node:crypto";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
@@ -88,6 +86,8 @@ export function writeInitialContent(db: Db, documentId: string, content: JSONCon
 export type FrozenContent = {
   state: Uint8Array;
   json: JSONContent;
+  /** The JSON as stored, byte for byte: the hash covers this text. */
+  jsonText: string;
   /** Sanitised; comment anchors are left out: a release carries the text, not the workshop. */
   html: string;
   /** The words alone, for full-text search. */
@@ -95,15 +95,15 @@ export type FrozenContent = {
   hash: string;
 };
 
-const hex = (bytes: Uint8Array) => encodeHexLowerCase(sha256(bytes));
+const sha256Hex = (data: string | Uint8Array) => crypto.createHash("sha256").update(data).digest("hex");
 
 /**
- * SHA-256 over the canonical JSON, the HTML and the hash of the Yjs state: a change to any of
- * the three stored forms of a release shows up when its hash is recomputed.
+ * SHA-256 over the stored JSON text, the HTML and the hash of the Yjs state: a change to any
+ * of the three stored forms of a release shows up when its hash is recomputed. Hashing the
+ * stored text itself (not a re-serialisation) makes the check exact and cheap.
  */
-export function contentHash(json: JSONContent | string, html: string, state: Uint8Array): string {
-  const parsed: unknown = typeof json === "string" ? JSON.parse(json) : json;
-  return hex(new TextEncoder().encode(canonicalize({ json: parsed, html, state: hex(state) }) ?? ""));
+export function contentHash(jsonText: string, html: string, state: Uint8Array): string {
+  return sha256Hex(JSON.stringify([jsonText, html, sha256Hex(state)]));
 }
 
 /** The words of a document, a line per block. */
@@ -120,7 +120,8 @@ export function freezeDocument(db: Db, documentId: string): FrozenContent {
   const state = Y.encodeStateAsUpdate(doc);
   const { json, html: raw } = renderDoc(doc, ["comment"]);
   const html = sanitiseHtml(raw);
-  return { state, json, html, text: plainTextOf(json), hash: contentHash(json, html, state) };
+  const jsonText = JSON.stringify(json);
+  return { state, json, jsonText, html, text: plainTextOf(json), hash: contentHash(jsonText, html, state) };
 }
 
 const diffMark = (name: string, tag: string) =>

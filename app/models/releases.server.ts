@@ -112,7 +112,7 @@ export type NewRelease = {
   step: VersionStep;
   effectiveOn: string;
   summary: string;
-  content: Pick<FrozenContent, "state" | "json" | "html" | "text" | "hash">;
+  content: Pick<FrozenContent, "state" | "jsonText" | "html" | "text" | "hash">;
   readers: { kind: ReaderGroupKind; value: string }[];
   reviewIntervalMonths: number;
 };
@@ -142,7 +142,7 @@ export function createRelease(tx: Db, input: NewRelease, now = new Date()): Rele
       title: input.title,
       approverId: input.approverId,
       approvedAt: now,
-      contentJson: JSON.stringify(input.content.json),
+      contentJson: input.content.jsonText,
       html: input.content.html,
       yjsState: Buffer.from(input.content.state),
       contentHash: input.content.hash,

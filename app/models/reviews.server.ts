@@ -173,7 +173,7 @@ export function requestReview(
         approverId: approver.id,
         message: input.message,
         candidateState: Buffer.from(candidate.state),
-        candidateJson: JSON.stringify(candidate.json),
+        candidateJson: candidate.jsonText,
         candidateHtml: candidate.html,
         candidateHash: candidate.hash,
       })
@@ -322,7 +322,6 @@ export async function approveReview(
     assertDecidable(current, actor, input.candidateHash);
     const document = tx.select().from(documents).where(eq(documents.id, current.documentId)).get();
     if (!document || document.status === "archived") throw new ReviewError("review.documentArchived");
-    const candidateJson = JSON.parse(current.candidateJson) as JSONContent;
     appendTrailEvent(tx, {
       actorId: actor.id,
       type: "review.approved",
@@ -343,9 +342,9 @@ export async function approveReview(
         summary: input.summary,
         content: {
           state: new Uint8Array(current.candidateState),
-          json: candidateJson,
+          jsonText: current.candidateJson,
           html: current.candidateHtml,
-          text: plainTextOf(candidateJson),
+          text: plainTextOf(JSON.parse(current.candidateJson) as JSONContent),
           hash: current.candidateHash,
         },
         readers: input.readers,
@@ -369,5 +368,29 @@ export async function approveReview(
       now,
     );
     return release;
+  });
+}
+
+export type AwaitingReview = { documentId: string; title: string; as: "approver" | "reviewer" };
+
+/** Open review rounds waiting for this person: to decide as approver, or to give a verdict on. */
+export function reviewsAwaiting(db: Db, userId: string): AwaitingReview[] {
+  const open = db
+    .select({ id: reviews.id, documentId: reviews.documentId, approverId: reviews.approverId, title: documents.title })
+    .from(reviews)
+    .innerJoin(documents, eq(documents.id, reviews.documentId))
+    .where(and(eq(reviews.status, "open"), eq(documents.status, "draft")))
+    .all();
+  const pending = new Set(
+    db
+      .select({ reviewId: reviewers.reviewId })
+      .from(reviewers)
+      .where(and(eq(reviewers.userId, userId), eq(reviewers.verdict, "pending")))
+      .all()
+      .map((r) => r.reviewId),
+  );
+  return open.flatMap((r): AwaitingReview[] => {
+    if (r.approverId === userId) return [{ documentId: r.documentId, title: r.title, as: "approver" }];
+    return pending.has(r.id) ? [{ documentId: r.documentId, title: r.title, as: "reviewer" }] : [];
   });
 }

@@ -2,13 +2,33 @@ import { useTranslation } from "react-i18next";
 import { Link, useRouteLoaderData } from "react-router";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
+import { can } from "#app/auth/permissions.server.ts";
+import { toRead } from "#app/models/acknowledgements.server.ts";
+import { versionOf } from "#app/models/releases.server.ts";
+import { reviewsDue } from "#app/models/review-dates.server.ts";
+import { reviewsAwaiting } from "#app/models/reviews.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import type { loader as layoutLoader } from "./app-layout.tsx";
 import type { Route } from "./+types/start";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "section", section: "start" });
-  return { accessExpiresAt: user.accessExpiresAt?.toISOString() ?? null };
+  // The quality manager keeps the whole system: every due review; owners see their own.
+  const keepsAll = user.role === "quality_manager" || user.role === "admin";
+  return {
+    accessExpiresAt: user.accessExpiresAt?.toISOString() ?? null,
+    toRead: toRead(context.db, user).map((r) => ({ documentId: r.documentId, title: r.title, version: versionOf(r) })),
+    reviews: reviewsAwaiting(context.db, user.id),
+    due: can(user, "view", { type: "documents" })
+      ? reviewsDue(context.db, keepsAll ? {} : { ownerId: user.id }).map((d) => ({
+          id: d.id,
+          title: d.title,
+          ownerName: d.ownerName,
+          nextReviewOn: d.nextReviewOn,
+          overdue: d.overdue,
+        }))
+      : [],
+  };
 }
 
 export default function Start({ loaderData }: Route.ComponentProps) {
@@ -33,7 +53,38 @@ export default function Start({ loaderData }: Route.ComponentProps) {
       ) : null}
       <section className="card" aria-labelledby="todo-heading">
         <h2 id="todo-heading">{t("start.todoTitle")}</h2>
-        <p className="muted">{t("start.todoEmpty")}</p>
+        {loaderData.toRead.length + loaderData.reviews.length + loaderData.due.length === 0 ? (
+          <p className="muted">{t("start.todoEmpty")}</p>
+        ) : (
+          <ul className="todo-list">
+            {loaderData.reviews.map((r) => (
+              <li key={`review-${r.documentId}`}>
+                <Link to={`/dokument/${r.documentId}/granskning`}>
+                  {t(r.as === "approver" ? "start.toApprove" : "start.toReview", { title: r.title })}
+                </Link>
+              </li>
+            ))}
+            {loaderData.toRead.map((r) => (
+              <li key={`read-${r.documentId}`}>
+                <Link to={`/gallande/${r.documentId}`}>
+                  {t("start.toRead", { title: r.title, version: r.version })}
+                </Link>
+              </li>
+            ))}
+            {loaderData.due.map((d) => (
+              <li key={`due-${d.id}`}>
+                <Link to={`/dokument/${d.id}/granskning`}>
+                  {t(d.overdue ? "start.reviewOverdue" : "start.reviewDueSoon", {
+                    title: d.title,
+                    date: formatDate(d.nextReviewOn, i18n.language),
+                    owner: d.ownerName,
+                  })}
+                </Link>{" "}
+                {d.overdue ? <span className="badge badge-inactive">{t("start.overdue")}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       <section aria-labelledby="shortcuts-heading">
         <h2 id="shortcuts-heading">{t("start.shortcuts")}</h2>

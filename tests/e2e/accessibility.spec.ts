@@ -32,3 +32,25 @@ test("the main pages meet WCAG 2.1 AA as axe checks them", async ({ page, contex
     expect(await violations(page), path).toEqual([]);
   }
 });
+
+test("document control and the reading view meet WCAG 2.1 AA as axe checks them", async ({
+  page,
+  context,
+  signIn,
+  db,
+}) => {
+  const policy = db.$client.prepare("select id from documents where title = 'Kvalitetspolicy'").get() as { id: string };
+  await signIn(context, demo.quality_manager);
+  for (const path of [
+    `/dokument/${policy.id}/granskning`,
+    `/dokument/${policy.id}/jamfor`,
+    "/gallande",
+    "/gallande?q=kvalitet",
+    `/gallande/${policy.id}`,
+    `/gallande/${policy.id}/jamfor?fran=1.0&till=1.0`,
+    "/sparbarhet",
+  ]) {
+    await page.goto(path);
+    expect(await violations(page), path).toEqual([]);
+  }
+});

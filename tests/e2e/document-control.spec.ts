@@ -154,3 +154,37 @@ test("an approver who was not named cannot approve, and script in content never 
   await expect(approverPage.locator(".release-body")).toContainText("<script>window.__pwned=1</script>");
   expect(await approverPage.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
+
+test("a reading page is never served stale, nor someone else's, and every copy has a fresh nonce", async ({
+  browser,
+  signIn,
+  makeUser,
+  db,
+}) => {
+  const policy = db.$client.prepare("select id from documents where title = 'Kvalitetspolicy'").get() as { id: string };
+  const first = await makeUser("staff");
+  const second = await makeUser("staff");
+  const firstPage = await open(browser, signIn, first);
+  const secondPage = await open(browser, signIn, second);
+  const url = `/gallande/${policy.id}`;
+  const nonceOf = (html: string) => /nonce="([^"]+)"/.exec(html)?.[1];
+
+  const a = await firstPage.request.get(url);
+  const b = await firstPage.request.get(url);
+  const [htmlA, htmlB] = [await a.text(), await b.text()];
+  expect(nonceOf(htmlA)).not.toBe(nonceOf(htmlB));
+  expect(b.headers()["content-security-policy"]).toContain(`'nonce-${nonceOf(htmlB)}'`);
+  expect(htmlB).toContain(first.name);
+  expect(htmlB).toContain("Jag har läst och förstått");
+
+  const other = await (await secondPage.request.get(url)).text();
+  expect(other).toContain(second.name);
+  expect(other).not.toContain(first.name);
+
+  await firstPage.goto(url);
+  await firstPage.getByRole("button", { name: "Jag har läst och förstått" }).click();
+  await expect(firstPage.getByText(/Du bekräftade att du läst den här versionen/)).toBeVisible();
+  const after = await (await firstPage.request.get(url)).text();
+  expect(after).toContain("Du bekräftade att du läst den här versionen");
+  expect(after).not.toContain("Jag har läst och förstått");
+});

@@ -6,6 +6,7 @@ import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { listDocuments } from "#app/models/documents.server.ts";
+import { dayOf } from "#app/models/releases.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
@@ -33,6 +34,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
     people: listPeople(context.db),
     units: unitTree(context.db),
     canCreate: can(user, "create", { type: "documents" }),
+    today: dayOf(new Date()),
   };
 }
 
@@ -113,6 +115,7 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
                 <th scope="col">{t("documents.unit")}</th>
                 <th scope="col">{t("documents.areas")}</th>
                 <th scope="col">{t("documents.updated")}</th>
+                <th scope="col">{t("documents.nextReview")}</th>
               </tr>
             </thead>
             <tbody>
@@ -126,6 +129,15 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
                   <td>{d.unitName ?? t("documents.wholeOrganisation")}</td>
                   <td>{d.areas.map((a) => t(`areas.${a}`)).join(", ")}</td>
                   <td>{formatDate(d.updatedAt, i18n.language)}</td>
+                  <td>
+                    {d.nextReviewOn ? formatDate(d.nextReviewOn, i18n.language) : "–"}
+                    {d.nextReviewOn && d.nextReviewOn < loaderData.today ? (
+                      <>
+                        {" "}
+                        <span className="badge badge-inactive">{t("start.overdue")}</span>
+                      </>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
