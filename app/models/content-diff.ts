@@ -75,7 +75,41 @@ function tokens(inline: Node[]): Token[] {
   });
 }
 
+type Segment = { kind: "same" | "removed" | "added"; tokens: Token[] };
+
+/**
+ * Word changes, grouped as a reader expects: "samma dag" -> "en timme" reads as one deletion
+ * and one insertion, not as four pieces around a shared space.
+ */
 function diffInline(before: Node[], after: Node[]): Node[] {
+  const segments: Segment[] = diffArrays(tokens(before), tokens(after), { comparator: (a, b) => a.key === b.key }).map(
+    (change) => ({ kind: change.added ? "added" : change.removed ? "removed" : "same", tokens: change.value }),
+  );
+  const grouped: Segment[] = [];
+  let removed: Token[] = [];
+  let added: Token[] = [];
+  const flush = () => {
+    if (removed.length) grouped.push({ kind: "removed", tokens: removed });
+    if (added.length) grouped.push({ kind: "added", tokens: added });
+    removed = [];
+    added = [];
+  };
+  segments.forEach((segment, i) => {
+    const betweenChanges =
+      segment.kind === "same" &&
+      segment.tokens.every((t) => t.node.type === "text" && !t.node.text!.trim()) &&
+      (removed.length > 0 || added.length > 0) &&
+      segments[i + 1] !== undefined &&
+      segments[i + 1]!.kind !== "same";
+    if (segment.kind === "removed" || betweenChanges) removed.push(...segment.tokens);
+    if (segment.kind === "added" || betweenChanges) added.push(...segment.tokens);
+    if (segment.kind === "same" && !betweenChanges) {
+      flush();
+      grouped.push(segment);
+    }
+  });
+  flush();
+
   const out: Node[] = [];
   const push = (node: Node) => {
     const last = out.at(-1);
@@ -83,13 +117,9 @@ function diffInline(before: Node[], after: Node[]): Node[] {
       out[out.length - 1] = { ...last, text: last.text! + node.text! };
     } else out.push(node);
   };
-  const changes = diffArrays(tokens(before), tokens(after), { comparator: (a, b) => a.key === b.key });
-  for (const change of changes) {
-    for (const token of change.value) {
-      push(
-        change.added ? withMark(token.node, INSERTION) : change.removed ? withMark(token.node, DELETION) : token.node,
-      );
-    }
+  for (const segment of grouped) {
+    const mark = segment.kind === "added" ? INSERTION : segment.kind === "removed" ? DELETION : null;
+    for (const token of segment.tokens) push(mark ? withMark(token.node, mark) : token.node);
   }
   return out;
 }

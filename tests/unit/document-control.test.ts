@@ -126,7 +126,7 @@ describe("releases", () => {
     expect(currentRelease(db, docId, new Date("2026-01-15"))?.id).toBe(first.id);
     const diff = diffReleases(db, docId, "1.0", "1.1");
     expect(diff.changed).toBe(true);
-    expect(diff.html).toBe("<p>Rapportera <del>samma</del><ins>inom</ins> <del>dag.</del><ins>en timme.</ins></p>");
+    expect(diff.html).toBe("<p>Rapportera <del>samma dag.</del><ins>inom en timme.</ins></p>");
   });
 
   it("cannot be changed or deleted, even with SQL", async () => {
