@@ -4,7 +4,7 @@ import { z } from "zod";
 import { EmptyState } from "#app/components/ui/empty-state.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SearchHit } from "#app/components/reading/search-hit.tsx";
-import { unitOptions } from "#app/components/unit-options.ts";
+import { DocumentKindFilters } from "#app/components/document-kind-filters.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { toRead } from "#app/models/acknowledgements.server.ts";
 import { listCurrent, versionOf } from "#app/models/releases.server.ts";
@@ -68,39 +68,7 @@ export default function CurrentDocuments({ loaderData }: Route.ComponentProps) {
           <label htmlFor="current-q">{t("reading.search")}</label>
           <input id="current-q" name="q" type="search" defaultValue={filter.q} maxLength={200} />
         </div>
-        <div className="field">
-          <label htmlFor="current-type">{t("documents.type")}</label>
-          <select id="current-type" name="type" defaultValue={filter.type ?? ""}>
-            <option value="">{t("documents.any")}</option>
-            {documentTypes.map((type) => (
-              <option key={type} value={type}>
-                {t(`documentTypes.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="current-area">{t("documents.areas")}</label>
-          <select id="current-area" name="area" defaultValue={filter.area ?? ""}>
-            <option value="">{t("documents.any")}</option>
-            {documentAreas.map((area) => (
-              <option key={area} value={area}>
-                {t(`areas.${area}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="current-unit">{t("documents.unit")}</label>
-          <select id="current-unit" name="unitId" defaultValue={filter.unitId ?? ""}>
-            <option value="">{t("documents.any")}</option>
-            {unitOptions(loaderData.units).map((u) => (
-              <option key={u.value} value={u.value}>
-                {u.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <DocumentKindFilters filter={filter} units={loaderData.units} />
         <div className="form-actions">
           <button type="submit" className="button">
             {t("reading.find")}

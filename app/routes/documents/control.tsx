@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { z } from "zod";
-import { TextAreaField, TextField } from "#app/components/ui/field.tsx";
+import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
@@ -10,7 +10,7 @@ import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { acknowledgementProgress, remindReaders } from "#app/models/acknowledgements.server.ts";
 import { freezeDocument } from "#app/models/document-content.server.ts";
-import { getDocument, setDocumentArchived } from "#app/models/documents.server.ts";
+import { setDocumentArchived } from "#app/models/documents.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { currentRelease, dayOf, listReleases, versionOf } from "#app/models/releases.server.ts";
 import { completeReviewWithoutChange } from "#app/models/review-dates.server.ts";
@@ -28,6 +28,7 @@ import { translator } from "#app/i18n/index.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
 import { roles } from "#db/schema/values.ts";
+import { documentOr404 } from "./document-or-404.server.ts";
 import type { Route } from "./+types/control";
 
 /**
@@ -35,14 +36,8 @@ import type { Route } from "./+types/control";
  * decision with signature, the releases, who has read them, and the periodic review.
  */
 
-function load(context: Route.LoaderArgs["context"], id: string) {
-  const document = getDocument(context.db, id);
-  if (!document) throw data({ reason: "notFound" }, { status: 404 });
-  return { document, resource: { type: "document", status: document.status, ownerId: document.ownerId } as const };
-}
-
 export function loader({ request, params, context }: Route.LoaderArgs) {
-  const { document, resource } = load(context, params.id);
+  const { document, resource } = documentOr404(context, params.id);
   const { user } = requirePermission(request, context, "view", { type: "documents" });
   if (!can(user, "read", resource)) throw data({ reason: "forbidden" }, { status: 403 });
   const canManage = can(user, "manage", resource);
@@ -116,7 +111,7 @@ const noChangeSchema = z.object({ comment: z.string().trim().max(1000, "validati
 type ActionResult = { intent: string; errors: FieldErrors; done?: string };
 
 export async function action({ request, params, context }: Route.ActionArgs): Promise<ActionResult> {
-  const { document, resource } = load(context, params.id);
+  const { document, resource } = documentOr404(context, params.id);
   const { user } = requirePermission(request, context, "view", { type: "documents" });
   const form = await request.formData();
   const intent = String(form.get("intent"));
@@ -214,6 +209,7 @@ export default function DocumentControl({ loaderData, actionData }: Route.Compon
   const errorsFor = (intent: string) => (actionData?.intent === intent ? errors : {});
   const date = (value: Date | string) => formatDate(value, i18n.language);
   const archived = doc.status === "archived";
+  const versions = loaderData.releases.map((r) => ({ value: r.version, label: r.version }));
   return (
     <>
       <PageHeader title={t("control.title", { title: doc.title })} intro={t("control.intro")}>
@@ -408,26 +404,18 @@ export default function DocumentControl({ loaderData, actionData }: Route.Compon
             </div>
             {loaderData.releases.length > 1 ? (
               <Form method="get" action={`/gallande/${doc.id}/jamfor`} className="filter-bar">
-                <div className="field">
-                  <label htmlFor="compare-from">{t("control.compareFrom")}</label>
-                  <select id="compare-from" name="fran" defaultValue={loaderData.releases[1]!.version}>
-                    {loaderData.releases.map((r) => (
-                      <option key={r.id} value={r.version}>
-                        {r.version}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div className="field">
-                  <label htmlFor="compare-to">{t("control.compareTo")}</label>
-                  <select id="compare-to" name="till" defaultValue={loaderData.releases[0]!.version}>
-                    {loaderData.releases.map((r) => (
-                      <option key={r.id} value={r.version}>
-                        {r.version}
-                      </option>
-                    ))}
-                  </select>
-                </div>
+                <SelectField
+                  label={t("control.compareFrom")}
+                  name="fran"
+                  defaultValue={loaderData.releases[1]!.version}
+                  options={versions}
+                />
+                <SelectField
+                  label={t("control.compareTo")}
+                  name="till"
+                  defaultValue={loaderData.releases[0]!.version}
+                  options={versions}
+                />
                 <button type="submit" className="button button-secondary">
                   {t("control.compare")}
                 </button>

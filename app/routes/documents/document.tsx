@@ -8,7 +8,7 @@ import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { renderStoredDocument } from "#app/models/document-content.server.ts";
-import { getDocument, updateDocumentDetails } from "#app/models/documents.server.ts";
+import { updateDocumentDetails } from "#app/models/documents.server.ts";
 import { listReviews } from "#app/models/reviews.server.ts";
 import { currentRelease, versionOf } from "#app/models/releases.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
@@ -16,19 +16,14 @@ import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseFormObject, type FieldErrors } from "#app/utils/forms.ts";
+import { documentOr404 } from "./document-or-404.server.ts";
 import type { Route } from "./+types/document";
 
 // The editor and its socket load in the browser only; the first paint is the server's HTML.
 const CollabEditor = lazy(() => import("#app/components/editor/collab-editor.tsx"));
 
-function load(context: Route.LoaderArgs["context"], id: string) {
-  const document = getDocument(context.db, id);
-  if (!document) throw data({ reason: "notFound" }, { status: 404 });
-  return { document, resource: { type: "document", status: document.status, ownerId: document.ownerId } as const };
-}
-
 export function loader({ request, params, context }: Route.LoaderArgs) {
-  const { document, resource } = load(context, params.id);
+  const { document, resource } = documentOr404(context, params.id);
   const { user } = requirePermission(request, context, "read", resource);
   const canManage = can(user, "manage", resource);
   const current = currentRelease(context.db, document.id);
@@ -54,7 +49,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
 type ActionResult = { intent: string; errors: FieldErrors; done?: boolean };
 
 export async function action({ request, params, context }: Route.ActionArgs): Promise<ActionResult> {
-  const { document, resource } = load(context, params.id);
+  const { document, resource } = documentOr404(context, params.id);
   const { user } = requirePermission(request, context, "manage", resource);
   const form = await request.formData();
   const intent = String(form.get("intent"));

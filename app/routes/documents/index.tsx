@@ -12,7 +12,8 @@ import { listPeople } from "#app/models/users.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { documentAreas, documentStatuses, documentTypes } from "#db/schema/values.ts";
 import type { Route } from "./+types/index";
-import { unitOptions } from "#app/components/unit-options.ts";
+import { DocumentKindFilters } from "#app/components/document-kind-filters.tsx";
+import { FilterSelect } from "#app/components/ui/filter-select.tsx";
 
 // Filters arrive in the URL: anything unknown is ignored rather than refused.
 const filterSchema = z.object({
@@ -56,24 +57,7 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
           <label htmlFor="filter-q">{t("documents.search")}</label>
           <input id="filter-q" name="q" type="search" defaultValue={filter.q} maxLength={100} />
         </div>
-        <FilterSelect
-          name="type"
-          label={t("documents.type")}
-          value={filter.type}
-          options={documentTypes.map((v) => ({ value: v, label: t(`documentTypes.${v}`) }))}
-        />
-        <FilterSelect
-          name="area"
-          label={t("documents.area")}
-          value={filter.area}
-          options={documentAreas.map((v) => ({ value: v, label: t(`areas.${v}`) }))}
-        />
-        <FilterSelect
-          name="unitId"
-          label={t("documents.unit")}
-          value={filter.unitId}
-          options={unitOptions(loaderData.units)}
-        />
+        <DocumentKindFilters filter={filter} units={loaderData.units} />
         <FilterSelect
           name="ownerId"
           label={t("documents.owner")}
@@ -145,31 +129,5 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
         </div>
       )}
     </>
-  );
-}
-
-function FilterSelect(props: {
-  name: string;
-  label: string;
-  value: string | undefined;
-  options: { value: string; label: string }[];
-  anyLabel?: string;
-  withoutDefault?: boolean;
-}) {
-  const { t } = useTranslation();
-  const id = `filter-${props.name}`;
-  const options = props.withoutDefault ? props.options.slice(1) : props.options;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{props.label}</label>
-      <select id={id} name={props.name} defaultValue={props.value ?? ""}>
-        <option value="">{props.anyLabel ?? t("documents.any")}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
   );
 }
