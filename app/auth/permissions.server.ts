@@ -17,7 +17,10 @@ export type Resource =
   | { type: "document"; status: DocumentStatus; ownerId: string }
   | { type: "releases" }
   | { type: "review"; approverId: string; reviewerIds: readonly string[] }
-  | { type: "trail" };
+  | { type: "trail" }
+  | { type: "actions" }
+  | { type: "action"; ownerId: string; createdBy: string }
+  | { type: "links" };
 
 export type Action =
   | "view"
@@ -31,7 +34,8 @@ export type Action =
   | "requestReview"
   | "approve"
   | "giveOpinion"
-  | "acknowledge";
+  | "acknowledge"
+  | "verifyEffect";
 
 const everyone: readonly Role[] = ["admin", "quality_manager", "process_owner", "auditor", "staff", "external_auditor"];
 const allButStaff = everyone.filter((r) => r !== "staff");
@@ -104,5 +108,19 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       return action === "giveOpinion" && resource.reviewerIds.includes(user.id);
     case "trail":
       return action === "view" && sectionAccess.trail.includes(user.role);
+    case "actions":
+      // Anyone working here may propose an action; a guest only reads the plan.
+      if (action === "view") return sectionAccess.actions.includes(user.role);
+      return action === "create" && user.role !== "external_auditor";
+    case "action": {
+      const keeps = documentKeepers.includes(user.role);
+      if (action === "read") return sectionAccess.actions.includes(user.role);
+      if (action === "edit") return keeps || resource.ownerId === user.id || resource.createdBy === user.id;
+      // Whether it worked is judged by the owner or the quality manager, never by a guest.
+      if (action === "verifyEffect") return keeps || resource.ownerId === user.id;
+      return false;
+    }
+    case "links":
+      return action === "edit" && user.role !== "external_auditor" && user.role !== "staff";
   }
 }

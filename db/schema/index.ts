@@ -7,3 +7,5 @@ export * from "./documents.ts";
 export * from "./collab.ts";
 export * from "./notifications.ts";
 export * from "./releases.ts";
+export * from "./actions.ts";
+export * from "./links.ts";

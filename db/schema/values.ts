@@ -47,3 +47,40 @@ export type ReaderGroupKind = (typeof readerGroupKinds)[number];
 
 export const notificationKinds = ["mention", "review", "decision", "reviewDue", "toRead"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
+
+/**
+ * Where an action stands. Done is not closed: an action is closed only when its effect has
+ * been verified; "not effective" sends it back to work or on to a follow-up action.
+ */
+export const actionStatuses = ["planned", "in_progress", "done", "effect_verified", "not_effective"] as const;
+export type ActionStatus = (typeof actionStatuses)[number];
+
+/** Why an action exists: the action plan is one for everything. */
+export const actionSources = [
+  "risk",
+  "document_review",
+  "deviation",
+  "audit",
+  "management_review",
+  "sam_follow_up",
+  "improvement",
+  "kpi",
+  "other",
+] as const;
+export type ActionSource = (typeof actionSources)[number];
+
+/** What the one link table can connect (ARCHITECTURE.md wall 6). */
+export const linkableKinds = [
+  "document",
+  "release",
+  "process",
+  "activity",
+  "risk",
+  "objective",
+  "kpi",
+  "action",
+  "deviation",
+  "finding",
+  "requirement",
+] as const;
+export type LinkableKind = (typeof linkableKinds)[number];

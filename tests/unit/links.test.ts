@@ -1,0 +1,71 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { createAction } from "#app/models/actions.server.ts";
+import { createDocument, setDocumentArchived } from "#app/models/documents.server.ts";
+import { linkedTo, linkItems, unlinkItems } from "#app/models/links.server.ts";
+import type { User } from "#app/models/users.server.ts";
+import type { DbConnection } from "#db/client.ts";
+import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
+
+let db: DbConnection;
+let owner: User;
+let staff: User;
+let documentId: string;
+let actionId: string;
+
+beforeEach(async () => {
+  db = createTestDb();
+  owner = await makeUser(db, { role: "quality_manager" });
+  staff = await makeUser(db, { role: "staff" });
+  documentId = createDocument(db, owner.id, {
+    title: "Rutin för kalibrering",
+    type: "routine",
+    ownerId: owner.id,
+    unitId: null,
+    areas: [],
+    tags: [],
+  });
+  actionId = createAction(db, owner, {
+    title: "Kalibrera vågen",
+    reason: "Fel vikt",
+    source: "document_review",
+    ownerId: owner.id,
+    unitId: null,
+    dueOn: "2026-01-01",
+    effectPlan: "Stickprov",
+    effectMeasure: "Avvikelser per månad",
+    effectCheckOn: "2026-06-01",
+  });
+});
+
+describe("links", () => {
+  it("are read from both ends, with each item's live status", () => {
+    linkItems(db, owner, { kind: "action", id: actionId }, { kind: "document", id: documentId });
+    const now = new Date("2026-02-01");
+    expect(linkedTo(db, owner, { kind: "document", id: documentId }, now)).toMatchObject([
+      { kind: "action", id: actionId, title: "1. Kalibrera vågen", status: "planned", attention: true },
+    ]);
+    expect(linkedTo(db, owner, { kind: "action", id: actionId }, now)).toMatchObject([
+      { kind: "document", id: documentId, status: "draft", href: `/dokument/${documentId}` },
+    ]);
+  });
+
+  it("refuses a duplicate, a link to itself, to something missing, and anything from a reader", () => {
+    const action = { kind: "action", id: actionId } as const;
+    const document = { kind: "document", id: documentId } as const;
+    linkItems(db, owner, action, document);
+    expect(() => linkItems(db, owner, document, action)).toThrow("link.exists");
+    expect(() => linkItems(db, owner, action, action)).toThrow("link.self");
+    expect(() => linkItems(db, owner, action, { kind: "document", id: "missing" })).toThrow("link.itemNotFound");
+    expect(() => linkItems(db, owner, action, { kind: "risk", id: "r1" })).toThrow("link.itemNotFound");
+    expect(() => linkItems(db, staff, action, document)).toThrow("link.notAllowed");
+  });
+
+  it("hides from a person what they may not see, and can be removed", () => {
+    const linkId = linkItems(db, owner, { kind: "action", id: actionId }, { kind: "document", id: documentId });
+    setDocumentArchived(db, owner.id, documentId, { archived: true, reason: "Ersatt" });
+    expect(linkedTo(db, staff, { kind: "action", id: actionId })).toEqual([]);
+    expect(linkedTo(db, owner, { kind: "action", id: actionId })[0]).toMatchObject({ status: "withdrawn" });
+    unlinkItems(db, owner, linkId);
+    expect(linkedTo(db, owner, { kind: "action", id: actionId })).toEqual([]);
+  });
+});
