@@ -200,22 +200,25 @@ export function createAction(
       })
       .run();
     record(tx, actor, id, { kind: "created", toStatus: "planned", newDueOn: input.dueOn, comment: input.title }, now);
+    if (options.followUpOf) {
+      // Only an action judged not effective is followed up; the old one then hands its work on.
+      if (requireAction(tx, options.followUpOf).status !== "not_effective")
+        throw new ActionError("action.moveNotAllowed");
+      record(tx, actor, options.followUpOf, { kind: "followUp", comment: id }, now);
+    }
     return id;
   });
 }
 
-/**
- * Moves an action along its life (see action-states.ts). Judging the effect needs the
- * result written down; "not effective" with `followUp` also opens the follow-up action.
- */
+/** Moves an action along its life (see action-states.ts); judging the effect needs the result written down. */
 export function moveAction(
   db: Db,
   actor: Actor,
   id: string,
   move: ActionMove,
-  input: { result?: string; comment?: string; followUp?: ActionInput } = {},
+  input: { result?: string; comment?: string } = {},
   now = new Date(),
-): string | null {
+): void {
   writeTransaction(db, (tx) => {
     const action = requireAction(tx, id);
     const judging = move === "verifyEffect" || move === "markNotEffective";
@@ -238,14 +241,10 @@ export function moveAction(
       tx,
       actor,
       id,
-      { kind: "moved", fromStatus: action.status, toStatus: to, comment: result ?? input.comment ?? null },
+      { kind: "moved", fromStatus: action.status, toStatus: to, comment: result || input.comment || null },
       now,
     );
   });
-  if (move !== "markNotEffective" || !input.followUp) return null;
-  const created = createAction(db, actor, input.followUp, { followUpOf: id }, now);
-  writeTransaction(db, (tx) => record(tx, actor, id, { kind: "followUp", comment: created }, now));
-  return created;
 }
 
 /** A new due date; the old one and the reason stay in the history. */

@@ -49,6 +49,9 @@ test("document control and the reading view meet WCAG 2.1 AA as axe checks them"
     `/gallande/${policy.id}`,
     `/gallande/${policy.id}/jamfor?fran=1.0&till=1.0`,
     "/sparbarhet",
+    "/atgarder",
+    "/atgarder?visa=alla&vy=tavla",
+    "/atgarder/ny",
   ]) {
     await page.goto(path);
     expect(await violations(page), path).toEqual([]);

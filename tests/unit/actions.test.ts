@@ -65,11 +65,13 @@ describe("the action plan", () => {
   it("opens a follow-up when the effect was not reached, and hands the old action on to it", () => {
     const id = createAction(db, owner, input());
     moveAction(db, owner, id, "complete");
-    const followUp = moveAction(db, owner, id, "markNotEffective", {
-      result: "Fortfarande två avvikelser i månaden",
-      followUp: input({ title: "Byt våg" }),
-    });
-    expect(getAction(db, followUp!)).toMatchObject({ title: "Byt våg", followUpOf: id, number: 2 });
+    expect(() => createAction(db, owner, input({ title: "För tidigt" }), { followUpOf: id })).toThrow(
+      "action.moveNotAllowed",
+    );
+    moveAction(db, owner, id, "markNotEffective", { result: "Fortfarande två avvikelser i månaden" });
+    const followUp = createAction(db, owner, input({ title: "Byt våg" }), { followUpOf: id });
+    expect(getAction(db, followUp)).toMatchObject({ title: "Byt våg", followUpOf: id, number: 2 });
+    expect(actionHistory(db, id)[0]).toMatchObject({ kind: "followUp", comment: followUp });
     expect(listActions(db, { open: true }).map((a) => a.id)).toEqual([followUp]);
   });
 

@@ -1,0 +1,178 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, NavLink } from "react-router";
+import { z } from "zod";
+import { EmptyState } from "#app/components/ui/empty-state.tsx";
+import { FilterSelect } from "#app/components/ui/filter-select.tsx";
+import { PageHeader } from "#app/components/ui/page-header.tsx";
+import { requirePermission } from "#app/auth/guards.server.ts";
+import { can } from "#app/auth/permissions.server.ts";
+import { overdue } from "#app/models/action-states.ts";
+import { listActions } from "#app/models/actions.server.ts";
+import { dayOf } from "#app/models/releases.server.ts";
+import { formatDate } from "#app/utils/dates.ts";
+import { actionSources, actionStatuses } from "#db/schema/values.ts";
+import type { Route } from "./+types/index";
+
+const views = ["oppna", "mina", "forsenade", "alla"] as const;
+
+// Filters arrive in the URL: anything unknown is ignored rather than refused.
+const filterSchema = z.object({
+  visa: z.enum(views).catch("oppna"),
+  vy: z.enum(["tabell", "tavla"]).catch("tabell"),
+  status: z.enum(actionStatuses).optional().catch(undefined),
+  source: z.enum(actionSources).optional().catch(undefined),
+});
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const { user } = requirePermission(request, context, "view", { type: "actions" });
+  const filter = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const today = dayOf(new Date());
+  const actions = listActions(context.db, {
+    status: filter.status,
+    source: filter.source,
+    ownerId: filter.visa === "mina" ? user.id : undefined,
+    open: filter.visa !== "alla",
+    overdue: filter.visa === "forsenade",
+  });
+  return {
+    filter,
+    canCreate: can(user, "create", { type: "actions" }),
+    actions: actions.map((a) => ({
+      id: a.id,
+      number: a.number,
+      title: a.title,
+      ownerName: a.ownerName,
+      dueOn: a.dueOn,
+      effectCheckOn: a.effectCheckOn,
+      status: a.status,
+      source: a.source,
+      overdue: overdue(a, today),
+    })),
+  };
+}
+
+export default function Actions({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const { filter, actions } = loaderData;
+  const date = (value: string) => formatDate(value, i18n.language);
+  const link = (changes: Record<string, string>) =>
+    `?${new URLSearchParams({ visa: filter.visa, vy: filter.vy, ...changes })}`;
+  const card = (a: (typeof actions)[number]) => (
+    <>
+      <Link to={`/atgarder/${a.id}`}>
+        {a.number}. {a.title}
+      </Link>
+      <span className="muted">
+        {" "}
+        · {a.ownerName} · {t("actions.dueShort", { date: date(a.dueOn) })}
+      </span>{" "}
+      {a.overdue ? <span className="badge badge-inactive">{t("actions.overdue")}</span> : null}
+    </>
+  );
+  return (
+    <>
+      <PageHeader title={t("sections.actions.title")} intro={t("sections.actions.intro")}>
+        {loaderData.canCreate ? (
+          <Link to="/atgarder/ny" className="button">
+            {t("actions.new")}
+          </Link>
+        ) : null}
+      </PageHeader>
+      <nav className="tabs" aria-label={t("actions.views")}>
+        {views.map((view) => (
+          <NavLink
+            key={view}
+            to={link({ visa: view })}
+            className={filter.visa === view ? "tab tab-active" : "tab"}
+            aria-current={filter.visa === view ? "page" : undefined}
+          >
+            {t(`actions.view.${view}`)}
+          </NavLink>
+        ))}
+        <span className="tabs-spacer" />
+        <Link to={link({ vy: filter.vy === "tavla" ? "tabell" : "tavla" })} className="button button-ghost">
+          {filter.vy === "tavla" ? t("actions.asTable") : t("actions.asBoard")}
+        </Link>
+      </nav>
+      <Form method="get" className="filter-bar" aria-label={t("actions.filters")}>
+        <input type="hidden" name="visa" value={filter.visa} />
+        <input type="hidden" name="vy" value={filter.vy} />
+        <FilterSelect
+          name="status"
+          label={t("actions.status")}
+          value={filter.status}
+          options={actionStatuses.map((s) => ({ value: s, label: t(`actionStatuses.${s}`) }))}
+        />
+        <FilterSelect
+          name="source"
+          label={t("actions.source")}
+          value={filter.source}
+          options={actionSources.map((s) => ({ value: s, label: t(`actionSources.${s}`) }))}
+        />
+        <div className="filter-actions">
+          <button type="submit" className="button button-secondary">
+            {t("documents.applyFilters")}
+          </button>
+        </div>
+      </Form>
+      {actions.length === 0 ? (
+        <EmptyState title={t("actions.none")} />
+      ) : filter.vy === "tavla" ? (
+        <div className="board">
+          {actionStatuses.map((status) => (
+            <section key={status} className="board-column" aria-labelledby={`column-${status}`}>
+              <h2 id={`column-${status}`}>
+                {t(`actionStatuses.${status}`)}{" "}
+                <span className="muted">({actions.filter((a) => a.status === status).length})</span>
+              </h2>
+              <ul>
+                {actions
+                  .filter((a) => a.status === status)
+                  .map((a) => (
+                    <li key={a.id} className="board-card">
+                      {card(a)}
+                    </li>
+                  ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("sections.actions.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t("actions.what")}</th>
+                <th scope="col">{t("actions.owner")}</th>
+                <th scope="col">{t("actions.dueOn")}</th>
+                <th scope="col">{t("actions.status")}</th>
+                <th scope="col">{t("actions.effectCheckOn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {actions.map((a) => (
+                <tr key={a.id}>
+                  <td>{a.number}</td>
+                  <td>
+                    <Link to={`/atgarder/${a.id}`}>{a.title}</Link>
+                  </td>
+                  <td>{a.ownerName}</td>
+                  <td>
+                    {date(a.dueOn)}{" "}
+                    {a.overdue ? <span className="badge badge-inactive">{t("actions.overdue")}</span> : null}
+                  </td>
+                  <td>
+                    <span className={`badge action-${a.status}`}>{t(`actionStatuses.${a.status}`)}</span>
+                  </td>
+                  <td>{date(a.effectCheckOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

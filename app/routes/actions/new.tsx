@@ -1,0 +1,75 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, redirect } from "react-router";
+import { ActionFields, actionSchema } from "#app/components/action-fields.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
+import { PageHeader } from "#app/components/ui/page-header.tsx";
+import { SubmitButton } from "#app/components/ui/submit-button.tsx";
+import { requirePermission } from "#app/auth/guards.server.ts";
+import { createAction, getAction } from "#app/models/actions.server.ts";
+import { refusalAsFormError } from "#app/models/errors.ts";
+import { unitTree } from "#app/models/units.server.ts";
+import { listPeople } from "#app/models/users.server.ts";
+import { parseForm } from "#app/utils/forms.ts";
+import type { Route } from "./+types/new";
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const { user } = requirePermission(request, context, "create", { type: "actions" });
+  // A follow-up of an action whose effect was not reached.
+  const followed = getAction(context.db, new URL(request.url).searchParams.get("foljer") ?? "");
+  return {
+    people: listPeople(context.db),
+    units: unitTree(context.db),
+    me: user.id,
+    myUnit: user.unitId,
+    followUpOf:
+      followed?.status === "not_effective" ? { id: followed.id, number: followed.number, title: followed.title } : null,
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { user } = requirePermission(request, context, "create", { type: "actions" });
+  const form = await request.formData();
+  const parsed = parseForm(actionSchema, form);
+  if (!parsed.ok) return { errors: parsed.errors };
+  const followUpOf = String(form.get("followUpOf") ?? "") || undefined;
+  try {
+    return redirect(`/atgarder/${createAction(context.db, user, parsed.data, { followUpOf })}`);
+  } catch (error) {
+    return { errors: refusalAsFormError(error) };
+  }
+}
+
+export default function NewAction({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeader title={t("actions.new")} intro={t("actions.newIntro")}>
+        <Link to="/atgarder" className="button button-ghost">
+          {t("admin.back")}
+        </Link>
+      </PageHeader>
+      <section className="card">
+        {actionData?.errors.form ? (
+          <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
+        ) : null}
+        {loaderData.followUpOf ? (
+          <Notice>
+            {t("actions.followUpOf", { number: loaderData.followUpOf.number, title: loaderData.followUpOf.title })}
+          </Notice>
+        ) : null}
+        <Form method="post" className="form-grid" noValidate>
+          {loaderData.followUpOf ? <input type="hidden" name="followUpOf" value={loaderData.followUpOf.id} /> : null}
+          <ActionFields
+            people={loaderData.people}
+            units={loaderData.units}
+            defaults={{ ownerId: loaderData.me, unitId: loaderData.myUnit, source: "improvement" }}
+            errors={actionData?.errors}
+          />
+          <div className="form-actions">
+            <SubmitButton>{t("actions.create")}</SubmitButton>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}
