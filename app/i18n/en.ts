@@ -79,6 +79,8 @@ const en: Messages = {
     reviewDueSoon: "Review {{title}} by {{date}} ({{owner}})",
     reviewOverdue: "The review of {{title}} was due {{date}} ({{owner}})",
     overdue: "Overdue",
+    actionDue: "Action {{title}}, due {{date}}",
+    effectCheckDue: "Effect check of action {{title}}, by {{date}}",
     shortcuts: "Shortcuts",
     guestAccessUntil: "Your access is valid until and including {{date}}.",
   },

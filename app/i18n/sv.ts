@@ -75,6 +75,8 @@ const sv = {
     reviewDueSoon: "Revidera {{title}} senast {{date}} ({{owner}})",
     reviewOverdue: "Revisionen av {{title}} skulle vara klar {{date}} ({{owner}})",
     overdue: "Försenad",
+    actionDue: "Åtgärd {{title}}, klar senast {{date}}",
+    effectCheckDue: "Effektkontroll av åtgärd {{title}}, senast {{date}}",
     shortcuts: "Genvägar",
     guestAccessUntil: "Din behörighet gäller till och med {{date}}.",
   },

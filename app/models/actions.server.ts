@@ -1,3 +1,4 @@
+import { addDays } from "date-fns";
 import { and, asc, desc, eq, inArray, max, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type Db, writeTransaction } from "#db/client.ts";
@@ -292,4 +293,19 @@ export function actionHistory(db: Db, id: string): ActionHistoryEntry[] {
     .where(eq(actionEvents.actionId, id))
     .orderBy(desc(actionEvents.id))
     .all();
+}
+
+/** How far ahead Start looks for one's own actions and effect checks. */
+const DUE_AHEAD_DAYS = 14;
+
+/** This person's actions due soon or overdue, and effect checks of their done actions. */
+export function myActionsDue(db: Db, userId: string, now = new Date()) {
+  const today = dayOf(now);
+  const horizon = dayOf(addDays(now, DUE_AHEAD_DAYS));
+  return listActions(db, { ownerId: userId, open: true }, now).flatMap((a) => {
+    const effectCheck = a.status === "done";
+    const date = effectCheck ? a.effectCheckOn : a.dueOn;
+    if (a.status === "not_effective" || date > horizon) return [];
+    return [{ id: a.id, number: a.number, title: a.title, effectCheck, date, overdue: date < today }];
+  });
 }

@@ -7,6 +7,7 @@ import { toRead } from "#app/models/acknowledgements.server.ts";
 import { versionOf } from "#app/models/releases.server.ts";
 import { reviewsDue } from "#app/models/review-dates.server.ts";
 import { reviewsAwaiting } from "#app/models/reviews.server.ts";
+import { myActionsDue } from "#app/models/actions.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import type { loader as layoutLoader } from "./app-layout.tsx";
 import type { Route } from "./+types/start";
@@ -19,6 +20,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
     accessExpiresAt: user.accessExpiresAt?.toISOString() ?? null,
     toRead: toRead(context.db, user).map((r) => ({ documentId: r.documentId, title: r.title, version: versionOf(r) })),
     reviews: reviewsAwaiting(context.db, user.id),
+    actions: myActionsDue(context.db, user.id),
     due: can(user, "view", { type: "documents" })
       ? reviewsDue(context.db, keepsAll ? {} : { ownerId: user.id }).map((d) => ({
           id: d.id,
@@ -53,7 +55,8 @@ export default function Start({ loaderData }: Route.ComponentProps) {
       ) : null}
       <section className="card" aria-labelledby="todo-heading">
         <h2 id="todo-heading">{t("start.todoTitle")}</h2>
-        {loaderData.toRead.length + loaderData.reviews.length + loaderData.due.length === 0 ? (
+        {loaderData.toRead.length + loaderData.reviews.length + loaderData.due.length + loaderData.actions.length ===
+        0 ? (
           <p className="muted">{t("start.todoEmpty")}</p>
         ) : (
           <ul className="todo-list">
@@ -62,6 +65,17 @@ export default function Start({ loaderData }: Route.ComponentProps) {
                 <Link to={`/dokument/${r.documentId}/granskning`}>
                   {t(r.as === "approver" ? "start.toApprove" : "start.toReview", { title: r.title })}
                 </Link>
+              </li>
+            ))}
+            {loaderData.actions.map((a) => (
+              <li key={`action-${a.id}`}>
+                <Link to={`/atgarder/${a.id}`}>
+                  {t(a.effectCheck ? "start.effectCheckDue" : "start.actionDue", {
+                    title: `${a.number}. ${a.title}`,
+                    date: formatDate(a.date, i18n.language),
+                  })}
+                </Link>{" "}
+                {a.overdue ? <span className="badge badge-inactive">{t("start.overdue")}</span> : null}
               </li>
             ))}
             {loaderData.toRead.map((r) => (

@@ -5,6 +5,7 @@ import {
   getAction,
   listActions,
   moveAction,
+  myActionsDue,
   postponeAction,
   type ActionInput,
 } from "#app/models/actions.server.ts";
@@ -101,6 +102,18 @@ describe("the action plan", () => {
         .map((a) => a.id)
         .sort(),
     ).toEqual([late, checkDue].sort());
+  });
+
+  it("puts one's own actions due within two weeks, and effect checks due, on Start", () => {
+    const soon = createAction(db, owner, input({ dueOn: "2026-03-10" }));
+    createAction(db, owner, input({ dueOn: "2026-05-01" }));
+    const checked = createAction(db, owner, input({ dueOn: "2026-02-01", effectCheckOn: "2026-02-20" }));
+    moveAction(db, owner, checked, "complete");
+    createAction(db, quality, input({ ownerId: quality.id, dueOn: "2026-03-02" }));
+    expect(myActionsDue(db, owner.id, new Date("2026-03-01"))).toMatchObject([
+      { id: checked, effectCheck: true, date: "2026-02-20", overdue: true },
+      { id: soon, effectCheck: false, date: "2026-03-10", overdue: false },
+    ]);
   });
 
   it("lets a guest change nothing, and only the owner or the quality manager judge the effect", async () => {
