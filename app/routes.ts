@@ -35,6 +35,7 @@ export default [
     ...prefix("atgarder", [
       index("routes/actions/index.tsx"),
       route("ny", "routes/actions/new.tsx"),
+      route("export/:format", "routes/actions/export.ts"),
       route(":id", "routes/actions/action.tsx"),
     ]),
     ...placeholders.map((section) =>

@@ -604,6 +604,8 @@ const en: Messages = {
     view: { oppna: "Open", mina: "Mine", forsenade: "Overdue", alla: "All" },
     asTable: "Show as table",
     asBoard: "Show as board",
+    exportExcel: "Export to Excel",
+    exportCsv: "Export CSV",
     filters: "Filter actions",
     status: "Status",
     none: "No actions here",

@@ -602,6 +602,8 @@ const sv = {
     view: { oppna: "Öppna", mina: "Mina", forsenade: "Försenade", alla: "Alla" },
     asTable: "Visa som tabell",
     asBoard: "Visa som tavla",
+    exportExcel: "Exportera till Excel",
+    exportCsv: "Exportera CSV",
     filters: "Filtrera åtgärder",
     status: "Status",
     none: "Inga åtgärder här",

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { demo, expect, test } from "#tests/fixtures/e2e.ts";
 
 test("an action needs an effect plan, and closes only when its effect is verified", async ({ page, signIn }) => {
@@ -35,4 +36,13 @@ test("an action needs an effect plan, and closes only when its effect is verifie
 
   await page.goto("/atgarder?visa=alla&vy=tavla");
   await expect(page.getByRole("region", { name: /Effekt verifierad/ })).toContainText(title);
+
+  // The whole plan as a spreadsheet.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Exportera till Excel" }).click();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await (await download).path());
+  const cells = workbook.getWorksheet("Åtgärder")!.getSheetValues().flat().map(String);
+  expect(cells).toContain(title);
+  expect(cells).toContain("Effekt verifierad");
 });

@@ -72,6 +72,12 @@ export default function Actions({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <PageHeader title={t("sections.actions.title")} intro={t("sections.actions.intro")}>
+        <a href="/atgarder/export/xlsx" className="button button-ghost" download>
+          {t("actions.exportExcel")}
+        </a>
+        <a href="/atgarder/export/csv" className="button button-ghost" download>
+          {t("actions.exportCsv")}
+        </a>
         {loaderData.canCreate ? (
           <Link to="/atgarder/ny" className="button">
             {t("actions.new")}
