@@ -20,7 +20,9 @@ export type Resource =
   | { type: "trail" }
   | { type: "actions" }
   | { type: "action"; ownerId: string; createdBy: string }
-  | { type: "links" };
+  | { type: "links" }
+  | { type: "risks" }
+  | { type: "risk"; ownerId: string; createdBy: string };
 
 export type Action =
   | "view"
@@ -119,6 +121,15 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       // Whether it worked is judged by the owner or the quality manager, never by a guest.
       if (action === "verifyEffect") return keeps || resource.ownerId === user.id;
       return false;
+    }
+    case "risks":
+      if (action === "view") return sectionAccess.risks.includes(user.role);
+      // Risks are assessed by the people who keep the system; staff report what they see as deviations.
+      return action === "create" && authors.includes(user.role);
+    case "risk": {
+      if (action === "read") return sectionAccess.risks.includes(user.role);
+      const keeps = documentKeepers.includes(user.role);
+      return action === "edit" && (keeps || resource.ownerId === user.id || resource.createdBy === user.id);
     }
     case "links":
       return action === "edit" && user.role !== "external_auditor" && user.role !== "staff";

@@ -8,6 +8,8 @@ import { actionResource, getAction } from "./actions.server.ts";
 import { getDocument } from "./documents.server.ts";
 import { DomainError } from "./errors.ts";
 import { currentRelease, dayOf, versionOf } from "./releases.server.ts";
+import { levelOf } from "./risk-scoring.ts";
+import { getRisk, riskResource, riskScale } from "./risks.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 
 /**
@@ -46,6 +48,17 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
       href: seesDrafts ? `/dokument/${id}` : `/gallande/${id}`,
       status: document.status === "archived" ? "withdrawn" : current ? "released" : "draft",
       attention: document.status === "archived" || (document.nextReviewOn ?? "9999") < dayOf(now),
+    };
+  },
+  risk: (db, actor, id) => {
+    const risk = getRisk(db, id);
+    if (!risk || !can(actor, "read", riskResource(risk))) return null;
+    const level = levelOf(riskScale(db), risk.residual);
+    return {
+      title: `R${risk.number}. ${risk.title}`,
+      href: `/risker/${id}`,
+      status: `risk_${level}`,
+      attention: level === "high" || level === "critical",
     };
   },
   action: (db, actor, id, now) => {

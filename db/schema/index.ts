@@ -9,3 +9,4 @@ export * from "./notifications.ts";
 export * from "./releases.ts";
 export * from "./actions.ts";
 export * from "./links.ts";
+export * from "./risks.ts";

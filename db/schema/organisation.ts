@@ -1,11 +1,14 @@
 import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import type { RiskScale } from "./values.ts";
 
 /** One organisation per installation; the row exists from the first start. */
 export const organisations = sqliteTable("organisations", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   orgNumber: text("org_number"),
+  /** Labels of the risk matrix's steps; the default 5×5 when null. */
+  riskScale: text("risk_scale", { mode: "json" }).$type<RiskScale>(),
   createdAt: integer("created_at", { mode: "timestamp_ms" })
     .notNull()
     .default(sql`(unixepoch() * 1000)`),

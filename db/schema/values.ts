@@ -84,3 +84,22 @@ export const linkableKinds = [
   "requirement",
 ] as const;
 export type LinkableKind = (typeof linkableKinds)[number];
+
+export const riskKinds = ["risk", "opportunity"] as const;
+export type RiskKind = (typeof riskKinds)[number];
+
+export const riskCategories = ["quality", "environment", "work_environment", "information_security", "other"] as const;
+export type RiskCategory = (typeof riskCategories)[number];
+
+export const riskTreatments = ["accept", "reduce", "avoid", "share"] as const;
+export type RiskTreatment = (typeof riskTreatments)[number];
+
+/**
+ * The organisation's risk scale: a label per step of likelihood and of consequence, lowest
+ * first. Five by five with Swedish labels unless the organisation chooses otherwise.
+ */
+export type RiskScale = { likelihood: string[]; consequence: string[] };
+export const defaultRiskScale: RiskScale = {
+  likelihood: ["Mycket osannolik", "Osannolik", "Möjlig", "Sannolik", "Mycket sannolik"],
+  consequence: ["Obetydlig", "Liten", "Måttlig", "Allvarlig", "Mycket allvarlig"],
+};

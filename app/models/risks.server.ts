@@ -1,0 +1,223 @@
+import { and, asc, desc, eq, max, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { type Db, writeTransaction } from "#db/client.ts";
+import { newId } from "#db/ids.ts";
+import {
+  defaultRiskScale,
+  riskAssessments,
+  risks,
+  units,
+  users,
+  type RiskCategory,
+  type RiskKind,
+  type RiskScale,
+  type RiskTreatment,
+} from "#db/schema/index.ts";
+import { can, type Actor } from "#app/auth/permissions.server.ts";
+import { DomainError } from "./errors.ts";
+import { getOrganisation } from "./organisation.server.ts";
+import { isOnScale, type Assessment } from "./risk-scoring.ts";
+import { appendTrailEvent } from "./trail.server.ts";
+import { assertUnitExists } from "./units.server.ts";
+
+/**
+ * The risk register. A risk carries its current inherent and residual assessment; every
+ * assessment it has had stays in its history, for the trend and for an auditor.
+ */
+
+export class RiskError extends DomainError<
+  "risk.notFound" | "risk.notAllowed" | "risk.offScale" | "risk.ownerNotFound"
+> {}
+
+export function riskScale(db: Db): RiskScale {
+  return getOrganisation(db)?.riskScale ?? defaultRiskScale;
+}
+
+export type Assessments = { inherent: Assessment; residual: Assessment };
+
+export type RiskInput = {
+  kind: RiskKind;
+  title: string;
+  category: RiskCategory;
+  cause: string;
+  consequenceText: string;
+  ownerId: string;
+  unitId: string | null;
+  treatment: RiskTreatment;
+  nextReviewOn: string;
+} & Assessments;
+
+const owner = alias(users, "owner");
+
+function selectRisks(db: Db) {
+  return db
+    .select({
+      id: risks.id,
+      number: risks.number,
+      kind: risks.kind,
+      title: risks.title,
+      category: risks.category,
+      cause: risks.cause,
+      consequenceText: risks.consequenceText,
+      ownerId: risks.ownerId,
+      ownerName: owner.name,
+      unitId: risks.unitId,
+      unitName: units.name,
+      treatment: risks.treatment,
+      nextReviewOn: risks.nextReviewOn,
+      inherentLikelihood: risks.inherentLikelihood,
+      inherentConsequence: risks.inherentConsequence,
+      residualLikelihood: risks.residualLikelihood,
+      residualConsequence: risks.residualConsequence,
+      createdBy: risks.createdBy,
+    })
+    .from(risks)
+    .innerJoin(owner, eq(owner.id, risks.ownerId))
+    .leftJoin(units, eq(units.id, risks.unitId));
+}
+
+type RiskRow = ReturnType<ReturnType<typeof selectRisks>["all"]>[number];
+export type RiskSummary = Omit<
+  RiskRow,
+  "inherentLikelihood" | "inherentConsequence" | "residualLikelihood" | "residualConsequence"
+> &
+  Assessments;
+
+function shape(row: RiskRow): RiskSummary {
+  const { inherentLikelihood, inherentConsequence, residualLikelihood, residualConsequence, ...rest } = row;
+  return {
+    ...rest,
+    inherent: { likelihood: inherentLikelihood, consequence: inherentConsequence },
+    residual: { likelihood: residualLikelihood, consequence: residualConsequence },
+  };
+}
+
+export type RiskFilter = { category?: RiskCategory; unitId?: string; kind?: RiskKind };
+
+export function listRisks(db: Db, filter: RiskFilter = {}): RiskSummary[] {
+  const conditions: SQL[] = [];
+  if (filter.category) conditions.push(eq(risks.category, filter.category));
+  if (filter.unitId) conditions.push(eq(risks.unitId, filter.unitId));
+  if (filter.kind) conditions.push(eq(risks.kind, filter.kind));
+  return selectRisks(db)
+    .where(and(...conditions))
+    .orderBy(asc(risks.number))
+    .all()
+    .map(shape);
+}
+
+export function getRisk(db: Db, id: string): RiskSummary | undefined {
+  const row = selectRisks(db).where(eq(risks.id, id)).get();
+  return row ? shape(row) : undefined;
+}
+
+function requireRisk(db: Db, id: string): RiskSummary {
+  const risk = getRisk(db, id);
+  if (!risk) throw new RiskError("risk.notFound");
+  return risk;
+}
+
+export const riskResource = (risk: { ownerId: string; createdBy: string }) =>
+  ({ type: "risk", ownerId: risk.ownerId, createdBy: risk.createdBy }) as const;
+
+function assertAssessments(db: Db, a: Assessments): void {
+  const scale = riskScale(db);
+  if (!isOnScale(scale, a.inherent) || !isOnScale(scale, a.residual)) throw new RiskError("risk.offScale");
+}
+
+const columnsOf = (a: Assessments) => ({
+  inherentLikelihood: a.inherent.likelihood,
+  inherentConsequence: a.inherent.consequence,
+  residualLikelihood: a.residual.likelihood,
+  residualConsequence: a.residual.consequence,
+});
+
+export function createRisk(db: Db, actor: Actor, input: RiskInput, now = new Date()): string {
+  if (!can(actor, "create", { type: "risks" })) throw new RiskError("risk.notAllowed");
+  return writeTransaction(db, (tx) => {
+    assertAssessments(tx, input);
+    assertUnitExists(tx, input.unitId);
+    const person = tx.select({ active: users.active }).from(users).where(eq(users.id, input.ownerId)).get();
+    if (!person?.active) throw new RiskError("risk.ownerNotFound");
+    const number =
+      (tx
+        .select({ n: max(risks.number) })
+        .from(risks)
+        .get()?.n ?? 0) + 1;
+    const id = newId();
+    const { inherent, residual, ...fields } = input;
+    tx.insert(risks)
+      .values({ id, number, ...fields, ...columnsOf(input), createdBy: actor.id, createdAt: now, updatedAt: now })
+      .run();
+    tx.insert(riskAssessments)
+      .values({ riskId: id, at: now, actorId: actor.id, ...columnsOf({ inherent, residual }), comment: null })
+      .run();
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: "risk.created",
+      subjectType: "risk",
+      subjectId: id,
+      at: now,
+      data: { title: input.title, inherent, residual },
+    });
+    return id;
+  });
+}
+
+/** A new assessment: the risk moves in the matrix, and the old one stays in its history. */
+export function reassessRisk(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: Assessments & { comment: string; nextReviewOn: string },
+  now = new Date(),
+): void {
+  writeTransaction(db, (tx) => {
+    const risk = requireRisk(tx, id);
+    if (!can(actor, "edit", riskResource(risk))) throw new RiskError("risk.notAllowed");
+    assertAssessments(tx, input);
+    tx.update(risks)
+      .set({ ...columnsOf(input), nextReviewOn: input.nextReviewOn, updatedAt: now })
+      .where(eq(risks.id, id))
+      .run();
+    tx.insert(riskAssessments)
+      .values({ riskId: id, at: now, actorId: actor.id, ...columnsOf(input), comment: input.comment || null })
+      .run();
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: "risk.reassessed",
+      subjectType: "risk",
+      subjectId: id,
+      at: now,
+      data: { inherent: input.inherent, residual: input.residual, comment: input.comment },
+    });
+  });
+}
+
+export type RiskHistoryEntry = Assessments & { at: Date; actorName: string; comment: string | null };
+
+/** Assessments newest first. */
+export function riskHistory(db: Db, id: string): RiskHistoryEntry[] {
+  return db
+    .select({
+      at: riskAssessments.at,
+      actorName: users.name,
+      comment: riskAssessments.comment,
+      inherentLikelihood: riskAssessments.inherentLikelihood,
+      inherentConsequence: riskAssessments.inherentConsequence,
+      residualLikelihood: riskAssessments.residualLikelihood,
+      residualConsequence: riskAssessments.residualConsequence,
+    })
+    .from(riskAssessments)
+    .innerJoin(users, eq(users.id, riskAssessments.actorId))
+    .where(eq(riskAssessments.riskId, id))
+    .orderBy(desc(riskAssessments.id))
+    .all()
+    .map((r) => ({
+      at: r.at,
+      actorName: r.actorName,
+      comment: r.comment,
+      inherent: { likelihood: r.inherentLikelihood, consequence: r.inherentConsequence },
+      residual: { likelihood: r.residualLikelihood, consequence: r.residualConsequence },
+    }));
+}

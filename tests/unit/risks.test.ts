@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { linkedTo, linkItems } from "#app/models/links.server.ts";
+import { createAction } from "#app/models/actions.server.ts";
+import { createRisk, getRisk, listRisks, reassessRisk, riskHistory, type RiskInput } from "#app/models/risks.server.ts";
+import { heatMap } from "#app/models/risk-scoring.ts";
+import { verifyTrail } from "#app/models/trail.server.ts";
+import type { User } from "#app/models/users.server.ts";
+import type { DbConnection } from "#db/client.ts";
+import { defaultRiskScale } from "#db/schema/values.ts";
+import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
+
+let db: DbConnection;
+let owner: User;
+let staff: User;
+
+const input = (overrides: Partial<RiskInput> = {}): RiskInput => ({
+  kind: "risk",
+  title: "Felkalibrerad våg",
+  category: "quality",
+  cause: "Vågen kalibreras sällan",
+  consequenceText: "Fel vikt till kund",
+  ownerId: owner.id,
+  unitId: null,
+  treatment: "reduce",
+  nextReviewOn: "2026-12-01",
+  inherent: { likelihood: 4, consequence: 4 },
+  residual: { likelihood: 4, consequence: 3 },
+  ...overrides,
+});
+
+beforeEach(async () => {
+  db = createTestDb();
+  owner = await makeUser(db, { role: "process_owner" });
+  staff = await makeUser(db, { role: "staff" });
+});
+
+describe("the risk register", () => {
+  it("keeps every assessment, and the heat map follows the residual risk", () => {
+    const id = createRisk(db, owner, input());
+    const residual = () =>
+      heatMap(
+        defaultRiskScale,
+        listRisks(db).map((r) => r.residual),
+      )
+        .flat()
+        .find((c) => c.count);
+    expect(residual()).toMatchObject({ likelihood: 4, consequence: 3 });
+    reassessRisk(db, owner, id, {
+      inherent: { likelihood: 4, consequence: 4 },
+      residual: { likelihood: 2, consequence: 3 },
+      comment: "Veckovis kalibrering infört",
+      nextReviewOn: "2027-06-01",
+    });
+    expect(residual()).toMatchObject({ likelihood: 2, consequence: 3 });
+    expect(riskHistory(db, id).map((h) => h.residual.likelihood)).toEqual([2, 4]);
+    expect(getRisk(db, id)?.nextReviewOn).toBe("2027-06-01");
+    expect(() => db.$client.prepare("update risk_assessments set comment = 'x'").run()).toThrow(/append-only/);
+    expect(verifyTrail(db).ok).toBe(true);
+  });
+
+  it("refuses scores outside the scale and changes nothing", () => {
+    expect(() => createRisk(db, owner, input({ inherent: { likelihood: 6, consequence: 1 } }))).toThrow(
+      "risk.offScale",
+    );
+    const id = createRisk(db, owner, input());
+    expect(() =>
+      reassessRisk(db, owner, id, {
+        inherent: { likelihood: 0, consequence: 3 },
+        residual: { likelihood: 1, consequence: 1 },
+        comment: "",
+        nextReviewOn: "2027-01-01",
+      }),
+    ).toThrow("risk.offScale");
+    expect(listRisks(db)).toHaveLength(1);
+    expect(riskHistory(db, id)).toHaveLength(1);
+  });
+
+  it("is assessed by the people who keep the system, not by staff", () => {
+    expect(() => createRisk(db, staff, input())).toThrow("risk.notAllowed");
+  });
+
+  it("links to its actions, and shows its level where it is linked", () => {
+    const riskId = createRisk(db, owner, input());
+    const actionId = createAction(db, owner, {
+      title: "Kalibrera varje vecka",
+      reason: "Risk R1",
+      source: "risk",
+      ownerId: owner.id,
+      unitId: null,
+      dueOn: "2026-03-01",
+      effectPlan: "Stickprov",
+      effectMeasure: "Avvikelser",
+      effectCheckOn: "2026-06-01",
+    });
+    linkItems(db, owner, { kind: "risk", id: riskId }, { kind: "action", id: actionId });
+    expect(linkedTo(db, owner, { kind: "action", id: actionId })).toMatchObject([
+      { kind: "risk", title: "R1. Felkalibrerad våg", status: "risk_high", attention: true },
+    ]);
+  });
+});
