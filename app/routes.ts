@@ -2,7 +2,7 @@ import { type RouteConfig, index, layout, prefix, route } from "@react-router/de
 import { sectionPaths, sections } from "./navigation.ts";
 
 /** Sections whose issue has not landed yet share one placeholder page. */
-const built = new Set(["start", "admin", "documents", "current", "trail", "actions"]);
+const built = new Set(["start", "admin", "documents", "current", "trail", "actions", "risks"]);
 const placeholders = sections.filter((s) => !built.has(s));
 
 export default [
@@ -32,6 +32,11 @@ export default [
       route(":id/:version/pdf", "routes/current/pdf.ts"),
     ]),
     route("sparbarhet", "routes/trail.tsx"),
+    ...prefix("risker", [
+      index("routes/risks/index.tsx"),
+      route("ny", "routes/risks/new.tsx"),
+      route(":id", "routes/risks/risk.tsx"),
+    ]),
     ...prefix("atgarder", [
       index("routes/actions/index.tsx"),
       route("ny", "routes/actions/new.tsx"),

@@ -4,7 +4,7 @@ import { newId } from "#db/ids.ts";
 import { links, type LinkableKind } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { overdue } from "./action-states.ts";
-import { actionResource, getAction } from "./actions.server.ts";
+import { actionResource, createAction, getAction, type ActionInput } from "./actions.server.ts";
 import { getDocument } from "./documents.server.ts";
 import { DomainError } from "./errors.ts";
 import { currentRelease, dayOf, versionOf } from "./releases.server.ts";
@@ -151,3 +151,12 @@ export function linkedTo(db: Db, actor: Actor, ref: ItemRef, now = new Date()): 
 
 /** Items of a kind that can be linked, for the panel's picker. */
 export const linkableNow = Object.keys(resolvers) as LinkableKind[];
+
+/** A new action born of another item (a risk, a document review): created and linked together, or not at all. */
+export function createLinkedAction(db: Db, actor: Actor, input: ActionInput, from: ItemRef, now = new Date()): string {
+  return writeTransaction(db, (tx) => {
+    const id = createAction(tx, actor, input, {}, now);
+    linkItems(tx, actor, from, { kind: "action", id }, now);
+    return id;
+  });
+}

@@ -52,6 +52,8 @@ test("document control and the reading view meet WCAG 2.1 AA as axe checks them"
     "/atgarder",
     "/atgarder?visa=alla&vy=tavla",
     "/atgarder/ny",
+    "/risker",
+    "/risker/ny",
   ]) {
     await page.goto(path);
     expect(await violations(page), path).toEqual([]);

@@ -6,6 +6,8 @@ import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { createAction, getAction } from "#app/models/actions.server.ts";
+import { createLinkedAction } from "#app/models/links.server.ts";
+import { getRisk } from "#app/models/risks.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
@@ -15,7 +17,10 @@ import type { Route } from "./+types/new";
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "create", { type: "actions" });
   // A follow-up of an action whose effect was not reached.
-  const followed = getAction(context.db, new URL(request.url).searchParams.get("foljer") ?? "");
+  const query = new URL(request.url).searchParams;
+  const followed = getAction(context.db, query.get("foljer") ?? "");
+  // An action for a risk is linked to it from the start.
+  const risk = getRisk(context.db, query.get("risk") ?? "");
   return {
     people: listPeople(context.db),
     units: unitTree(context.db),
@@ -23,6 +28,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
     myUnit: user.unitId,
     followUpOf:
       followed?.status === "not_effective" ? { id: followed.id, number: followed.number, title: followed.title } : null,
+    risk: risk ? { id: risk.id, number: risk.number, title: risk.title } : null,
   };
 }
 
@@ -32,8 +38,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(actionSchema, form);
   if (!parsed.ok) return { errors: parsed.errors };
   const followUpOf = String(form.get("followUpOf") ?? "") || undefined;
+  const riskId = String(form.get("riskId") ?? "");
   try {
-    return redirect(`/atgarder/${createAction(context.db, user, parsed.data, { followUpOf })}`);
+    const id = riskId
+      ? createLinkedAction(context.db, user, parsed.data, { kind: "risk", id: riskId })
+      : createAction(context.db, user, parsed.data, { followUpOf });
+    return redirect(`/atgarder/${id}`);
   } catch (error) {
     return { errors: refusalAsFormError(error) };
   }
@@ -57,12 +67,20 @@ export default function NewAction({ loaderData, actionData }: Route.ComponentPro
             {t("actions.followUpOf", { number: loaderData.followUpOf.number, title: loaderData.followUpOf.title })}
           </Notice>
         ) : null}
+        {loaderData.risk ? (
+          <Notice>{t("actions.forRisk", { number: loaderData.risk.number, title: loaderData.risk.title })}</Notice>
+        ) : null}
         <Form method="post" className="form-grid" noValidate>
+          {loaderData.risk ? <input type="hidden" name="riskId" value={loaderData.risk.id} /> : null}
           {loaderData.followUpOf ? <input type="hidden" name="followUpOf" value={loaderData.followUpOf.id} /> : null}
           <ActionFields
             people={loaderData.people}
             units={loaderData.units}
-            defaults={{ ownerId: loaderData.me, unitId: loaderData.myUnit, source: "improvement" }}
+            defaults={{
+              ownerId: loaderData.me,
+              unitId: loaderData.myUnit,
+              source: loaderData.risk ? "risk" : "improvement",
+            }}
             errors={actionData?.errors}
           />
           <div className="form-actions">

@@ -1,0 +1,66 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { HeatCell } from "#app/models/risk-scoring.ts";
+import type { RiskScale } from "#db/schema/values.ts";
+
+type Props = {
+  scale: RiskScale;
+  rows: HeatCell[][];
+  /** The address of a cell's risks. */
+  hrefFor: (cell: HeatCell) => string;
+  selected?: { likelihood: number; consequence: number };
+  caption: string;
+};
+
+/** The risk matrix: likelihood up, consequence across, a count per cell coloured by level. */
+export function RiskHeatMap({ scale, rows, hrefFor, selected, caption }: Props) {
+  const { t } = useTranslation();
+  return (
+    <div className="table-wrap heat-map-wrap">
+      <table className="heat-map">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">
+              <span className="visually-hidden">{t("risks.likelihood")}</span>
+            </th>
+            {scale.consequence.map((label, i) => (
+              <th key={label} scope="col">
+                {i + 1}. {label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row[0]!.likelihood}>
+              <th scope="row">
+                {row[0]!.likelihood}. {scale.likelihood[row[0]!.likelihood - 1]}
+              </th>
+              {row.map((cell) => {
+                const isSelected =
+                  selected?.likelihood === cell.likelihood && selected.consequence === cell.consequence;
+                return (
+                  <td key={cell.consequence} className={`level-${cell.level}${isSelected ? " cell-selected" : ""}`}>
+                    <Link
+                      to={hrefFor(cell)}
+                      aria-label={t("risks.cellLabel", {
+                        count: cell.count,
+                        likelihood: cell.likelihood,
+                        consequence: cell.consequence,
+                        level: t(`risks.levels.${cell.level}`),
+                      })}
+                    >
+                      {cell.count > 0 ? cell.count : ""}
+                    </Link>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted heat-map-axes">{t("risks.axes")}</p>
+    </div>
+  );
+}

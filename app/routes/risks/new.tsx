@@ -1,0 +1,134 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, redirect } from "react-router";
+import { z } from "zod";
+import { AssessmentFields, assessmentSchema, assessmentsOf } from "#app/components/risk-fields.tsx";
+import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
+import { PageHeader } from "#app/components/ui/page-header.tsx";
+import { SubmitButton } from "#app/components/ui/submit-button.tsx";
+import { unitOptions } from "#app/components/unit-options.ts";
+import { requirePermission } from "#app/auth/guards.server.ts";
+import { refusalAsFormError } from "#app/models/errors.ts";
+import { addMonthsToDay, dayOf } from "#app/models/releases.server.ts";
+import { createRisk, riskScale } from "#app/models/risks.server.ts";
+import { unitTree } from "#app/models/units.server.ts";
+import { listPeople } from "#app/models/users.server.ts";
+import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
+import { riskCategories, riskKinds, riskTreatments } from "#db/schema/values.ts";
+import type { Route } from "./+types/new";
+
+const riskSchema = z.object({
+  kind: z.enum(riskKinds, "validation.invalidChoice"),
+  title: text(200),
+  category: z.enum(riskCategories, "validation.invalidChoice"),
+  cause: text(2000),
+  consequenceText: text(2000),
+  ownerId: z.string().min(1, "validation.required").max(40),
+  unitId: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
+  treatment: z.enum(riskTreatments, "validation.invalidChoice"),
+  nextReviewOn: z.iso.date("validation.invalidDate"),
+  ...assessmentSchema,
+});
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const { user } = requirePermission(request, context, "create", { type: "risks" });
+  return {
+    scale: riskScale(context.db),
+    people: listPeople(context.db),
+    units: unitTree(context.db),
+    me: user.id,
+    myUnit: user.unitId,
+    nextReviewOn: addMonthsToDay(dayOf(new Date()), 12),
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { user } = requirePermission(request, context, "create", { type: "risks" });
+  const parsed = parseForm(riskSchema, await request.formData());
+  if (!parsed.ok) return { errors: parsed.errors };
+  const { inherentLikelihood, inherentConsequence, residualLikelihood, residualConsequence, ...fields } = parsed.data;
+  const assessments = assessmentsOf({
+    inherentLikelihood,
+    inherentConsequence,
+    residualLikelihood,
+    residualConsequence,
+  });
+  try {
+    return redirect(`/risker/${createRisk(context.db, user, { ...fields, ...assessments })}`);
+  } catch (error) {
+    return { errors: refusalAsFormError(error) };
+  }
+}
+
+export default function NewRisk({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const errors: FieldErrors | undefined = actionData?.errors;
+  return (
+    <>
+      <PageHeader title={t("risks.new")} intro={t("risks.newIntro")}>
+        <Link to="/risker" className="button button-ghost">
+          {t("admin.back")}
+        </Link>
+      </PageHeader>
+      <section className="card">
+        {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+        <Form method="post" className="form-grid" noValidate>
+          <SelectField
+            label={t("risks.kind")}
+            name="kind"
+            options={riskKinds.map((k) => ({ value: k, label: t(`riskKinds.${k}`) }))}
+            error={errors?.kind}
+          />
+          <TextField label={t("risks.title")} name="title" maxLength={200} error={errors?.title} />
+          <SelectField
+            label={t("risks.category")}
+            name="category"
+            options={riskCategories.map((c) => ({ value: c, label: t(`riskCategories.${c}`) }))}
+            error={errors?.category}
+          />
+          <TextAreaField label={t("risks.cause")} name="cause" maxLength={2000} error={errors?.cause} />
+          <TextAreaField
+            label={t("risks.consequenceText")}
+            name="consequenceText"
+            maxLength={2000}
+            error={errors?.consequenceText}
+          />
+          <SelectField
+            label={t("risks.owner")}
+            name="ownerId"
+            defaultValue={loaderData.me}
+            options={loaderData.people.map((p) => ({ value: p.id, label: p.name }))}
+            error={errors?.ownerId}
+          />
+          <SelectField
+            label={t("documents.unit")}
+            name="unitId"
+            defaultValue={loaderData.myUnit ?? ""}
+            options={[{ value: "", label: t("documents.wholeOrganisation") }, ...unitOptions(loaderData.units)]}
+          />
+          <SelectField
+            label={t("risks.treatment")}
+            name="treatment"
+            defaultValue="reduce"
+            options={riskTreatments.map((x) => ({ value: x, label: t(`riskTreatments.${x}`) }))}
+          />
+          <TextField
+            label={t("risks.nextReview")}
+            name="nextReviewOn"
+            type="date"
+            defaultValue={loaderData.nextReviewOn}
+            error={errors?.nextReviewOn}
+          />
+          <AssessmentFields scale={loaderData.scale} errors={errors} />
+          <div className="form-actions">
+            <SubmitButton>{t("risks.create")}</SubmitButton>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}
