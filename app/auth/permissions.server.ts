@@ -22,7 +22,9 @@ export type Resource =
   | { type: "action"; ownerId: string; createdBy: string }
   | { type: "links" }
   | { type: "risks" }
-  | { type: "risk"; ownerId: string; createdBy: string };
+  | { type: "risk"; ownerId: string; createdBy: string }
+  | { type: "kpis" }
+  | { type: "kpi"; ownerId: string };
 
 export type Action =
   | "view"
@@ -131,6 +133,13 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       const keeps = documentKeepers.includes(user.role);
       return action === "edit" && (keeps || resource.ownerId === user.id || resource.createdBy === user.id);
     }
+    case "kpis":
+      if (action === "view") return sectionAccess.objectives.includes(user.role);
+      // Objectives and KPIs are set by those who steer: the quality manager, owners, admins.
+      return action === "create" && approvers.includes(user.role);
+    case "kpi":
+      if (action === "read") return sectionAccess.objectives.includes(user.role);
+      return action === "edit" && (documentKeepers.includes(user.role) || resource.ownerId === user.id);
     case "links":
       return action === "edit" && user.role !== "external_auditor" && user.role !== "staff";
   }

@@ -10,3 +10,4 @@ export * from "./releases.ts";
 export * from "./actions.ts";
 export * from "./links.ts";
 export * from "./risks.ts";
+export * from "./kpis.ts";

@@ -103,3 +103,11 @@ export const defaultRiskScale: RiskScale = {
   likelihood: ["Mycket osannolik", "Osannolik", "Möjlig", "Sannolik", "Mycket sannolik"],
   consequence: ["Obetydlig", "Liten", "Måttlig", "Allvarlig", "Mycket allvarlig"],
 };
+
+/** Whether a KPI is better high (delivery precision) or low (complaints). */
+export const kpiDirections = ["higher", "lower"] as const;
+export type KpiDirection = (typeof kpiDirections)[number];
+
+/** How often a KPI is measured; a measurement's period is written to match (2026-03, 2026-Q1, 2026). */
+export const kpiFrequencies = ["monthly", "quarterly", "yearly"] as const;
+export type KpiFrequency = (typeof kpiFrequencies)[number];
