@@ -2,7 +2,7 @@ import { type RouteConfig, index, layout, prefix, route } from "@react-router/de
 import { sectionPaths, sections } from "./navigation.ts";
 
 /** Sections whose issue has not landed yet share one placeholder page. */
-const built = new Set(["start", "admin", "documents", "current", "trail", "actions", "risks"]);
+const built = new Set(["start", "admin", "documents", "current", "trail", "actions", "risks", "objectives"]);
 const placeholders = sections.filter((s) => !built.has(s));
 
 export default [
@@ -32,6 +32,11 @@ export default [
       route(":id/:version/pdf", "routes/current/pdf.ts"),
     ]),
     route("sparbarhet", "routes/trail.tsx"),
+    ...prefix("mal", [
+      index("routes/objectives/index.tsx"),
+      route("nyckeltal/ny", "routes/objectives/new-kpi.tsx"),
+      route("nyckeltal/:id", "routes/objectives/kpi.tsx"),
+    ]),
     ...prefix("risker", [
       index("routes/risks/index.tsx"),
       route("ny", "routes/risks/new.tsx"),

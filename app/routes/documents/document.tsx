@@ -1,8 +1,9 @@
-import { lazy, Suspense, useSyncExternalStore } from "react";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { DocumentFields, documentDetailsInput, documentDetailsSchema } from "#app/components/document-fields.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
+import { useHydrated } from "#app/components/use-hydrated.ts";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -67,16 +68,6 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
   }
   context.collab.accessChanged({ documentId: document.id });
   return { intent, errors: {}, done: true };
-}
-
-const subscribeNothing = () => () => {};
-/** True once React runs in the browser; false during the server render and hydration. */
-function useHydrated() {
-  return useSyncExternalStore(
-    subscribeNothing,
-    () => true,
-    () => false,
-  );
 }
 
 export default function DocumentPage({ loaderData, actionData }: Route.ComponentProps) {
