@@ -32,7 +32,7 @@ export default function KpiChart({
         <LineChart data={series} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#cfd8d5" />
           <XAxis dataKey="slot" />
-          <YAxis unit={unit.length <= 3 ? unit : undefined} />
+          <YAxis unit={unit.length <= 3 ? unit : undefined} domain={["auto", "auto"]} />
           <Tooltip />
           <Legend />
           <ReferenceLine y={target} stroke="#a32020" strokeDasharray="6 4" label={t("kpis.target")} />
