@@ -6,7 +6,7 @@ import { DomainError } from "./errors.ts";
 import { notify } from "./notifications.server.ts";
 import { currentRelease, listCurrent, requireRelease, versionOf, type ReleaseSummary } from "./releases.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
-import { unitWithAncestors } from "./units.server.ts";
+import { unitAncestry } from "./units.server.ts";
 
 /**
  * Read acknowledgements (läskvittens): a release may require that the people of some units
@@ -28,13 +28,15 @@ export function readerGroupsOf(db: Db, releaseId: string): ReaderGroup[] {
     .all();
 }
 
-function belongs(db: Db, reader: Reader, groups: ReaderGroup[]): boolean {
-  const units = unitWithAncestors(db, reader.unitId);
+type Ancestry = (unitId: string | null) => string[];
+
+function belongs(ancestry: Ancestry, reader: Reader, groups: ReaderGroup[]): boolean {
+  const units = ancestry(reader.unitId);
   return groups.some((g) => (g.kind === "role" ? g.value === reader.role : units.includes(g.value)));
 }
 
 export function mustAcknowledge(db: Db, reader: Reader, releaseId: string): boolean {
-  return belongs(db, reader, readerGroupsOf(db, releaseId));
+  return belongs(unitAncestry(db), reader, readerGroupsOf(db, releaseId));
 }
 
 export function hasAcknowledged(db: Db, userId: string, releaseId: string): Date | null {
@@ -74,11 +76,12 @@ export function toRead(db: Db, reader: Reader, now = new Date()): ReleaseSummary
       .all()
       .map((a) => a.releaseId),
   );
+  const ancestry = unitAncestry(db);
   return current.filter(
     (r) =>
       !done.has(r.id) &&
       belongs(
-        db,
+        ancestry,
         reader,
         groups.filter((g) => g.releaseId === r.id),
       ),
@@ -123,12 +126,13 @@ export function acknowledgementProgress(db: Db, releaseId: string): Acknowledgem
       .all()
       .map((a) => [a.userId, a.at]),
   );
+  const ancestry = unitAncestry(db);
   const readers = db
     .select({ id: users.id, name: users.name, email: users.email, role: users.role, unitId: users.unitId })
     .from(users)
     .where(eq(users.active, true))
     .all()
-    .filter((u) => belongs(db, u, groups) || given.has(u.id))
+    .filter((u) => belongs(ancestry, u, groups) || given.has(u.id))
     .map((u) => ({ id: u.id, name: u.name, email: u.email, at: given.get(u.id) ?? null }))
     .sort((a, b) => Number(a.at !== null) - Number(b.at !== null) || a.name.localeCompare(b.name, "sv"));
   return { groups, readers, done: readers.filter((r) => r.at).length };

@@ -1,8 +1,17 @@
 import type { JSONContent } from "@tiptap/core";
 import { and, desc, eq, inArray } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
-import { documents, reviewers, reviews, users, type ReaderGroupKind, type ReviewerVerdict } from "#db/schema/index.ts";
+import {
+  documents,
+  reviewers,
+  reviews,
+  users,
+  type ReaderGroupKind,
+  type ReviewerVerdict,
+  type ReviewStatus,
+} from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { verifyPassword } from "#app/auth/passwords.server.ts";
 import { accountKey, accountPolicy, recordFailure, throttleWait } from "#app/auth/throttle.server.ts";
@@ -46,7 +55,7 @@ export type ReviewerState = {
   at: Date | null;
 };
 
-export type ReviewRound = Omit<ReviewRow, "candidateState" | "candidateJson"> & {
+export type ReviewRound = Omit<ReviewRow, "candidateState" | "candidateJson" | "candidateHtml"> & {
   requesterName: string;
   approverName: string;
   reviewers: ReviewerState[];
@@ -73,8 +82,13 @@ function reviewersOf(db: Db, reviewId: string): ReviewerState[] {
     .all();
 }
 
-/** The review rounds of a document, newest first, with what each reviewer said. */
-export function listReviews(db: Db, documentId: string): ReviewRound[] {
+const approver = alias(users, "approver");
+
+/**
+ * The review rounds of a document, newest first, with what each reviewer said; optionally
+ * only those with one status. Candidates' HTML stays behind: see `candidateHtml`.
+ */
+export function listReviews(db: Db, documentId: string, filter: { status?: ReviewStatus } = {}): ReviewRound[] {
   const rows = db
     .select({
       id: reviews.id,
@@ -84,32 +98,48 @@ export function listReviews(db: Db, documentId: string): ReviewRound[] {
       requestedAt: reviews.requestedAt,
       approverId: reviews.approverId,
       message: reviews.message,
-      candidateHtml: reviews.candidateHtml,
       candidateHash: reviews.candidateHash,
       decidedBy: reviews.decidedBy,
       decidedAt: reviews.decidedAt,
       decisionComment: reviews.decisionComment,
       requesterName: users.name,
+      approverName: approver.name,
     })
     .from(reviews)
     .innerJoin(users, eq(users.id, reviews.requestedBy))
-    .where(eq(reviews.documentId, documentId))
+    .innerJoin(approver, eq(approver.id, reviews.approverId))
+    .where(and(eq(reviews.documentId, documentId), filter.status ? eq(reviews.status, filter.status) : undefined))
     .orderBy(desc(reviews.requestedAt))
     .all();
-  const names = new Map(
-    db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(
-        inArray(
-          users.id,
-          rows.map((r) => r.approverId),
-        ),
-      )
-      .all()
-      .map((u) => [u.id, u.name]),
-  );
-  return rows.map((r) => ({ ...r, approverName: names.get(r.approverId) ?? "?", reviewers: reviewersOf(db, r.id) }));
+  const verdicts = db
+    .select({
+      reviewId: reviewers.reviewId,
+      userId: reviewers.userId,
+      name: users.name,
+      verdict: reviewers.verdict,
+      comment: reviewers.comment,
+      at: reviewers.at,
+    })
+    .from(reviewers)
+    .innerJoin(users, eq(users.id, reviewers.userId))
+    .where(
+      inArray(
+        reviewers.reviewId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .all();
+  return rows.map((r) => ({
+    ...r,
+    reviewers: verdicts.filter((v) => v.reviewId === r.id).map(({ reviewId: _round, ...v }) => v),
+  }));
+}
+
+/** What the reviewers and the approver read: the candidate as frozen. */
+export function candidateHtml(db: Db, reviewId: string): string {
+  const row = db.select({ html: reviews.candidateHtml }).from(reviews).where(eq(reviews.id, reviewId)).get();
+  if (!row) throw new ReviewError("review.notFound");
+  return row.html;
 }
 
 export const reviewResource = (review: { approverId: string }, reviewerIds: readonly string[]) =>

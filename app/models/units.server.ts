@@ -84,11 +84,15 @@ export function updateUnit(
   });
 }
 
-/** A unit and every unit above it: a person in a subunit belongs to its parents too. */
-export function unitWithAncestors(db: Db, unitId: string | null): string[] {
-  if (!unitId) return [];
+/**
+ * For any unit, that unit and every unit above it: a person in a subunit belongs to its
+ * parents too. The tree is read once, so callers can ask for many people.
+ */
+export function unitAncestry(db: Db): (unitId: string | null) => string[] {
   const parents = new Map(listUnits(db).map((u) => [u.id, u.parentId]));
-  const chain: string[] = [];
-  for (let id: string | null | undefined = unitId; id && !chain.includes(id); id = parents.get(id)) chain.push(id);
-  return chain;
+  return (unitId) => {
+    const chain: string[] = [];
+    for (let id: string | null | undefined = unitId; id && !chain.includes(id); id = parents.get(id)) chain.push(id);
+    return chain;
+  };
 }

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
+import { LinkedList } from "#app/components/linked-list.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
@@ -190,28 +191,7 @@ export default function ActionPage({ loaderData, actionData }: Route.ComponentPr
       ) : null}
       <section className="card" aria-labelledby="linked-heading">
         <h2 id="linked-heading">{t("links.title")}</h2>
-        {loaderData.linked.length === 0 ? (
-          <p className="muted">{t("links.none")}</p>
-        ) : (
-          <ul className="plain-list">
-            {loaderData.linked.map((item) => (
-              <li key={item.linkId}>
-                <Link to={item.href}>{item.title}</Link>{" "}
-                <span className={`badge ${item.attention ? "badge-inactive" : "badge-neutral"}`}>
-                  {t(`links.status.${item.status}` as "links.title")}
-                </span>
-                {loaderData.canLink ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="linkId" value={item.linkId} />
-                    <SubmitButton name="intent" value="unlink" className="button button-ghost">
-                      {t("links.remove")}
-                    </SubmitButton>
-                  </Form>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        <LinkedList items={loaderData.linked} canUnlink={loaderData.canLink} />
         {loaderData.canLink && loaderData.documents.length > 0 ? (
           <Form method="post" className="filter-bar">
             <SelectField

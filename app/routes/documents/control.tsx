@@ -16,6 +16,7 @@ import { currentRelease, dayOf, listReleases, versionOf } from "#app/models/rele
 import { completeReviewWithoutChange } from "#app/models/review-dates.server.ts";
 import {
   approveReview,
+  candidateHtml,
   giveOpinion,
   listReviews,
   rejectReview,
@@ -60,6 +61,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
     open: open
       ? {
           ...open,
+          candidateHtml: candidateHtml(context.db, open.id),
           isApprover: can(user, "approve", reviewResource(open, [])),
           isReviewer: can(
             user,
@@ -73,7 +75,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
           draftChanged: freezeDocument(context.db, document.id).hash !== open.candidateHash,
         }
       : null,
-    history: reviews.filter((r) => r.status !== "open").map(({ candidateHtml: _omit, ...r }) => r),
+    history: reviews.filter((r) => r.status !== "open"),
     releases: releases.map((r) => ({
       ...r,
       version: versionOf(r),

@@ -28,7 +28,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "read", resource);
   const canManage = can(user, "manage", resource);
   const current = currentRelease(context.db, document.id);
-  const open = listReviews(context.db, document.id).find((r) => r.status === "open");
+  const [open] = listReviews(context.db, document.id, { status: "open" });
   return {
     control: {
       current: current ? { version: versionOf(current), effectiveOn: current.effectiveOn } : null,

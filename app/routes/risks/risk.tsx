@@ -3,6 +3,7 @@ import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import { AssessmentFields, assessmentSchema, assessmentsOf } from "#app/components/risk-fields.tsx";
 import { TextField } from "#app/components/ui/field.tsx";
+import { LinkedList } from "#app/components/linked-list.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
@@ -117,20 +118,7 @@ export default function RiskPage({ loaderData, actionData }: Route.ComponentProp
       </section>
       <section className="card" aria-labelledby="linked-heading">
         <h2 id="linked-heading">{t("links.title")}</h2>
-        {loaderData.linked.length === 0 ? (
-          <p className="muted">{t("links.none")}</p>
-        ) : (
-          <ul className="plain-list">
-            {loaderData.linked.map((item) => (
-              <li key={item.linkId}>
-                <Link to={item.href}>{item.title}</Link>{" "}
-                <span className={`badge ${item.attention ? "badge-inactive" : "badge-neutral"}`}>
-                  {t(`links.status.${item.status}` as "links.title")}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <LinkedList items={loaderData.linked} />
         {loaderData.canAct ? (
           <p>
             <Link to={`/atgarder/ny?risk=${risk.id}`} className="button button-secondary">

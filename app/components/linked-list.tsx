@@ -1,0 +1,31 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { SubmitButton } from "./ui/submit-button.tsx";
+
+type Item = { linkId: string; href: string; title: string; status: string; attention: boolean };
+
+/** What an item is linked to, each with its live status; with `canUnlink`, a way to remove a link. */
+export function LinkedList({ items, canUnlink = false }: { items: Item[]; canUnlink?: boolean }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return <p className="muted">{t("links.none")}</p>;
+  return (
+    <ul className="plain-list">
+      {items.map((item) => (
+        <li key={item.linkId}>
+          <Link to={item.href}>{item.title}</Link>{" "}
+          <span className={`badge ${item.attention ? "badge-inactive" : "badge-neutral"}`}>
+            {t(`links.status.${item.status}` as "links.title")}
+          </span>
+          {canUnlink ? (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="linkId" value={item.linkId} />
+              <SubmitButton name="intent" value="unlink" className="button button-ghost">
+                {t("links.remove")}
+              </SubmitButton>
+            </Form>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
