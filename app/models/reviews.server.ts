@@ -67,19 +67,13 @@ function loadReview(db: Db, id: string): ReviewRow {
   return review;
 }
 
-function reviewersOf(db: Db, reviewId: string): ReviewerState[] {
+function reviewerIds(db: Db, reviewId: string): string[] {
   return db
-    .select({
-      userId: reviewers.userId,
-      name: users.name,
-      verdict: reviewers.verdict,
-      comment: reviewers.comment,
-      at: reviewers.at,
-    })
+    .select({ userId: reviewers.userId })
     .from(reviewers)
-    .innerJoin(users, eq(users.id, reviewers.userId))
     .where(eq(reviewers.reviewId, reviewId))
-    .all();
+    .all()
+    .map((r) => r.userId);
 }
 
 const approver = alias(users, "approver");
@@ -242,7 +236,7 @@ export function giveOpinion(
 ): void {
   writeTransaction(db, (tx) => {
     const review = loadReview(tx, reviewId);
-    const ids = reviewersOf(tx, reviewId).map((r) => r.userId);
+    const ids = reviewerIds(tx, reviewId);
     if (!can(actor, "giveOpinion", reviewResource(review, ids))) throw new ReviewError("review.notReviewer");
     if (review.status !== "open") throw new ReviewError("review.notOpen");
     tx.update(reviewers)
@@ -306,7 +300,7 @@ export function rejectReview(
       {
         kind: "decision",
         actorId: actor.id,
-        recipients: [review.requestedBy, ...reviewersOf(tx, reviewId).map((r) => r.userId)],
+        recipients: [review.requestedBy, ...reviewerIds(tx, reviewId)],
         link: documentLink(review.documentId),
         text: requireDocument(tx, review.documentId).title,
       },
@@ -391,7 +385,7 @@ export async function approveReview(
       {
         kind: "decision",
         actorId: actor.id,
-        recipients: [current.requestedBy, ...reviewersOf(tx, reviewId).map((r) => r.userId)],
+        recipients: [current.requestedBy, ...reviewerIds(tx, reviewId)],
         link: `/gallande/${document.id}/${versionOf(release)}`,
         text: document.title,
       },
