@@ -32,6 +32,7 @@ export default [
       route(":id/:version/pdf", "routes/current/pdf.ts"),
     ]),
     route("sparbarhet", "routes/trail.tsx"),
+    route("lankar", "routes/links/index.ts"),
     ...prefix("mal", [
       index("routes/objectives/index.tsx"),
       route("nyckeltal/ny", "routes/objectives/new-kpi.tsx"),

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
+import { ItemStatus } from "./item-status.tsx";
 import { SubmitButton } from "./ui/submit-button.tsx";
 
 type Item = { linkId: string; href: string; title: string; status: string; attention: boolean };
@@ -12,14 +13,16 @@ export function LinkedList({ items, canUnlink = false }: { items: Item[]; canUnl
     <ul className="plain-list">
       {items.map((item) => (
         <li key={item.linkId}>
-          <Link to={item.href}>{item.title}</Link>{" "}
-          <span className={`badge ${item.attention ? "badge-inactive" : "badge-neutral"}`}>
-            {t(`links.status.${item.status}` as "links.title")}
-          </span>
+          <Link to={item.href}>{item.title}</Link> <ItemStatus status={item.status} attention={item.attention} />
           {canUnlink ? (
             <Form method="post" className="inline-form">
               <input type="hidden" name="linkId" value={item.linkId} />
-              <SubmitButton name="intent" value="unlink" className="button button-ghost">
+              <SubmitButton
+                name="intent"
+                value="unlink"
+                className="button button-ghost"
+                aria-label={t("links.removeNamed", { title: item.title })}
+              >
                 {t("links.remove")}
               </SubmitButton>
             </Form>

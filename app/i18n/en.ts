@@ -209,6 +209,7 @@ const en: Messages = {
     noUsers: "No users yet.",
   },
   documents: {
+    newAction: "New action for this document",
     new: "New document",
     newIntro: "Create a policy, routine, instruction, plan or audit report. You then write its content together.",
     create: "Create document",
@@ -635,7 +636,7 @@ const en: Messages = {
     notEffectiveNext: "The effect was not reached. Reopen the action or",
     createFollowUp: "create a follow-up action",
     followUpOf: "Follow-up of action {{number}}: {{title}}",
-    forRisk: "Action for risk R{{number}}: {{title}}",
+    bornOf: "The action will be linked to {{title}}.",
     progressTitle: "The work",
     comment: "Comment",
     moves: {
@@ -725,6 +726,9 @@ const en: Messages = {
   },
   riskTreatments: { accept: "Accept", reduce: "Reduce", avoid: "Avoid", share: "Share" },
   kpis: {
+    newAction: "New action for this KPI",
+    editDefinition: "Change the definition",
+    saveDefinition: "Save the definition",
     new: "New KPI",
     newIntro: "A KPI always has an owner and a target – otherwise nobody measures anything.",
     create: "Create KPI",
@@ -790,6 +794,13 @@ const en: Messages = {
     remove: "Remove the link",
     addDocument: "Link a document",
     add: "Link",
+    search: "Search for something to link",
+    searchHint: "Risks, KPIs, actions and documents, by name or number.",
+    noneFound: "Nothing to link matches the search.",
+    results: "Search results",
+    addNamed: "Link {{title}}",
+    removeNamed: "Remove the link to {{title}}",
+    kinds: { document: "Document", risk: "Risk", kpi: "KPI", action: "Action", objective: "Objective" },
     status: {
       released: "Approved",
       draft: "Draft",
@@ -803,6 +814,10 @@ const en: Messages = {
       risk_medium: "Medium risk",
       risk_high: "High risk",
       risk_critical: "Very high risk",
+      kpi_on_target: "On target",
+      kpi_at_risk: "At risk",
+      kpi_off_target: "Off target",
+      kpi_no_data: "No measurements",
     },
   },
   errorPage: {

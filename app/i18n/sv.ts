@@ -206,6 +206,7 @@ const sv = {
     noUsers: "Inga användare ännu.",
   },
   documents: {
+    newAction: "Ny åtgärd för dokumentet",
     new: "Nytt dokument",
     newIntro:
       "Skapa en policy, rutin, instruktion, plan eller revisionsrapport. Innehållet skriver ni sedan tillsammans.",
@@ -633,7 +634,7 @@ const sv = {
     notEffectiveNext: "Effekten uppnåddes inte. Återuppta åtgärden eller",
     createFollowUp: "skapa en uppföljande åtgärd",
     followUpOf: "Uppföljning av åtgärd {{number}}: {{title}}",
-    forRisk: "Åtgärd för risk R{{number}}: {{title}}",
+    bornOf: "Åtgärden kopplas till {{title}}.",
     progressTitle: "Arbetet",
     comment: "Kommentar",
     moves: {
@@ -723,6 +724,9 @@ const sv = {
   },
   riskTreatments: { accept: "Acceptera", reduce: "Reducera", avoid: "Undvika", share: "Dela" },
   kpis: {
+    newAction: "Ny åtgärd för nyckeltalet",
+    editDefinition: "Ändra definitionen",
+    saveDefinition: "Spara definitionen",
     new: "Nytt nyckeltal",
     newIntro: "Ett nyckeltal har alltid en ägare och ett mål – annars mäter ingen något.",
     create: "Skapa nyckeltal",
@@ -789,6 +793,13 @@ const sv = {
     remove: "Ta bort kopplingen",
     addDocument: "Koppla ett dokument",
     add: "Koppla",
+    search: "Sök något att koppla",
+    searchHint: "Risker, nyckeltal, åtgärder och dokument, efter namn eller nummer.",
+    noneFound: "Inget att koppla matchar sökningen.",
+    results: "Sökträffar",
+    addNamed: "Koppla {{title}}",
+    removeNamed: "Ta bort kopplingen till {{title}}",
+    kinds: { document: "Dokument", risk: "Risk", kpi: "Nyckeltal", action: "Åtgärd", objective: "Mål" },
     status: {
       released: "Fastställd",
       draft: "Utkast",
@@ -802,6 +813,10 @@ const sv = {
       risk_medium: "Medelhög risk",
       risk_high: "Hög risk",
       risk_critical: "Mycket hög risk",
+      kpi_on_target: "Når målet",
+      kpi_at_risk: "I riskzonen",
+      kpi_off_target: "Når inte målet",
+      kpi_no_data: "Inga mätvärden",
     },
   },
   errorPage: {

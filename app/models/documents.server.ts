@@ -1,4 +1,5 @@
-import { and, desc, eq, like, type SQL } from "drizzle-orm";
+import { and, desc, eq, type SQL } from "drizzle-orm";
+import { contains } from "#db/contains.ts";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
@@ -82,7 +83,7 @@ export function listDocuments(db: Db, filter: DocumentFilter = {}): DocumentSumm
   if (filter.unitId) conditions.push(eq(documents.unitId, filter.unitId));
   if (filter.ownerId) conditions.push(eq(documents.ownerId, filter.ownerId));
   conditions.push(eq(documents.status, filter.status ?? "draft"));
-  if (filter.q) conditions.push(like(documents.title, `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
+  if (filter.q) conditions.push(contains(documents.title, filter.q));
   const rows = selectDocuments(db)
     .where(and(...conditions))
     .orderBy(desc(documents.updatedAt))

@@ -113,6 +113,31 @@ export function createKpi(db: Db, actor: Actor, input: KpiInput, now = new Date(
   });
 }
 
+/** A KPI's definition changes; its measurements stay, and the trail keeps what it was before. */
+export function updateKpi(db: Db, actor: Actor, id: string, input: KpiInput, now = new Date()): void {
+  if (!thresholdsConsistent(input)) throw new KpiError("kpi.thresholds");
+  writeTransaction(db, (tx) => {
+    const before = requireKpi(tx, id);
+    if (!can(actor, "edit", kpiResource(before))) throw new KpiError("kpi.notAllowed");
+    assertOwner(tx, input.ownerId);
+    tx.update(kpis).set(input).where(eq(kpis.id, id)).run();
+    const changed = Object.fromEntries(
+      Object.entries(input).filter(([key, value]) => before[key as keyof KpiInput] !== value),
+    );
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: "kpi.updated",
+      subjectType: "kpi",
+      subjectId: id,
+      at: now,
+      data: {
+        changed,
+        before: Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof KpiInput]])),
+      },
+    });
+  });
+}
+
 export function listKpis(db: Db): KpiSummary[] {
   const rows = db
     .select({ kpi: kpis, ownerName: owner.name })

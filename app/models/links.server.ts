@@ -1,11 +1,14 @@
-import { and, eq, or } from "drizzle-orm";
+import { and, desc, eq, or } from "drizzle-orm";
+import { contains } from "#db/contains.ts";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
-import { links, type LinkableKind } from "#db/schema/index.ts";
+import { actions, documents, kpis, links, risks, type LinkableKind } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { overdue } from "./action-states.ts";
 import { actionResource, createAction, getAction, type ActionInput } from "./actions.server.ts";
 import { getDocument } from "./documents.server.ts";
+import { itemHref } from "./item-refs.ts";
+import { getKpi, kpiResource } from "./kpis.server.ts";
 import { DomainError } from "./errors.ts";
 import { currentRelease, dayOf, versionOf } from "./releases.server.ts";
 import { levelOf } from "./risk-scoring.ts";
@@ -45,7 +48,7 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
     const seesDrafts = can(actor, "view", { type: "documents" });
     return {
       title: current ? `${document.title} ${versionOf(current)}` : document.title,
-      href: seesDrafts ? `/dokument/${id}` : `/gallande/${id}`,
+      href: seesDrafts ? `/dokument/${id}` : itemHref("document", id),
       status: document.status === "archived" ? "withdrawn" : current ? "released" : "draft",
       attention: document.status === "archived" || (document.nextReviewOn ?? "9999") < dayOf(now),
     };
@@ -56,7 +59,7 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
     const level = levelOf(riskScale(db), risk.residual);
     return {
       title: `R${risk.number}. ${risk.title}`,
-      href: `/risker/${id}`,
+      href: itemHref("risk", id),
       status: `risk_${level}`,
       attention: level === "high" || level === "critical",
     };
@@ -66,10 +69,16 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
     if (!action || !can(actor, "read", actionResource(action))) return null;
     return {
       title: `${action.number}. ${action.title}`,
-      href: `/atgarder/${id}`,
+      href: itemHref("action", id),
       status: action.status,
       attention: overdue(action, dayOf(now)),
     };
+  },
+  kpi: (db, actor, id) => {
+    const kpi = getKpi(db, id);
+    if (!kpi || !can(actor, "read", kpiResource(kpi))) return null;
+    const status = kpi.latest?.status ?? "no_data";
+    return { title: kpi.name, href: itemHref("kpi", id), status: `kpi_${status}`, attention: status !== "on_target" };
   },
 };
 
@@ -149,8 +158,79 @@ export function linkedTo(db: Db, actor: Actor, ref: ItemRef, now = new Date()): 
   });
 }
 
-/** Items of a kind that can be linked, for the panel's picker. */
-export const linkableNow = Object.keys(resolvers) as LinkableKind[];
+/** The live status of items named by reference (chips in a document), in the order asked; unseen ones are left out. */
+export function itemStatuses(db: Db, actor: Actor, refs: ItemRef[], now = new Date()) {
+  return refs.flatMap((ref) => {
+    const item = resolve(db, actor, ref, now);
+    return item ? [{ ...ref, ...item }] : [];
+  });
+}
+
+/** "R3", "#12" or "12" finds an item by its number as well as by words in its title. */
+const numberIn = (query: string) => {
+  const match = /^[#rR]?(\d{1,6})$/.exec(query.trim());
+  return match ? Number(match[1]) : -1;
+};
+
+type Finder = (db: Db, query: string, limit: number) => string[];
+
+const finders: Partial<Record<LinkableKind, Finder>> = {
+  risk: (db, query, limit) =>
+    db
+      .select({ id: risks.id })
+      .from(risks)
+      .where(or(contains(risks.title, query), eq(risks.number, numberIn(query))))
+      .orderBy(desc(risks.number))
+      .limit(limit)
+      .all()
+      .map((r) => r.id),
+  action: (db, query, limit) =>
+    db
+      .select({ id: actions.id })
+      .from(actions)
+      .where(or(contains(actions.title, query), eq(actions.number, numberIn(query))))
+      .orderBy(desc(actions.number))
+      .limit(limit)
+      .all()
+      .map((r) => r.id),
+  kpi: (db, query, limit) =>
+    db
+      .select({ id: kpis.id })
+      .from(kpis)
+      .where(contains(kpis.name, query))
+      .orderBy(kpis.name)
+      .limit(limit)
+      .all()
+      .map((r) => r.id),
+  document: (db, query, limit) =>
+    db
+      .select({ id: documents.id })
+      .from(documents)
+      .where(contains(documents.title, query))
+      .orderBy(documents.title)
+      .limit(limit)
+      .all()
+      .map((r) => r.id),
+};
+
+/** Kinds that can be linked today, for a Linked panel's search. */
+export const linkableNow = Object.keys(finders) as LinkableKind[];
+
+/**
+ * Items of the given kinds whose title (or number) matches, each with live status, for the
+ * Linked panel and the editor's `#` search. Items the person may not see are never offered.
+ */
+export function searchItems(
+  db: Db,
+  actor: Actor,
+  query: string,
+  kinds: readonly LinkableKind[] = linkableNow,
+  now = new Date(),
+  limit = 8,
+): (ItemRef & Omit<LinkedItem, "linkId" | "kind" | "id">)[] {
+  const refs = kinds.flatMap((kind) => (finders[kind]?.(db, query.trim(), limit) ?? []).map((id) => ({ kind, id })));
+  return itemStatuses(db, actor, refs, now).slice(0, limit);
+}
 
 /** A new action born of another item (a risk, a document review): created and linked together, or not at all. */
 export function createLinkedAction(db: Db, actor: Actor, input: ActionInput, from: ItemRef, now = new Date()): string {

@@ -7,6 +7,7 @@ import {
   measurements,
   previewImport,
   readSheet,
+  updateKpi,
   type KpiInput,
 } from "#app/models/kpis.server.ts";
 import type { User } from "#app/models/users.server.ts";
@@ -41,6 +42,15 @@ const csv = (text: string) => readSheet(new TextEncoder().encode(text), "data.cs
 describe("KPIs and their measurements", () => {
   it("refuses a warning threshold on the better side of the target", () => {
     expect(() => createKpi(db, owner, input({ warning: 97 }))).toThrow("kpi.thresholds");
+    expect(() => updateKpi(db, owner, kpiId, input({ warning: 97 }))).toThrow("kpi.thresholds");
+  });
+
+  it("changes a definition, keeps the measurements, and lets only the owner or a document keeper do it", async () => {
+    addMeasurement(db, owner, kpiId, { period: "2026-01", value: 93 });
+    updateKpi(db, owner, kpiId, input({ target: 92, warning: 88 }));
+    expect(getKpi(db, kpiId)).toMatchObject({ target: 92, latest: { value: 93, status: "on_target" } });
+    const staff = await makeUser(db, { role: "staff" });
+    expect(() => updateKpi(db, staff, kpiId, input())).toThrow("kpi.notAllowed");
   });
 
   it("takes one measurement per period and shows the latest status", () => {

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createAction } from "#app/models/actions.server.ts";
 import { createDocument, setDocumentArchived } from "#app/models/documents.server.ts";
-import { linkedTo, linkItems, unlinkItems } from "#app/models/links.server.ts";
+import { createKpi } from "#app/models/kpis.server.ts";
+import { itemStatuses, linkedTo, linkItems, searchItems, unlinkItems } from "#app/models/links.server.ts";
 import type { User } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
 import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
@@ -67,5 +68,43 @@ describe("links", () => {
     expect(linkedTo(db, owner, { kind: "action", id: actionId })[0]).toMatchObject({ status: "withdrawn" });
     unlinkItems(db, owner, linkId);
     expect(linkedTo(db, owner, { kind: "action", id: actionId })).toEqual([]);
+  });
+
+  it("finds items by words or number, literally, and only those the person may see", () => {
+    createDocument(db, owner.id, {
+      title: "100% leverans",
+      type: "plan",
+      ownerId: owner.id,
+      unitId: null,
+      areas: [],
+      tags: [],
+    });
+    expect(searchItems(db, owner, "kalibr").map((i) => i.title)).toEqual([
+      "1. Kalibrera vågen",
+      "Rutin för kalibrering",
+    ]);
+    expect(searchItems(db, owner, "#1").map((i) => i.kind)).toEqual(["action"]);
+    expect(searchItems(db, owner, "0%").map((i) => i.title)).toEqual(["100% leverans"]);
+    expect(searchItems(db, owner, "_")).toEqual([]);
+    setDocumentArchived(db, owner.id, documentId, { archived: true, reason: "Ersatt" });
+    expect(searchItems(db, staff, "kalibr", ["document"])).toEqual([]);
+  });
+
+  it("reports a KPI's status from its latest measurement, for chips in documents", () => {
+    const kpiId = createKpi(db, owner, {
+      objectiveId: null,
+      name: "Leveransprecision",
+      unit: "%",
+      direction: "higher",
+      target: 95,
+      warning: 90,
+      frequency: "monthly",
+      ownerId: owner.id,
+      dataSource: "Affärssystemet",
+    });
+    expect(itemStatuses(db, owner, [{ kind: "kpi", id: kpiId }])).toMatchObject([
+      { status: "kpi_no_data", href: `/mal/nyckeltal/${kpiId}` },
+    ]);
+    expect(itemStatuses(db, owner, [{ kind: "kpi", id: "missing" }])).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { z } from "zod";
-import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
-import { LinkedList } from "#app/components/linked-list.tsx";
+import { TextAreaField, TextField } from "#app/components/ui/field.tsx";
+import { LinkedPanel } from "#app/components/linked-panel.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
@@ -10,9 +10,9 @@ import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { allowedMoves, overdue, type ActionMove } from "#app/models/action-states.ts";
 import { actionHistory, actionResource, getAction, moveAction, postponeAction } from "#app/models/actions.server.ts";
-import { listDocuments } from "#app/models/documents.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
-import { linkedTo, linkItems, unlinkItems } from "#app/models/links.server.ts";
+import { linkedTo } from "#app/models/links.server.ts";
+import { linkFormIntent } from "#app/routes/links/link-form.server.ts";
 import { dayOf } from "#app/models/releases.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
@@ -40,7 +40,6 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
     canLink,
     history: actionHistory(context.db, action.id).map((e) => ({ ...e, at: e.at.toISOString() })),
     linked: linkedTo(context.db, user, { kind: "action", id: action.id }),
-    documents: canLink ? listDocuments(context.db).map((d) => ({ value: d.id, label: d.title })) : [],
   };
 }
 
@@ -50,7 +49,6 @@ const moveSchema = z.object({
   comment: z.string().trim().max(2000, "validation.tooLong").optional(),
 });
 const postponeSchema = z.object({ dueOn: z.iso.date("validation.invalidDate"), reason: text(1000) });
-const linkSchema = z.object({ documentId: z.string().min(1, "validation.required").max(40) });
 
 type ActionResult = { intent: string; errors: FieldErrors; done?: boolean };
 
@@ -59,6 +57,8 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
   const { user } = requirePermission(request, context, "read", actionResource(current));
   const form = await request.formData();
   const intent = String(form.get("intent"));
+  const linking = linkFormIntent(context.db, user, { kind: "action", id: current.id }, form);
+  if (linking) return { intent: "link", ...linking, done: !linking.errors.form };
   try {
     if (intent === "move") {
       const parsed = parseForm(moveSchema, form);
@@ -68,12 +68,6 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
       const parsed = parseForm(postponeSchema, form);
       if (!parsed.ok) return { intent, errors: parsed.errors };
       postponeAction(context.db, user, current.id, parsed.data);
-    } else if (intent === "link") {
-      const parsed = parseForm(linkSchema, form);
-      if (!parsed.ok) return { intent, errors: parsed.errors };
-      linkItems(context.db, user, { kind: "action", id: current.id }, { kind: "document", id: parsed.data.documentId });
-    } else if (intent === "unlink") {
-      unlinkItems(context.db, user, String(form.get("linkId") ?? ""));
     } else {
       throw data({ reason: "badRequest" }, { status: 400 });
     }
@@ -189,25 +183,12 @@ export default function ActionPage({ loaderData, actionData }: Route.ComponentPr
           </Form>
         </details>
       ) : null}
-      <section className="card" aria-labelledby="linked-heading">
-        <h2 id="linked-heading">{t("links.title")}</h2>
-        <LinkedList items={loaderData.linked} canUnlink={loaderData.canLink} />
-        {loaderData.canLink && loaderData.documents.length > 0 ? (
-          <Form method="post" className="filter-bar">
-            <SelectField
-              label={t("links.addDocument")}
-              name="documentId"
-              options={loaderData.documents}
-              error={errorsFor("link").documentId}
-            />
-            <div className="filter-actions">
-              <SubmitButton name="intent" value="link" className="button button-secondary">
-                {t("links.add")}
-              </SubmitButton>
-            </div>
-          </Form>
-        ) : null}
-      </section>
+      <LinkedPanel
+        self={{ kind: "action", id: a.id }}
+        items={loaderData.linked}
+        canLink={loaderData.canLink}
+        error={errorsFor("link").form ?? errorsFor("link").target}
+      />
       <section className="card" aria-labelledby="history-heading">
         <h2 id="history-heading">{t("actions.historyTitle")}</h2>
         <ol className="plain-list history">

@@ -6,21 +6,32 @@ import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { createAction, getAction } from "#app/models/actions.server.ts";
-import { createLinkedAction } from "#app/models/links.server.ts";
-import { getRisk } from "#app/models/risks.server.ts";
+import { createLinkedAction, itemStatuses } from "#app/models/links.server.ts";
+import type { Actor } from "#app/auth/permissions.server.ts";
+import { itemRefSchema } from "#app/routes/links/link-form.server.ts";
+import type { Db } from "#db/client.ts";
+import type { ActionSource } from "#db/schema/values.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { parseForm } from "#app/utils/forms.ts";
 import type { Route } from "./+types/new";
 
+/** The item an action is born of, if the person may see it. */
+function bornOf(db: Db, actor: Actor, value: FormDataEntryValue | null) {
+  const ref = itemRefSchema.safeParse(value);
+  return ref.success ? (itemStatuses(db, actor, [ref.data])[0] ?? null) : null;
+}
+
+const sourceOf: Partial<Record<string, ActionSource>> = { risk: "risk", kpi: "kpi", document: "document_review" };
+
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "create", { type: "actions" });
   // A follow-up of an action whose effect was not reached.
   const query = new URL(request.url).searchParams;
   const followed = getAction(context.db, query.get("foljer") ?? "");
-  // An action for a risk is linked to it from the start.
-  const risk = getRisk(context.db, query.get("risk") ?? "");
+  // An action born of a risk, a KPI off target or a document is linked to it from the start.
+  const from = bornOf(context.db, user, query.get("fran"));
   return {
     people: listPeople(context.db),
     units: unitTree(context.db),
@@ -28,7 +39,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
     myUnit: user.unitId,
     followUpOf:
       followed?.status === "not_effective" ? { id: followed.id, number: followed.number, title: followed.title } : null,
-    risk: risk ? { id: risk.id, number: risk.number, title: risk.title } : null,
+    from,
   };
 }
 
@@ -38,10 +49,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(actionSchema, form);
   if (!parsed.ok) return { errors: parsed.errors };
   const followUpOf = String(form.get("followUpOf") ?? "") || undefined;
-  const riskId = String(form.get("riskId") ?? "");
+  const from = bornOf(context.db, user, form.get("from"));
   try {
-    const id = riskId
-      ? createLinkedAction(context.db, user, parsed.data, { kind: "risk", id: riskId })
+    const id = from
+      ? createLinkedAction(context.db, user, parsed.data, from)
       : createAction(context.db, user, parsed.data, { followUpOf });
     return redirect(`/atgarder/${id}`);
   } catch (error) {
@@ -67,11 +78,11 @@ export default function NewAction({ loaderData, actionData }: Route.ComponentPro
             {t("actions.followUpOf", { number: loaderData.followUpOf.number, title: loaderData.followUpOf.title })}
           </Notice>
         ) : null}
-        {loaderData.risk ? (
-          <Notice>{t("actions.forRisk", { number: loaderData.risk.number, title: loaderData.risk.title })}</Notice>
-        ) : null}
+        {loaderData.from ? <Notice>{t("actions.bornOf", { title: loaderData.from.title })}</Notice> : null}
         <Form method="post" className="form-grid" noValidate>
-          {loaderData.risk ? <input type="hidden" name="riskId" value={loaderData.risk.id} /> : null}
+          {loaderData.from ? (
+            <input type="hidden" name="from" value={`${loaderData.from.kind}:${loaderData.from.id}`} />
+          ) : null}
           {loaderData.followUpOf ? <input type="hidden" name="followUpOf" value={loaderData.followUpOf.id} /> : null}
           <ActionFields
             people={loaderData.people}
@@ -79,7 +90,7 @@ export default function NewAction({ loaderData, actionData }: Route.ComponentPro
             defaults={{
               ownerId: loaderData.me,
               unitId: loaderData.myUnit,
-              source: loaderData.risk ? "risk" : "improvement",
+              source: (loaderData.from && sourceOf[loaderData.from.kind]) ?? "improvement",
             }}
             errors={actionData?.errors}
           />

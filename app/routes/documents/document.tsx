@@ -15,6 +15,9 @@ import { currentRelease, versionOf } from "#app/models/releases.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
+import { linkedTo } from "#app/models/links.server.ts";
+import { linkFormIntent } from "#app/routes/links/link-form.server.ts";
+import { LinkedPanel } from "#app/components/linked-panel.tsx";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseFormObject, type FieldErrors } from "#app/utils/forms.ts";
 import { documentOr404 } from "./document-or-404.server.ts";
@@ -44,6 +47,9 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
     me: { id: user.id, name: user.name },
     people: listPeople(context.db),
     units: canManage ? unitTree(context.db) : [],
+    linked: linkedTo(context.db, user, { kind: "document", id: document.id }),
+    canLink: can(user, "edit", { type: "links" }),
+    canAct: can(user, "create", { type: "actions" }) && can(user, "edit", { type: "links" }),
   };
 }
 
@@ -51,8 +57,11 @@ type ActionResult = { intent: string; errors: FieldErrors; done?: boolean };
 
 export async function action({ request, params, context }: Route.ActionArgs): Promise<ActionResult> {
   const { document, resource } = documentOr404(context, params.id);
-  const { user } = requirePermission(request, context, "manage", resource);
+  const { user } = requirePermission(request, context, "read", resource);
   const form = await request.formData();
+  const linking = linkFormIntent(context.db, user, { kind: "document", id: document.id }, form);
+  if (linking) return { intent: "link", ...linking };
+  if (!can(user, "manage", resource)) throw data({ reason: "forbidden" }, { status: 403 });
   const intent = String(form.get("intent"));
   try {
     if (intent === "details") {
@@ -104,10 +113,10 @@ export default function DocumentPage({ loaderData, actionData }: Route.Component
         ) : null}
       </p>
       {loaderData.canSeeControl ? <ControlStatus {...loaderData.control} documentId={doc.id} /> : null}
-      {actionData?.errors.form ? (
+      {actionData?.intent === "details" && actionData.errors.form ? (
         <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
       ) : null}
-      {actionData?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
+      {actionData?.intent === "details" && actionData.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
       {loaderData.canManage && !archived ? (
         <details className="card details-panel" open={actionData?.intent === "details" && !actionData.done}>
           <summary>{t("documents.details")}</summary>
@@ -141,6 +150,20 @@ export default function DocumentPage({ loaderData, actionData }: Route.Component
       ) : (
         staticBody
       )}
+      <LinkedPanel
+        self={{ kind: "document", id: doc.id }}
+        items={loaderData.linked}
+        canLink={loaderData.canLink}
+        error={actionData?.intent === "link" ? (actionData.errors.form ?? actionData.errors.target) : undefined}
+      >
+        {loaderData.canAct ? (
+          <p>
+            <Link to={`/atgarder/ny?fran=document:${doc.id}`} className="button button-secondary">
+              {t("documents.newAction")}
+            </Link>
+          </p>
+        ) : null}
+      </LinkedPanel>
     </>
   );
 }

@@ -16,11 +16,18 @@ import {
   getKpi,
   importMeasurements,
   kpiResource,
+  listObjectives,
   measurements,
   previewImport,
   readSheet,
+  updateKpi,
   type ImportPreview,
 } from "#app/models/kpis.server.ts";
+import { linkedTo } from "#app/models/links.server.ts";
+import { listPeople } from "#app/models/users.server.ts";
+import { linkFormIntent } from "#app/routes/links/link-form.server.ts";
+import { KpiFields, kpiSchema } from "#app/components/kpi-fields.tsx";
+import { LinkedPanel } from "#app/components/linked-panel.tsx";
 import { parseForm, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/kpi";
 
@@ -46,6 +53,12 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
     series: yearOverYear(kpi.frequency, values, year),
     measurements: values.map((m) => ({ ...m, status: statusOf(kpi, m.value) })).reverse(),
     canEdit: can(user, "edit", kpiResource(kpi)),
+    canLink: can(user, "edit", { type: "links" }),
+    canAct: can(user, "create", { type: "actions" }) && can(user, "edit", { type: "links" }),
+    linked: linkedTo(context.db, user, { kind: "kpi", id: kpi.id }),
+    // The definition form needs the people and objectives only for those who may change it.
+    people: can(user, "edit", kpiResource(kpi)) ? listPeople(context.db) : [],
+    objectives: can(user, "edit", kpiResource(kpi)) ? listObjectives(context.db) : [],
   };
 }
 
@@ -60,10 +73,19 @@ type ActionResult = { intent: string; errors: FieldErrors; done?: string; previe
 
 export async function action({ request, params, context }: Route.ActionArgs): Promise<ActionResult> {
   const kpi = kpiOr404(context, params.id);
-  const { user } = requirePermission(request, context, "edit", kpiResource(kpi));
+  const { user } = requirePermission(request, context, "read", kpiResource(kpi));
   const form = await request.formData();
+  const linking = linkFormIntent(context.db, user, { kind: "kpi", id: kpi.id }, form);
+  if (linking) return { intent: "link", ...linking };
+  if (!can(user, "edit", kpiResource(kpi))) throw data({ reason: "forbidden" }, { status: 403 });
   const intent = String(form.get("intent"));
   try {
+    if (intent === "define") {
+      const parsed = parseForm(kpiSchema, form);
+      if (!parsed.ok) return { intent, errors: parsed.errors };
+      updateKpi(context.db, user, kpi.id, parsed.data);
+      return { intent, errors: {}, done: "admin.saved" };
+    }
     if (intent === "measure") {
       const parsed = parseForm(measurementSchema, form);
       if (!parsed.ok) return { intent, errors: parsed.errors };
@@ -113,7 +135,7 @@ export default function KpiPage({ loaderData, actionData }: Route.ComponentProps
         {t("kpis.targetShort", { target: kpi.target, unit: kpi.unit })} · {t(`kpis.directions.${kpi.direction}`)} ·{" "}
         {t(`kpis.frequencies.${kpi.frequency}`)} · {kpi.ownerName} · {kpi.dataSource}
       </p>
-      {actionData?.errors.form ? (
+      {actionData?.errors.form && actionData.intent !== "link" ? (
         <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
       ) : null}
       {doneKey ? <Notice tone="success">{t(doneKey as "kpis.saved", { count: Number(doneValue ?? 0) })}</Notice> : null}
@@ -191,6 +213,41 @@ export default function KpiPage({ loaderData, actionData }: Route.ComponentProps
             </div>
           ) : null}
         </section>
+      ) : null}
+      <LinkedPanel
+        self={{ kind: "kpi", id: kpi.id }}
+        items={loaderData.linked}
+        canLink={loaderData.canLink}
+        error={errorsFor("link").form ?? errorsFor("link").target}
+      >
+        {loaderData.canAct && kpi.latest && kpi.latest.status !== "on_target" ? (
+          <p>
+            <Link to={`/atgarder/ny?fran=kpi:${kpi.id}`} className="button button-secondary">
+              {t("kpis.newAction")}
+            </Link>
+          </p>
+        ) : null}
+      </LinkedPanel>
+      {loaderData.canEdit ? (
+        <details
+          className="card details-panel"
+          open={actionData?.intent === "define" && Object.keys(actionData.errors).length > 0}
+        >
+          <summary>{t("kpis.editDefinition")}</summary>
+          <Form method="post" className="form-grid" noValidate>
+            <KpiFields
+              people={loaderData.people}
+              objectives={loaderData.objectives}
+              defaults={kpi}
+              errors={errorsFor("define")}
+            />
+            <div className="form-actions">
+              <SubmitButton name="intent" value="define">
+                {t("kpis.saveDefinition")}
+              </SubmitButton>
+            </div>
+          </Form>
+        </details>
       ) : null}
       <section className="card" aria-labelledby="values-heading">
         <h2 id="values-heading">{t("kpis.measurements")}</h2>

@@ -3,7 +3,7 @@ import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import { AssessmentFields, assessmentSchema, assessmentsOf } from "#app/components/risk-fields.tsx";
 import { TextField } from "#app/components/ui/field.tsx";
-import { LinkedList } from "#app/components/linked-list.tsx";
+import { LinkedPanel } from "#app/components/linked-panel.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
@@ -11,6 +11,7 @@ import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { linkedTo } from "#app/models/links.server.ts";
+import { linkFormIntent } from "#app/routes/links/link-form.server.ts";
 import { levelOf, scoreOf, trendOf } from "#app/models/risk-scoring.ts";
 import { getRisk, reassessRisk, riskHistory, riskResource, riskScale } from "#app/models/risks.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
@@ -43,6 +44,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
     })),
     linked: linkedTo(context.db, user, { kind: "risk", id: risk.id }),
     canEdit: can(user, "edit", riskResource(risk)),
+    canLink: can(user, "edit", { type: "links" }),
     canAct: can(user, "create", { type: "actions" }) && can(user, "edit", { type: "links" }),
   };
 }
@@ -57,22 +59,29 @@ export async function action({
   request,
   params,
   context,
-}: Route.ActionArgs): Promise<{ errors: FieldErrors; done?: boolean }> {
+}: Route.ActionArgs): Promise<{ intent: string; errors: FieldErrors; done?: boolean }> {
   const risk = riskOr404(context, params.id);
-  const { user } = requirePermission(request, context, "edit", riskResource(risk));
-  const parsed = parseForm(reassessSchema, await request.formData());
-  if (!parsed.ok) return { errors: parsed.errors };
+  const { user } = requirePermission(request, context, "read", riskResource(risk));
+  const form = await request.formData();
+  const linking = linkFormIntent(context.db, user, { kind: "risk", id: risk.id }, form);
+  if (linking) return { intent: "link", ...linking };
+  if (!can(user, "edit", riskResource(risk))) throw data({ reason: "forbidden" }, { status: 403 });
+  const intent = "reassess";
+  const parsed = parseForm(reassessSchema, form);
+  if (!parsed.ok) return { intent, errors: parsed.errors };
   try {
     reassessRisk(context.db, user, risk.id, { ...assessmentsOf(parsed.data), ...parsed.data });
   } catch (error) {
-    return { errors: refusalAsFormError(error) };
+    return { intent, errors: refusalAsFormError(error) };
   }
-  return { errors: {}, done: true };
+  return { intent, errors: {}, done: true };
 }
 
 export default function RiskPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { risk, scale } = loaderData;
+  const linkError = actionData?.intent === "link" ? actionData.errors : undefined;
+  const assessment = actionData?.intent === "reassess" ? actionData : undefined;
   const label = (a: { likelihood: number; consequence: number }) =>
     `${scale.likelihood[a.likelihood - 1]} × ${scale.consequence[a.consequence - 1]}`;
   return (
@@ -87,10 +96,10 @@ export default function RiskPage({ loaderData, actionData }: Route.ComponentProp
         {t(`riskCategories.${risk.category}`)} · {risk.ownerName} · {risk.unitName ?? t("documents.wholeOrganisation")}{" "}
         · {t(`riskTreatments.${risk.treatment}`)}
       </p>
-      {actionData?.errors.form ? (
-        <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
+      {assessment?.errors.form ? (
+        <Notice tone="error">{t(assessment.errors.form.key as "errors.unit.notFound")}</Notice>
       ) : null}
-      {actionData?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
+      {assessment?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
       <section className="card">
         <dl className="facts">
           <dt>{t("risks.inherent")}</dt>
@@ -116,28 +125,31 @@ export default function RiskPage({ loaderData, actionData }: Route.ComponentProp
           <dd>{formatDate(risk.nextReviewOn, i18n.language)}</dd>
         </dl>
       </section>
-      <section className="card" aria-labelledby="linked-heading">
-        <h2 id="linked-heading">{t("links.title")}</h2>
-        <LinkedList items={loaderData.linked} />
+      <LinkedPanel
+        self={{ kind: "risk", id: risk.id }}
+        items={loaderData.linked}
+        canLink={loaderData.canLink}
+        error={linkError?.form ?? linkError?.target}
+      >
         {loaderData.canAct ? (
           <p>
-            <Link to={`/atgarder/ny?risk=${risk.id}`} className="button button-secondary">
+            <Link to={`/atgarder/ny?fran=risk:${risk.id}`} className="button button-secondary">
               {t("risks.newAction")}
             </Link>
           </p>
         ) : null}
-      </section>
+      </LinkedPanel>
       {loaderData.canEdit ? (
-        <details className="card details-panel" open={Boolean(actionData && !actionData.done)}>
+        <details className="card details-panel" open={Boolean(assessment && !assessment.done)}>
           <summary>{t("risks.reassess")}</summary>
           <Form method="post" className="form-grid" noValidate>
-            <AssessmentFields scale={scale} defaults={risk} errors={actionData?.errors} />
+            <AssessmentFields scale={scale} defaults={risk} errors={assessment?.errors} />
             <TextField
               label={t("risks.nextReview")}
               name="nextReviewOn"
               type="date"
               defaultValue={risk.nextReviewOn}
-              error={actionData?.errors.nextReviewOn}
+              error={assessment?.errors.nextReviewOn}
             />
             <TextField label={t("risks.reassessComment")} name="comment" optional maxLength={2000} />
             <div className="form-actions">

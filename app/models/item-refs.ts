@@ -1,0 +1,26 @@
+import type { LinkableKind } from "#db/schema/values.ts";
+
+/**
+ * Where an item of the management system lives. Shared by the server (Linked panels, released
+ * HTML) and the browser (editor chips), so a link to an item looks the same wherever it is made.
+ */
+export function itemHref(kind: LinkableKind, id: string): string {
+  switch (kind) {
+    case "document":
+      return `/gallande/${id}`;
+    case "risk":
+      return `/risker/${id}`;
+    case "kpi":
+      return `/mal/nyckeltal/${id}`;
+    case "objective":
+      return `/mal#objective-${id}`;
+    case "action":
+      return `/atgarder/${id}`;
+    default:
+      return "/start";
+  }
+}
+
+/** The kinds a `#` chip in a document can point at. */
+export const chipKinds = ["risk", "kpi", "action"] as const satisfies readonly LinkableKind[];
+export type ChipKind = (typeof chipKinds)[number];
