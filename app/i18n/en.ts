@@ -788,6 +788,14 @@ const en: Messages = {
     },
     measurements: "Measurements",
   },
+  chips: {
+    label: "Risks, KPIs and actions",
+    searching: "Searching …",
+    found_one: "{{count}} match",
+    found_other: "{{count}} matches",
+    none: "No risk, KPI or action matches.",
+    unavailable: "Not available",
+  },
   links: {
     title: "Linked",
     none: "Nothing linked yet.",

@@ -787,6 +787,14 @@ const sv = {
     },
     measurements: "Mätvärden",
   },
+  chips: {
+    label: "Risker, nyckeltal och åtgärder",
+    searching: "Söker …",
+    found_one: "{{count}} träff",
+    found_other: "{{count}} träffar",
+    none: "Ingen risk, inget nyckeltal och ingen åtgärd matchar.",
+    unavailable: "Inte tillgänglig",
+  },
   links: {
     title: "Kopplat",
     none: "Inget kopplat ännu.",

@@ -5,6 +5,7 @@ import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-
 import * as Y from "yjs";
 import type { Db } from "#db/client.ts";
 import { documentSchema, FRAGMENT } from "#app/components/editor/schema.ts";
+import { chipText, type ChipAttrs } from "#app/components/editor/item-chip.ts";
 import { compact, loadYDoc } from "./collab-store.server.ts";
 import { DELETION, INSERTION } from "./content-diff.ts";
 import { sanitiseHtml } from "./sanitise.server.ts";
@@ -110,7 +111,11 @@ export function contentHash(jsonText: string, html: string, state: Uint8Array): 
 export function plainTextOf(node: JSONContent): string {
   if (node.type === "text") return node.text ?? "";
   if (node.type === "hardBreak") return "\n";
-  const inline = node.content?.some((child) => child.type === "text" || child.type === "hardBreak");
+  // A chip's name is words of the document: search finds a policy by the KPI it names.
+  if (node.type === "itemChip") return chipText(node.attrs as ChipAttrs);
+  const inline = node.content?.some(
+    (child) => child.type === "text" || child.type === "hardBreak" || child.type === "itemChip",
+  );
   return (node.content ?? []).map(plainTextOf).join(inline ? "" : "\n");
 }
 

@@ -4,7 +4,9 @@ import type { LinkableKind } from "#db/schema/values.ts";
  * Where an item of the management system lives. Shared by the server (Linked panels, released
  * HTML) and the browser (editor chips), so a link to an item looks the same wherever it is made.
  */
-export function itemHref(kind: LinkableKind, id: string): string {
+export function itemHref(kind: LinkableKind, rawId: string): string {
+  // Ids come from documents people write; in a path they stay one segment, whatever they hold.
+  const id = encodeURIComponent(rawId);
   switch (kind) {
     case "document":
       return `/gallande/${id}`;

@@ -43,7 +43,7 @@ const options: sanitizeHtml.IOptions = {
     "del",
   ],
   allowedAttributes: {
-    a: ["href", "target", "rel"],
+    a: ["href", "target", "rel", "class", "data-type", "data-id", "data-label", "data-item-kind"],
     ol: ["start", "type"],
     ul: ["data-type"],
     li: ["data-type", "data-checked"],
@@ -56,7 +56,12 @@ const options: sanitizeHtml.IOptions = {
     ins: ["class"],
     del: ["class"],
   },
-  allowedClasses: { code: [/^language-[\w-]+$/], ins: ["diff-block"], del: ["diff-block"] },
+  allowedClasses: {
+    code: [/^language-[\w-]+$/],
+    ins: ["diff-block"],
+    del: ["diff-block"],
+    a: ["item-chip"],
+  },
   allowedStyles: { "*": { "min-width": [/^\d+px$/], width: [/^\d+px$/] } },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesAppliedToAttributes: ["href"],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { renderContent } from "#app/models/document-content.server.ts";
+import { sanitiseHtml } from "#app/models/sanitise.server.ts";
 
 /** A document as a hostile client could shape it: Yjs accepts any element names and attributes. */
 function hostile(build: (fragment: Y.XmlFragment) => void): Uint8Array {
@@ -67,6 +68,32 @@ describe("rendering stored content for the first paint", () => {
     );
     expect(html).toContain("fri");
     expect(html).not.toContain("<b>");
+  });
+
+  it("renders a # chip as a link to its item that survives release sanitising, whatever its attributes hold", () => {
+    const chip = (attrs: Record<string, string>) => {
+      const node = new Y.XmlElement("itemChip");
+      for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
+      return node;
+    };
+    const { html } = renderContent(
+      hostile((f) => {
+        const p = new Y.XmlElement("paragraph");
+        p.insert(0, [
+          new Y.XmlText("Se "),
+          chip({ kind: "kpi", id: "k1", label: "Leveransprecision" }),
+          chip({ kind: "javascript", id: "x", label: '"><script>alert(1)</script>' }),
+          chip({ kind: "risk", id: "../admin?x=1", label: "R2" }),
+        ]);
+        f.insert(0, [p]);
+      }),
+    );
+    const released = sanitiseHtml(html);
+    expect(released).toContain('href="/mal/nyckeltal/k1"');
+    expect(released).toContain('class="item-chip"');
+    expect(released).toContain(">#Leveransprecision</a>");
+    expect(released).toContain('href="/risker/..%2Fadmin%3Fx%3D1"');
+    expect(html).not.toMatch(/<script|javascript/i);
   });
 
   it("renders an empty or never-written document as nothing, not an error", () => {

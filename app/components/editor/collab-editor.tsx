@@ -6,6 +6,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 import { useRevalidator } from "react-router";
 import { CommentsPanel, type Person } from "./comments.tsx";
+import { editingItemChip } from "./item-chip-editing.tsx";
 import { documentSchema, FRAGMENT } from "./schema.ts";
 import { colourFor, openSession, type ConnectionState, type EditSession, type SaveState } from "./session.ts";
 import { Toolbar } from "./toolbar.tsx";
@@ -48,6 +49,7 @@ function StaticContent({ html }: { html: string }) {
 }
 
 function LiveEditor({
+  documentId,
   session,
   canEdit,
   me,
@@ -66,7 +68,7 @@ function LiveEditor({
       immediatelyRender: false,
       editable: canEdit,
       extensions: [
-        ...documentSchema(),
+        ...documentSchema({ chip: editingItemChip(documentId) }),
         Collaboration.configure({ document: session.doc, field: FRAGMENT }),
         CollaborationCaret.configure({
           provider: session.provider,

@@ -26,8 +26,8 @@ export function loader({ request, context }: Route.LoaderArgs) {
   });
   if (!parsed.success) throw data({ reason: "badRequest" }, { status: 400 });
   const { q, kinds, items } = parsed.data;
-  if (items.length > 0) return { items: itemStatuses(context.db, user, items) };
-  return { items: searchItems(context.db, user, q, kinds.length ? kinds : linkableNow) };
+  if (items.length > 0) return Response.json({ items: itemStatuses(context.db, user, items) });
+  return Response.json({ items: searchItems(context.db, user, q, kinds.length ? kinds : linkableNow) });
 }
 
 /** Links made from inside the editor: typing a `#` chip into a document links the document to the item. */
@@ -40,5 +40,6 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!result) throw data({ reason: "badRequest" }, { status: 400 });
   // A chip typed twice links once; that is not an error worth showing in the editor.
   const refused = result.errors.form?.key;
-  return { ok: !refused || refused === "errors.link.exists", error: refused === "errors.link.exists" ? null : refused };
+  const ok = !refused || refused === "errors.link.exists";
+  return Response.json({ ok, error: ok ? null : refused }, { status: ok ? 200 : 422 });
 }
