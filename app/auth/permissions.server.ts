@@ -24,7 +24,8 @@ export type Resource =
   | { type: "risks" }
   | { type: "risk"; ownerId: string; createdBy: string }
   | { type: "kpis" }
-  | { type: "kpi"; ownerId: string };
+  | { type: "kpi"; ownerId: string }
+  | { type: "overview" };
 
 export type Action =
   | "view"
@@ -142,5 +143,8 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       return action === "edit" && (documentKeepers.includes(user.role) || resource.ownerId === user.id);
     case "links":
       return action === "edit" && user.role !== "external_auditor" && user.role !== "staff";
+    case "overview":
+      // The whole system at a glance is for those who answer for it: the quality manager and leadership.
+      return action === "view" && documentKeepers.includes(user.role);
   }
 }

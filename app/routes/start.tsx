@@ -8,6 +8,8 @@ import { versionOf } from "#app/models/releases.server.ts";
 import { reviewsDue } from "#app/models/review-dates.server.ts";
 import { reviewsAwaiting } from "#app/models/reviews.server.ts";
 import { myActionsDue } from "#app/models/actions.server.ts";
+import { managementOverview } from "#app/models/overview.server.ts";
+import { ManagementOverviewPanel } from "#app/components/start/management-overview.tsx";
 import { formatDate } from "#app/utils/dates.ts";
 import type { loader as layoutLoader } from "./app-layout.tsx";
 import type { Route } from "./+types/start";
@@ -30,6 +32,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
           overdue: d.overdue,
         }))
       : [],
+    overview: can(user, "view", { type: "overview" }) ? managementOverview(context.db) : null,
   };
 }
 
@@ -100,6 +103,7 @@ export default function Start({ loaderData }: Route.ComponentProps) {
           </ul>
         )}
       </section>
+      {loaderData.overview ? <ManagementOverviewPanel overview={loaderData.overview} /> : null}
       <section aria-labelledby="shortcuts-heading">
         <h2 id="shortcuts-heading">{t("start.shortcuts")}</h2>
         <ul className="tile-grid">

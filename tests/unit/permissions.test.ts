@@ -94,4 +94,9 @@ describe("the role matrix", () => {
     expect(can(guest, "manage", { type: "units" })).toBe(false);
     expect(can(guest, "manage", { type: "organisation" })).toBe(false);
   });
+
+  it("the management overview on Start is for the quality manager and the admin only", () => {
+    const allowed = roles.filter((role) => can(actor(role), "view", { type: "overview" }));
+    expect(allowed).toEqual(["admin", "quality_manager"]);
+  });
 });
