@@ -58,6 +58,7 @@ export default [
       route("anvandare/:userId", "routes/admin/user.tsx"),
       route("enheter", "routes/admin/units.tsx"),
       route("organisation", "routes/admin/organisation.tsx"),
+      route("riskskala", "routes/admin/risk-scale.tsx"),
     ]),
   ]),
   route("*", "routes/not-found.tsx"),

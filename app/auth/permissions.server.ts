@@ -128,6 +128,8 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
     case "risks":
       if (action === "view") return sectionAccess.risks.includes(user.role);
       // Risks are assessed by the people who keep the system; staff report what they see as deviations.
+      // The scale every risk is scored on is the quality manager's to set.
+      if (action === "manage") return documentKeepers.includes(user.role);
       return action === "create" && authors.includes(user.role);
     case "risk": {
       if (action === "read") return sectionAccess.risks.includes(user.role);

@@ -426,6 +426,7 @@ const en: Messages = {
       notFound: "The risk does not exist.",
       notAllowed: "You cannot change this risk.",
       offScale: "Likelihood and consequence must be on the risk scale.",
+      scaleInUse: "Some risks are assessed beyond the new number of steps. Reassess them first, or keep the steps.",
       ownerNotFound: "The owner does not exist or is deactivated.",
     },
     kpi: {
@@ -741,6 +742,17 @@ const en: Messages = {
     saveAssessment: "Save the assessment",
     historyTitle: "Assessments",
     historyLine: "inherent {{inherent}}, residual {{residual}}",
+  },
+  riskScale: {
+    title: "Risk scale",
+    intro: "The steps of likelihood and consequence every risk is assessed on.",
+    likelihood: "Likelihood, lowest to highest",
+    consequence: "Consequence, lowest to highest",
+    hint: "One step per line, between 3 and 10 steps.",
+    tooFewSteps: "The scale needs at least 3 steps.",
+    tooManySteps: "The scale can have at most 10 steps.",
+    save: "Save the scale",
+    matrix: "The matrix with today's risks",
   },
   riskKinds: { risk: "Risk", opportunity: "Opportunity" },
   riskCategories: {

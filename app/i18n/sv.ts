@@ -425,6 +425,8 @@ const sv = {
       notFound: "Risken finns inte.",
       notAllowed: "Du kan inte ändra den här risken.",
       offScale: "Sannolikhet och konsekvens måste ligga på riskskalan.",
+      scaleInUse:
+        "Några risker är bedömda högre än den nya skalan räcker. Bedöm om dem först, eller behåll antalet steg.",
       ownerNotFound: "Ägaren finns inte eller är inaktiverad.",
     },
     kpi: {
@@ -739,6 +741,17 @@ const sv = {
     saveAssessment: "Spara bedömningen",
     historyTitle: "Bedömningar",
     historyLine: "inneboende {{inherent}}, kvarvarande {{residual}}",
+  },
+  riskScale: {
+    title: "Riskskala",
+    intro: "Stegen för sannolikhet och konsekvens som alla risker bedöms på.",
+    likelihood: "Sannolikhet, från lägst till högst",
+    consequence: "Konsekvens, från lägst till högst",
+    hint: "Ett steg per rad, mellan 3 och 10 steg.",
+    tooFewSteps: "Skalan behöver minst 3 steg.",
+    tooManySteps: "Skalan kan ha högst 10 steg.",
+    save: "Spara skalan",
+    matrix: "Matrisen med dagens risker",
   },
   riskKinds: { risk: "Risk", opportunity: "Möjlighet" },
   riskCategories: {

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, max, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, max, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import {
   defaultRiskScale,
+  organisations,
   riskAssessments,
   risks,
   units,
@@ -26,11 +27,46 @@ import { assertUnitExists } from "./units.server.ts";
  */
 
 export class RiskError extends DomainError<
-  "risk.notFound" | "risk.notAllowed" | "risk.offScale" | "risk.ownerNotFound"
+  "risk.notFound" | "risk.notAllowed" | "risk.offScale" | "risk.ownerNotFound" | "risk.scaleInUse"
 > {}
 
 export function riskScale(db: Db): RiskScale {
   return getOrganisation(db)?.riskScale ?? defaultRiskScale;
+}
+
+/**
+ * A new scale: labels may always change; fewer steps only when no risk, now or in its history,
+ * was scored beyond them, so that no assessment ever falls off the matrix.
+ */
+export function setRiskScale(db: Db, actor: Actor, scale: RiskScale, now = new Date()): void {
+  if (!can(actor, "manage", { type: "risks" })) throw new RiskError("risk.notAllowed");
+  writeTransaction(db, (tx) => {
+    const before = riskScale(tx);
+    const highest = tx
+      .select({
+        likelihood: sql<number>`max(max(${riskAssessments.inherentLikelihood}), max(${riskAssessments.residualLikelihood}))`,
+        consequence: sql<number>`max(max(${riskAssessments.inherentConsequence}), max(${riskAssessments.residualConsequence}))`,
+      })
+      .from(riskAssessments)
+      .get();
+    if (
+      (highest?.likelihood ?? 0) > scale.likelihood.length ||
+      (highest?.consequence ?? 0) > scale.consequence.length
+    ) {
+      throw new RiskError("risk.scaleInUse");
+    }
+    const organisation = getOrganisation(tx);
+    if (!organisation) throw new RiskError("risk.notAllowed");
+    tx.update(organisations).set({ riskScale: scale }).where(eq(organisations.id, organisation.id)).run();
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: "riskScale.changed",
+      subjectType: "organisation",
+      subjectId: organisation.id,
+      at: now,
+      data: { before, after: scale },
+    });
+  });
 }
 
 export type Assessments = { inherent: Assessment; residual: Assessment };

@@ -72,6 +72,7 @@ test("the action plan, the risk register and the KPIs meet WCAG 2.1 AA as axe ch
     "/risker/ny",
     "/mal",
     "/mal/nyckeltal/ny",
+    "/admin/riskskala",
   ]) {
     await page.goto(path);
     expect(await violations(page), path).toEqual([]);

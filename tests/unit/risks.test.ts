@@ -1,8 +1,18 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { linkedTo, linkItems } from "#app/models/links.server.ts";
 import { createAction } from "#app/models/actions.server.ts";
-import { createRisk, getRisk, listRisks, reassessRisk, riskHistory, type RiskInput } from "#app/models/risks.server.ts";
+import {
+  createRisk,
+  getRisk,
+  listRisks,
+  reassessRisk,
+  riskHistory,
+  riskScale,
+  setRiskScale,
+  type RiskInput,
+} from "#app/models/risks.server.ts";
 import { heatMap } from "#app/models/risk-scoring.ts";
+import { ensureOrganisation } from "#app/models/organisation.server.ts";
 import { verifyTrail } from "#app/models/trail.server.ts";
 import type { User } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
@@ -96,5 +106,24 @@ describe("the risk register", () => {
     expect(linkedTo(db, owner, { kind: "action", id: actionId })).toMatchObject([
       { kind: "risk", title: "R1. Felkalibrerad våg", status: "risk_high", attention: true },
     ]);
+  });
+
+  it("takes a new scale: new labels always, fewer steps only when no assessment would fall off it", async () => {
+    const qm = await makeUser(db, { role: "quality_manager" });
+    ensureOrganisation(db, "Exempel AB");
+    createRisk(
+      db,
+      owner,
+      input({ inherent: { likelihood: 4, consequence: 2 }, residual: { likelihood: 2, consequence: 2 } }),
+    );
+    const four = ["Sällan", "Ibland", "Ofta", "Nästan alltid"];
+    expect(() => setRiskScale(db, owner, { likelihood: four, consequence: four })).toThrow("risk.notAllowed");
+    expect(() => setRiskScale(db, qm, { likelihood: four.slice(0, 3), consequence: four })).toThrow("risk.scaleInUse");
+    setRiskScale(db, qm, { likelihood: four, consequence: four });
+    expect(riskScale(db)).toEqual({ likelihood: four, consequence: four });
+    expect(() => createRisk(db, owner, input({ residual: { likelihood: 5, consequence: 1 } }))).toThrow(
+      "risk.offScale",
+    );
+    expect(verifyTrail(db).ok).toBe(true);
   });
 });

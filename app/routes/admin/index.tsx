@@ -12,6 +12,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
       { key: "users", path: "/admin/anvandare", allowed: can(user, "view", { type: "users" }) },
       { key: "units", path: "/admin/enheter", allowed: can(user, "view", { type: "units" }) },
       { key: "organisation", path: "/admin/organisation", allowed: can(user, "view", { type: "organisation" }) },
+      { key: "riskScale", path: "/admin/riskskala", allowed: can(user, "manage", { type: "risks" }) },
     ].filter((a) => a.allowed),
   };
 }
@@ -22,8 +23,14 @@ export default function AdminIndex({ loaderData }: Route.ComponentProps) {
     users: t("admin.usersIntro"),
     units: t("admin.unitsIntro"),
     organisation: t("admin.organisationIntro"),
+    riskScale: t("riskScale.intro"),
   };
-  const titles = { users: t("admin.users"), units: t("admin.units"), organisation: t("admin.organisation") };
+  const titles = {
+    users: t("admin.users"),
+    units: t("admin.units"),
+    organisation: t("admin.organisation"),
+    riskScale: t("riskScale.title"),
+  };
   return (
     <>
       <PageHeader title={t("sections.admin.title")} intro={t("sections.admin.intro")} />
