@@ -702,6 +702,7 @@ const en: Messages = {
     other: "Other",
   },
   risks: {
+    bornOf: "The risk will be linked to {{title}}.",
     new: "New risk",
     newIntro: "Describe the risk or opportunity, assess it before and after controls, and name an owner.",
     create: "Register",

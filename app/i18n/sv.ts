@@ -701,6 +701,7 @@ const sv = {
     other: "Annat",
   },
   risks: {
+    bornOf: "Risken kopplas till {{title}}.",
     new: "Ny risk",
     newIntro: "Beskriv risken eller möjligheten, bedöm den före och efter åtgärder, och utse en ägare.",
     create: "Registrera",

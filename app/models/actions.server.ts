@@ -1,8 +1,9 @@
 import { addDays } from "date-fns";
-import { and, asc, desc, eq, inArray, max, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
+import { nextNumber } from "#db/numbering.ts";
 import { actionEvents, actions, units, users, type ActionSource, type ActionStatus } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { isOpen, nextStatus, overdue, type ActionMove } from "./action-states.ts";
@@ -183,11 +184,7 @@ export function createAction(
   return writeTransaction(db, (tx) => {
     assertOwner(tx, input.ownerId);
     assertUnitExists(tx, input.unitId);
-    const number =
-      (tx
-        .select({ n: max(actions.number) })
-        .from(actions)
-        .get()?.n ?? 0) + 1;
+    const number = nextNumber(tx, actions, actions.number);
     const id = newId();
     tx.insert(actions)
       .values({

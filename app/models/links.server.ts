@@ -2,10 +2,11 @@ import { and, desc, eq, or } from "drizzle-orm";
 import { contains } from "#db/contains.ts";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
-import { actions, documents, kpis, links, risks, type LinkableKind } from "#db/schema/index.ts";
+import { actions, changeAnalyses, documents, kpis, links, risks, type LinkableKind } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { overdue } from "./action-states.ts";
-import { actionResource, createAction, getAction, type ActionInput } from "./actions.server.ts";
+import { actionResource, getAction } from "./actions.server.ts";
+import { changeAnalysisResource, getChangeAnalysis } from "./change-analyses.server.ts";
 import { getDocument } from "./documents.server.ts";
 import { itemHref } from "./item-refs.ts";
 import { getKpi, kpiResource } from "./kpis.server.ts";
@@ -72,6 +73,16 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
       href: itemHref("action", id),
       status: action.status,
       attention: overdue(action, dayOf(now)),
+    };
+  },
+  change_analysis: (db, actor, id, now) => {
+    const analysis = getChangeAnalysis(db, id);
+    if (!analysis || !can(actor, "read", changeAnalysisResource(analysis))) return null;
+    return {
+      title: `Ä${analysis.number}. ${analysis.title}`,
+      href: itemHref("change_analysis", id),
+      status: analysis.concludedAt ? "change_concluded" : "change_open",
+      attention: !analysis.concludedAt && analysis.plannedOn < dayOf(now),
     };
   },
   kpi: (db, actor, id) => {
@@ -166,9 +177,9 @@ export function itemStatuses(db: Db, actor: Actor, refs: ItemRef[], now = new Da
   });
 }
 
-/** "R3", "#12" or "12" finds an item by its number as well as by words in its title. */
+/** "R3", "Ä2", "#12" or "12" finds an item by its number as well as by words in its title. */
 const numberIn = (query: string) => {
-  const match = /^[#rR]?(\d{1,6})$/.exec(query.trim());
+  const match = /^[#rRäÄ]?(\d{1,6})$/.exec(query.trim());
   return match ? Number(match[1]) : -1;
 };
 
@@ -202,6 +213,15 @@ const finders: Partial<Record<LinkableKind, Finder>> = {
       .limit(limit)
       .all()
       .map((r) => r.id),
+  change_analysis: (db, query, limit) =>
+    db
+      .select({ id: changeAnalyses.id })
+      .from(changeAnalyses)
+      .where(or(contains(changeAnalyses.title, query), eq(changeAnalyses.number, numberIn(query))))
+      .orderBy(desc(changeAnalyses.number))
+      .limit(limit)
+      .all()
+      .map((r) => r.id),
   document: (db, query, limit) =>
     db
       .select({ id: documents.id })
@@ -232,11 +252,14 @@ export function searchItems(
   return itemStatuses(db, actor, refs, now).slice(0, limit);
 }
 
-/** A new action born of another item (a risk, a document review): created and linked together, or not at all. */
-export function createLinkedAction(db: Db, actor: Actor, input: ActionInput, from: ItemRef, now = new Date()): string {
+/**
+ * A new item born of another (an action of a risk, a risk of a change analysis): created and
+ * linked together, or not at all.
+ */
+export function createLinked(db: Db, actor: Actor, from: ItemRef, create: (tx: Db) => ItemRef, now = new Date()) {
   return writeTransaction(db, (tx) => {
-    const id = createAction(tx, actor, input, {}, now);
-    linkItems(tx, actor, from, { kind: "action", id }, now);
-    return id;
+    const made = create(tx);
+    linkItems(tx, actor, from, made, now);
+    return made.id;
   });
 }

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, max, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
+import { nextNumber } from "#db/numbering.ts";
 import {
   defaultRiskScale,
   organisations,
@@ -175,11 +176,7 @@ export function createRisk(db: Db, actor: Actor, input: RiskInput, now = new Dat
     assertUnitExists(tx, input.unitId);
     const person = tx.select({ active: users.active }).from(users).where(eq(users.id, input.ownerId)).get();
     if (!person?.active) throw new RiskError("risk.ownerNotFound");
-    const number =
-      (tx
-        .select({ n: max(risks.number) })
-        .from(risks)
-        .get()?.n ?? 0) + 1;
+    const number = nextNumber(tx, risks, risks.number);
     const id = newId();
     const { inherent, residual, ...fields } = input;
     tx.insert(risks)

@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { units } from "./organisation.ts";
 import { users } from "./users.ts";
-import { riskCategories, riskKinds, riskTreatments } from "./values.ts";
+import { changeKinds, riskCategories, riskKinds, riskTreatments } from "./values.ts";
 
 /** The risk register: risks and opportunities, each with its current assessment. */
 export const risks = sqliteTable(
@@ -53,4 +53,35 @@ export const riskAssessments = sqliteTable(
     comment: text("comment"),
   },
   (t) => [index("risk_assessments_risk_idx").on(t.riskId, t.id)],
+);
+
+/**
+ * A risk analysis before a change (a reorganisation, a new method or machine): what changes,
+ * who took part, the risks it found (linked, in the register), and its conclusion.
+ */
+export const changeAnalyses = sqliteTable(
+  "change_analyses",
+  {
+    id: text("id").primaryKey(),
+    number: integer("number").notNull().unique(),
+    title: text("title").notNull(),
+    kind: text("kind", { enum: changeKinds }).notNull(),
+    description: text("description").notNull(),
+    /** Who took part: the law expects the people affected and their safety representative. */
+    participants: text("participants").notNull(),
+    /** YYYY-MM-DD, when the change is planned to take effect. */
+    plannedOn: text("planned_on").notNull(),
+    unitId: text("unit_id").references(() => units.id),
+    ownerId: text("owner_id")
+      .notNull()
+      .references(() => users.id),
+    conclusion: text("conclusion"),
+    concludedBy: text("concluded_by").references(() => users.id),
+    concludedAt: integer("concluded_at", { mode: "timestamp_ms" }),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("change_analyses_unit_idx").on(t.unitId)],
 );

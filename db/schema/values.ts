@@ -82,8 +82,13 @@ export const linkableKinds = [
   "deviation",
   "finding",
   "requirement",
+  "change_analysis",
 ] as const;
 export type LinkableKind = (typeof linkableKinds)[number];
+
+/** What kind of change a risk analysis is made before (AFS 2023:1 asks for one before changes in the work). */
+export const changeKinds = ["organisation", "method", "equipment", "premises", "other"] as const;
+export type ChangeKind = (typeof changeKinds)[number];
 
 export const riskKinds = ["risk", "opportunity"] as const;
 export type RiskKind = (typeof riskKinds)[number];

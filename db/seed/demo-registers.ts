@@ -2,7 +2,7 @@ import { addDays } from "date-fns";
 import type { Db } from "#db/client.ts";
 import type { Actor } from "#app/auth/permissions.server.ts";
 import { createAction, moveAction, type ActionInput } from "#app/models/actions.server.ts";
-import { createLinkedAction } from "#app/models/links.server.ts";
+import { createLinked } from "#app/models/links.server.ts";
 import { dayOf } from "#app/models/releases.server.ts";
 import { createRisk, type RiskInput } from "#app/models/risks.server.ts";
 
@@ -85,18 +85,22 @@ export function seedDemoRegisters(db: Db, owner: Actor, units: Map<string, strin
     );
     if (!action) continue;
     const { dueInDays, ...fields } = action;
-    createLinkedAction(
+    const input: ActionInput = {
+      ...fields,
+      source: "risk",
+      ownerId: owner.id,
+      unitId,
+      dueOn: dayOf(addDays(now, dueInDays)),
+      effectCheckOn: dayOf(addDays(now, dueInDays + 90)),
+    };
+    createLinked(
       db,
       owner,
-      {
-        ...fields,
-        source: "risk",
-        ownerId: owner.id,
-        unitId,
-        dueOn: dayOf(addDays(now, dueInDays)),
-        effectCheckOn: dayOf(addDays(now, dueInDays + 90)),
-      },
       { kind: "risk", id: riskId },
+      (tx) => ({
+        kind: "action",
+        id: createAction(tx, owner, input, {}, now),
+      }),
       now,
     );
   }

@@ -6,10 +6,8 @@ import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { createAction, getAction } from "#app/models/actions.server.ts";
-import { createLinkedAction, itemStatuses } from "#app/models/links.server.ts";
-import type { Actor } from "#app/auth/permissions.server.ts";
-import { itemRefSchema } from "#app/routes/links/link-form.server.ts";
-import type { Db } from "#db/client.ts";
+import { createLinked } from "#app/models/links.server.ts";
+import { bornOf } from "#app/routes/links/link-form.server.ts";
 import type { ActionSource } from "#db/schema/values.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { unitTree } from "#app/models/units.server.ts";
@@ -17,13 +15,12 @@ import { listPeople } from "#app/models/users.server.ts";
 import { parseForm } from "#app/utils/forms.ts";
 import type { Route } from "./+types/new";
 
-/** The item an action is born of, if the person may see it. */
-function bornOf(db: Db, actor: Actor, value: FormDataEntryValue | null) {
-  const ref = itemRefSchema.safeParse(value);
-  return ref.success ? (itemStatuses(db, actor, [ref.data])[0] ?? null) : null;
-}
-
-const sourceOf: Partial<Record<string, ActionSource>> = { risk: "risk", kpi: "kpi", document: "document_review" };
+const sourceOf: Partial<Record<string, ActionSource>> = {
+  risk: "risk",
+  kpi: "kpi",
+  document: "document_review",
+  change_analysis: "risk",
+};
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "create", { type: "actions" });
@@ -52,7 +49,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const from = bornOf(context.db, user, form.get("from"));
   try {
     const id = from
-      ? createLinkedAction(context.db, user, parsed.data, from)
+      ? createLinked(context.db, user, from, (tx) => ({ kind: "action", id: createAction(tx, user, parsed.data) }))
       : createAction(context.db, user, parsed.data, { followUpOf });
     return redirect(`/atgarder/${id}`);
   } catch (error) {

@@ -3,7 +3,7 @@ import { linkableKinds } from "#db/schema/values.ts";
 import type { Actor } from "#app/auth/permissions.server.ts";
 import type { Db } from "#db/client.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
-import { linkItems, unlinkItems, type ItemRef } from "#app/models/links.server.ts";
+import { itemStatuses, linkItems, unlinkItems, type ItemRef } from "#app/models/links.server.ts";
 import { parseForm, type FieldErrors } from "#app/utils/forms.ts";
 
 /** "risk:abc" as sent by a Linked panel or an editor chip. */
@@ -43,4 +43,10 @@ export function linkFormIntent(db: Db, actor: Actor, self: ItemRef, form: FormDa
     return { errors: refusalAsFormError(error) };
   }
   return null;
+}
+
+/** The item a new one is born of (`?fran=risk:<id>` or a hidden `from` field), if the person may see it. */
+export function bornOf(db: Db, actor: Actor, value: FormDataEntryValue | null) {
+  const ref = itemRefSchema.safeParse(value);
+  return ref.success ? (itemStatuses(db, actor, [ref.data])[0] ?? null) : null;
 }

@@ -11,6 +11,8 @@ import { requirePermission } from "#app/auth/guards.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { addMonthsToDay, dayOf } from "#app/models/releases.server.ts";
 import { createRisk, riskScale } from "#app/models/risks.server.ts";
+import { createLinked } from "#app/models/links.server.ts";
+import { bornOf } from "#app/routes/links/link-form.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
@@ -43,12 +45,15 @@ export function loader({ request, context }: Route.LoaderArgs) {
     me: user.id,
     myUnit: user.unitId,
     nextReviewOn: addMonthsToDay(dayOf(new Date()), 12),
+    // A risk found by a change analysis is linked to it from the start.
+    from: bornOf(context.db, user, new URL(request.url).searchParams.get("fran")),
   };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { user } = requirePermission(request, context, "create", { type: "risks" });
-  const parsed = parseForm(riskSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(riskSchema, form);
   if (!parsed.ok) return { errors: parsed.errors };
   const { inherentLikelihood, inherentConsequence, residualLikelihood, residualConsequence, ...fields } = parsed.data;
   const assessments = assessmentsOf({
@@ -58,7 +63,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     residualConsequence,
   });
   try {
-    return redirect(`/risker/${createRisk(context.db, user, { ...fields, ...assessments })}`);
+    const input = { ...fields, ...assessments };
+    const from = bornOf(context.db, user, form.get("from"));
+    const id = from
+      ? createLinked(context.db, user, from, (tx) => ({ kind: "risk", id: createRisk(tx, user, input) }))
+      : createRisk(context.db, user, input);
+    return redirect(`/risker/${id}`);
   } catch (error) {
     return { errors: refusalAsFormError(error) };
   }
@@ -76,7 +86,11 @@ export default function NewRisk({ loaderData, actionData }: Route.ComponentProps
       </PageHeader>
       <section className="card">
         {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+        {loaderData.from ? <Notice>{t("risks.bornOf", { title: loaderData.from.title })}</Notice> : null}
         <Form method="post" className="form-grid" noValidate>
+          {loaderData.from ? (
+            <input type="hidden" name="from" value={`${loaderData.from.kind}:${loaderData.from.id}`} />
+          ) : null}
           <SelectField
             label={t("risks.kind")}
             name="kind"
