@@ -41,6 +41,8 @@ export default [
     ...prefix("risker", [
       index("routes/risks/index.tsx"),
       route("ny", "routes/risks/new.tsx"),
+      route("andringar", "routes/risks/changes/index.tsx"),
+      route("andringar/:id", "routes/risks/changes/analysis.tsx"),
       route(":id", "routes/risks/risk.tsx"),
     ]),
     ...prefix("atgarder", [

@@ -73,6 +73,7 @@ test("the action plan, the risk register and the KPIs meet WCAG 2.1 AA as axe ch
     "/mal",
     "/mal/nyckeltal/ny",
     "/admin/riskskala",
+    "/risker/andringar",
   ]) {
     await page.goto(path);
     expect(await violations(page), path).toEqual([]);

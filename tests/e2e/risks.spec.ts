@@ -59,3 +59,39 @@ test("a risk gets an action with an effect plan; once the effect is verified, th
   await cell(2, 3).click();
   await expect(page.getByRole("table", { name: "Risker", exact: true })).toContainText(title);
 });
+
+test("a risk analysis before a change gathers the risks it finds and is concluded with a conclusion that stays", async ({
+  page,
+  signIn,
+}) => {
+  await signIn(page.context(), demo.process_owner);
+  const change = `Nytt plocksystem ${Date.now()}`;
+  await page.goto("/risker");
+  await page.getByRole("link", { name: "Riskanalyser inför ändringar" }).click();
+  await page.getByText("Ny riskanalys inför ändring").click();
+  await page.getByRole("button", { name: "Skapa analysen" }).click();
+  await expect(page.getByText("Fyll i fältet.").first()).toBeVisible();
+  await page.getByLabel("Vilken ändring gäller det?").fill(change);
+  await page.getByLabel("Typ av ändring").selectOption({ label: "Arbetsmetod" });
+  await page.getByLabel("Beskrivning av ändringen").fill("Handdatorer i stället för papperslistor.");
+  await page.getByLabel("Vilka deltog i analysen").fill("Lagerpersonal, skyddsombud, lagerchef");
+  await page.getByLabel("Ändringen planeras till").fill("2027-02-01");
+  await page.getByRole("button", { name: "Skapa analysen" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(change);
+
+  await page.getByRole("link", { name: "Ny risk från analysen" }).click();
+  await expect(page.getByText(`Risken kopplas till Ä`)).toBeVisible();
+  await page.getByLabel("Benämning").fill("Förslitningsskador av handdatorer");
+  await page.getByLabel("Orsak").fill("Ensidigt arbete.");
+  await page.getByLabel("Konsekvens", { exact: true }).first().fill("Sjukskrivning.");
+  await page.getByRole("button", { name: "Registrera" }).click();
+  await expect(page.getByRole("region", { name: "Kopplat" })).toContainText(change);
+
+  await page.getByRole("region", { name: "Kopplat" }).getByRole("link", { name: new RegExp(change) }).click();
+  await expect(page.getByText("Analysen har hittat 1 risk.")).toBeVisible();
+  await page.getByLabel("Slutsats").fill("Genomförs med pauser var 45:e minut.");
+  await page.getByRole("button", { name: "Avsluta analysen" }).click();
+  await expect(page.getByText("Analysen är avslutad.")).toBeVisible();
+  await expect(page.locator(".document-meta")).toContainText("Avslutad");
+  await expect(page.getByRole("button", { name: "Avsluta analysen" })).toHaveCount(0);
+});

@@ -71,6 +71,9 @@ export default function Risks({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <PageHeader title={t("sections.risks.title")} intro={t("sections.risks.intro")}>
+        <Link to="/risker/andringar" className="button button-secondary">
+          {t("changes.title")}
+        </Link>
         {loaderData.canCreate ? (
           <Link to="/risker/ny" className="button">
             {t("risks.new")}
