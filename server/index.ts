@@ -9,6 +9,7 @@ import { startCheckpointer } from "#db/checkpointer.ts";
 import { databaseFile, migrateDatabase, openDatabase } from "#db/client.ts";
 import { seedDemo } from "#db/seed/demo.ts";
 import { sendReviewDueNotices, type ReviewDueTexts } from "#app/models/review-dates.server.ts";
+import { sendDigests } from "#app/models/digests.server.ts";
 import { translator } from "#app/i18n/index.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { createApp, staticAssets } from "./app.ts";
@@ -63,8 +64,19 @@ server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   logger.info({ url: `http://${config.host}:${port}`, dataDir: config.dataDir }, "Lots is listening");
-  startReviewDueNotices(config.publicOrigin ?? `http://${config.host}:${port}`);
+  const origin = config.publicOrigin ?? `http://${config.host}:${port}`;
+  startReviewDueNotices(origin);
+  startDigests(origin);
 });
+
+/** E-mail digests: checked every hour; each person gets at most one a day, in the morning. */
+function startDigests(origin: string) {
+  if (!mailer.enabled) return;
+  const run = () =>
+    sendDigests(db, mailer, origin, logger).catch((err: unknown) => logger.error({ err }, "digests failed"));
+  void run();
+  setInterval(run, 60 * 60 * 1000).unref();
+}
 
 /** Owners hear of reviews coming due at start and then every six hours (each notice once). */
 function startReviewDueNotices(origin: string) {

@@ -8,6 +8,7 @@ import { actionEvents, actions, units, users, type ActionSource, type ActionStat
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { isOpen, nextStatus, overdue, type ActionMove } from "./action-states.ts";
 import { DomainError } from "./errors.ts";
+import { notify } from "./notifications.server.ts";
 import { dayOf } from "./releases.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 import { assertUnitExists } from "./units.server.ts";
@@ -198,6 +199,18 @@ export function createAction(
       })
       .run();
     record(tx, actor, id, { kind: "created", toStatus: "planned", newDueOn: input.dueOn, comment: input.title }, now);
+    // The owner hears of it at once, unless they wrote it themself.
+    notify(
+      tx,
+      {
+        kind: "assigned",
+        actorId: actor.id,
+        recipients: [input.ownerId],
+        link: `/atgarder/${id}`,
+        text: `${number}. ${input.title}`,
+      },
+      now,
+    );
     if (options.followUpOf) {
       // Only an action judged not effective is followed up; the old one then hands its work on.
       if (requireAction(tx, options.followUpOf).status !== "not_effective")

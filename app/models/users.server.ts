@@ -1,7 +1,7 @@
 import { and, asc, count, eq, ne } from "drizzle-orm";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
-import { units, users, type Locale, type Role } from "#db/schema/index.ts";
+import { units, users, type DigestFrequency, type Locale, type Role } from "#db/schema/index.ts";
 import { hashPassword, verifyPassword } from "#app/auth/passwords.server.ts";
 import { invalidateUserSessions } from "#app/auth/sessions.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
@@ -38,6 +38,7 @@ export function listUsers(db: Db): UserListItem[] {
       role: users.role,
       unitId: users.unitId,
       locale: users.locale,
+      digest: users.digest,
       active: users.active,
       accessExpiresAt: users.accessExpiresAt,
       createdAt: users.createdAt,
@@ -163,8 +164,15 @@ export function setUserActive(db: Db, actorId: string, userId: string, active: b
   });
 }
 
-export function updateProfile(db: Db, userId: string, input: { name: string; locale: Locale }): void {
-  db.update(users).set({ name: input.name.trim(), locale: input.locale }).where(eq(users.id, userId)).run();
+export function updateProfile(
+  db: Db,
+  userId: string,
+  input: { name: string; locale: Locale; digest: DigestFrequency },
+): void {
+  db.update(users)
+    .set({ name: input.name.trim(), locale: input.locale, digest: input.digest })
+    .where(eq(users.id, userId))
+    .run();
 }
 
 export function setUserLocale(db: Db, userId: string, locale: Locale): void {

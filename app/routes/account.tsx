@@ -10,12 +10,16 @@ import { requireAuth } from "#app/auth/guards.server.ts";
 import { changePasswordSchema } from "#app/auth/schemas.ts";
 import { countUserSessions, createSession, sessionCookie } from "#app/auth/sessions.server.ts";
 import { localeCookie } from "#app/i18n/locale.server.ts";
-import { changePassword, updateProfile, UserError } from "#app/models/users.server.ts";
-import { locales } from "#db/schema/values.ts";
+import { changePassword, getUser, updateProfile, UserError } from "#app/models/users.server.ts";
+import { digestFrequencies, locales } from "#db/schema/values.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/account";
 
-const profileSchema = z.object({ name: text(), locale: z.enum(locales, "validation.invalidChoice") });
+const profileSchema = z.object({
+  name: text(),
+  locale: z.enum(locales, "validation.invalidChoice"),
+  digest: z.enum(digestFrequencies, "validation.invalidChoice"),
+});
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requireAuth(request, context);
@@ -23,6 +27,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
     name: user.name,
     email: user.email,
     locale: user.locale,
+    digest: getUser(context.db, user.id)?.digest ?? "daily",
     sessionCount: countUserSessions(context.db, user.id),
   };
 }
@@ -97,6 +102,14 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
               defaultValue={loaderData.locale}
               options={locales.map((l) => ({ value: l, label: t(`language.${l}`) }))}
               error={profile?.errors.locale}
+            />
+            <SelectField
+              label={t("digest.label")}
+              hint={t("digest.hint")}
+              name="digest"
+              defaultValue={loaderData.digest}
+              options={digestFrequencies.map((d) => ({ value: d, label: t(`digest.${d}`) }))}
+              error={profile?.errors.digest}
             />
             <SubmitButton name="intent" value="profile">
               {t("account.saveProfile")}

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./users.ts";
 import { notificationKinds } from "./values.ts";
 
@@ -19,4 +19,18 @@ export const notifications = sqliteTable(
     readAt: integer("read_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("notifications_user_idx").on(t.userId, t.readAt)],
+);
+
+/** One e-mail digest per person and day at most: a row is taken before the mail is sent. */
+export const mailDigests = sqliteTable(
+  "mail_digests",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** YYYY-MM-DD */
+    day: text("day").notNull(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.day] })],
 );

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { units } from "./organisation.ts";
-import { locales, roles } from "./values.ts";
+import { digestFrequencies, locales, roles } from "./values.ts";
 
 export const users = sqliteTable(
   "users",
@@ -14,6 +14,7 @@ export const users = sqliteTable(
     role: text("role", { enum: roles }).notNull(),
     unitId: text("unit_id").references(() => units.id),
     locale: text("locale", { enum: locales }).notNull().default("sv"),
+    digest: text("digest", { enum: digestFrequencies }).notNull().default("daily"),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     /** External auditors are guests: their access ends at this moment. */
     accessExpiresAt: integer("access_expires_at", { mode: "timestamp_ms" }),

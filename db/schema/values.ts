@@ -45,7 +45,7 @@ export type ReviewerVerdict = (typeof reviewerVerdicts)[number];
 export const readerGroupKinds = ["unit", "role"] as const;
 export type ReaderGroupKind = (typeof readerGroupKinds)[number];
 
-export const notificationKinds = ["mention", "review", "decision", "reviewDue", "toRead"] as const;
+export const notificationKinds = ["mention", "review", "decision", "reviewDue", "toRead", "assigned"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /**
@@ -85,6 +85,10 @@ export const linkableKinds = [
   "change_analysis",
 ] as const;
 export type LinkableKind = (typeof linkableKinds)[number];
+
+/** How often a person gets an e-mail summary of what waits for them (when SMTP is configured). */
+export const digestFrequencies = ["daily", "weekly", "never"] as const;
+export type DigestFrequency = (typeof digestFrequencies)[number];
 
 /** What kind of change a risk analysis is made before (AFS 2023:1 asks for one before changes in the work). */
 export const changeKinds = ["organisation", "method", "equipment", "premises", "other"] as const;

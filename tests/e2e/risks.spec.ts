@@ -87,7 +87,10 @@ test("a risk analysis before a change gathers the risks it finds and is conclude
   await page.getByRole("button", { name: "Registrera" }).click();
   await expect(page.getByRole("region", { name: "Kopplat" })).toContainText(change);
 
-  await page.getByRole("region", { name: "Kopplat" }).getByRole("link", { name: new RegExp(change) }).click();
+  await page
+    .getByRole("region", { name: "Kopplat" })
+    .getByRole("link", { name: new RegExp(change) })
+    .click();
   await expect(page.getByText("Analysen har hittat 1 risk.")).toBeVisible();
   await page.getByLabel("Slutsats").fill("Genomförs med pauser var 45:e minut.");
   await page.getByRole("button", { name: "Avsluta analysen" }).click();

@@ -10,6 +10,7 @@ import {
   type ActionInput,
 } from "#app/models/actions.server.ts";
 import { verifyTrail } from "#app/models/trail.server.ts";
+import { listNotifications } from "#app/models/notifications.server.ts";
 import type { User } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
 import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
@@ -52,6 +53,12 @@ describe("the action plan", () => {
     });
     expect(actionHistory(db, id).map((e) => e.toStatus)).toEqual(["effect_verified", "done", "in_progress", "planned"]);
     expect(verifyTrail(db)).toMatchObject({ ok: true });
+  });
+
+  it("tells the owner when someone else makes them responsible", () => {
+    createAction(db, quality, input({ title: "Märk gångarna" }));
+    createAction(db, owner, input({ title: "Eget arbete" }));
+    expect(listNotifications(db, owner.id)).toMatchObject([{ kind: "assigned", text: "1. Märk gångarna" }]);
   });
 
   it("cannot close an action whose effect is not verified, nor judge it without a result", () => {
