@@ -1,10 +1,11 @@
-import { addDays } from "date-fns";
+import { addDays, format } from "date-fns";
 import type { Db } from "#db/client.ts";
 import type { Actor } from "#app/auth/permissions.server.ts";
 import { createAction, moveAction, type ActionInput } from "#app/models/actions.server.ts";
 import { createLinked } from "#app/models/links.server.ts";
 import { dayOf } from "#app/models/releases.server.ts";
 import { createRisk, type RiskInput } from "#app/models/risks.server.ts";
+import { createKpi, createObjective, importMeasurements } from "#app/models/kpis.server.ts";
 
 type DemoRisk = Omit<RiskInput, "ownerId" | "unitId" | "nextReviewOn"> & {
   unit: string;
@@ -122,4 +123,61 @@ export function seedDemoRegisters(db: Db, owner: Actor, units: Map<string, strin
     now,
   );
   moveAction(db, owner, idea, "start", {}, now);
+  seedDemoKpis(db, owner, now);
+}
+
+/** One objective with two KPIs and two years of monthly figures: one on target, one not. */
+function seedDemoKpis(db: Db, owner: Actor, now: Date): void {
+  const year = now.getFullYear();
+  const objectiveId = createObjective(
+    db,
+    owner,
+    {
+      title: "Nöjda kunder som får rätt leverans i tid",
+      description: "Kvalitetsmål ur kvalitetspolicyn, följs upp varje kvartal.",
+      ownerId: owner.id,
+      periodStart: `${year}-01-01`,
+      periodEnd: `${year}-12-31`,
+    },
+    now,
+  );
+  const months = (count: number, value: (i: number) => number, from: number) =>
+    Array.from({ length: count }, (_, i) => {
+      const date = new Date(from, i, 1);
+      return { period: format(date, "yyyy-MM"), value: value(i) };
+    });
+  const kpis = [
+    {
+      name: "Leveransprecision",
+      unit: "%",
+      direction: "higher" as const,
+      target: 95,
+      warning: 92,
+      dataSource: "Affärssystemet, leveransrapporten",
+      figures: (i: number, last: boolean) => (last ? 91 + (i % 4) : 93 + (i % 3)),
+    },
+    {
+      name: "Reklamationer",
+      unit: "st",
+      direction: "lower" as const,
+      target: 5,
+      warning: 8,
+      dataSource: "Reklamationsregistret",
+      figures: (i: number, last: boolean) => (last ? 9 - (i % 3) : 4 + (i % 2)),
+    },
+  ];
+  for (const { figures, ...kpi } of kpis) {
+    const id = createKpi(db, owner, { ...kpi, frequency: "monthly", ownerId: owner.id, objectiveId }, now);
+    const rows = [
+      ...months(12, (i) => figures(i, true), year - 1),
+      ...months(Math.max(1, now.getMonth()), (i) => figures(i, false), year),
+    ];
+    importMeasurements(
+      db,
+      owner,
+      id,
+      rows.map((r) => [r.period, String(r.value)]),
+      now,
+    );
+  }
 }

@@ -13,7 +13,7 @@ export function ManagementOverviewPanel({ overview }: { overview: ManagementOver
     <section aria-labelledby="overview-heading" className="overview">
       <h2 id="overview-heading">{t("overview.title")}</h2>
       <div className="overview-grid">
-        <section className="card" aria-labelledby="overview-risks">
+        <section className="card overview-wide" aria-labelledby="overview-risks">
           <h3 id="overview-risks">{t("overview.risks")}</h3>
           <RiskHeatMap
             scale={overview.scale}
