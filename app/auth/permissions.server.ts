@@ -25,7 +25,9 @@ export type Resource =
   | { type: "risk"; ownerId: string; createdBy: string }
   | { type: "kpis" }
   | { type: "kpi"; ownerId: string }
-  | { type: "overview" };
+  | { type: "overview" }
+  | { type: "processes" }
+  | { type: "process"; ownerId: string };
 
 export type Action =
   | "view"
@@ -145,6 +147,13 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       return action === "edit" && (documentKeepers.includes(user.role) || resource.ownerId === user.id);
     case "links":
       return action === "edit" && user.role !== "external_auditor" && user.role !== "staff";
+    case "processes":
+      if (action === "view") return sectionAccess.processes.includes(user.role);
+      // Processes are set up by those who own and steer them.
+      return action === "create" && approvers.includes(user.role);
+    case "process":
+      if (action === "read") return sectionAccess.processes.includes(user.role);
+      return action === "edit" && (documentKeepers.includes(user.role) || resource.ownerId === user.id);
     case "overview":
       // The whole system at a glance is for those who answer for it: the quality manager and leadership.
       return action === "view" && documentKeepers.includes(user.role);

@@ -272,6 +272,7 @@ const en: Messages = {
     instruction: "Instruction",
     plan: "Plan",
     audit_report: "Audit report",
+    process_map: "Process map",
   },
   documentStatuses: {
     draft: "Draft",

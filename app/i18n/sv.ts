@@ -270,6 +270,7 @@ const sv = {
     instruction: "Instruktion",
     plan: "Plan",
     audit_report: "Revisionsrapport",
+    process_map: "Processkarta",
   },
   documentStatuses: {
     draft: "Utkast",

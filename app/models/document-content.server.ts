@@ -3,7 +3,11 @@ import crypto from "node:crypto";
 import { renderToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
+import { eq } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
+import { documents } from "#db/schema/index.ts";
+import { freezeMap, graphText, isGraph } from "./process-map-content.server.ts";
+import type { ProcessGraph } from "./process-map.ts";
 import { documentSchema, FRAGMENT } from "#app/components/editor/schema.ts";
 import { chipText, type ChipAttrs } from "#app/components/editor/item-chip.ts";
 import { compact, loadYDoc } from "./collab-store.server.ts";
@@ -86,7 +90,8 @@ export function writeInitialContent(db: Db, documentId: string, content: JSONCon
 /** A frozen state of a document: what a reviewer reads and an approver signs. */
 export type FrozenContent = {
   state: Uint8Array;
-  json: JSONContent;
+  /** ProseMirror content for a written document; the graph for a process map. */
+  json: JSONContent | ProcessGraph;
   /** The JSON as stored, byte for byte: the hash covers this text. */
   jsonText: string;
   /** Sanitised; comment anchors are left out: a release carries the text, not the workshop. */
@@ -123,10 +128,27 @@ export function plainTextOf(node: JSONContent): string {
 export function freezeDocument(db: Db, documentId: string): FrozenContent {
   const doc = loadYDoc(db, documentId);
   const state = Y.encodeStateAsUpdate(doc);
+  const document = db
+    .select({ type: documents.type, title: documents.title })
+    .from(documents)
+    .where(eq(documents.id, documentId))
+    .get();
+  if (document?.type === "process_map") {
+    // A map's SVG is drawn by our own renderer from a checked graph, every text escaped.
+    const { json, html, text } = freezeMap(db, documentId, doc, document.title);
+    doc.destroy();
+    const jsonText = JSON.stringify(json);
+    return { state, json, jsonText, html, text, hash: contentHash(jsonText, html, state) };
+  }
   const { json, html: raw } = renderDoc(doc, ["comment"]);
   const html = sanitiseHtml(raw);
   const jsonText = JSON.stringify(json);
   return { state, json, jsonText, html, text: plainTextOf(json), hash: contentHash(jsonText, html, state) };
+}
+
+/** The searchable words of stored content, written or drawn. */
+export function contentText(json: JSONContent | ProcessGraph): string {
+  return isGraph(json) ? graphText(json) : plainTextOf(json);
 }
 
 const diffMark = (name: string, tag: string) =>

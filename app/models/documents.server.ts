@@ -10,6 +10,7 @@ import {
   type DocumentArea,
   type DocumentDetails,
   type DocumentStatus,
+  type ControlledType,
   type DocumentType,
 } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
@@ -54,7 +55,7 @@ const listColumns = {
 export type DocumentSummary = {
   id: string;
   title: string;
-  type: DocumentType;
+  type: ControlledType;
   status: DocumentStatus;
   ownerId: string;
   ownerName: string;

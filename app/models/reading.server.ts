@@ -1,5 +1,5 @@
 import type { Db } from "#db/client.ts";
-import type { DocumentStatus, DocumentType } from "#db/schema/index.ts";
+import type { ControlledType, DocumentStatus } from "#db/schema/index.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { hasAcknowledged, lastAcknowledged, mustAcknowledge } from "./acknowledgements.server.ts";
 import { getDocument } from "./documents.server.ts";
@@ -13,7 +13,7 @@ import type { User } from "./users.server.ts";
 export type ReadingState = {
   document: {
     id: string;
-    type: DocumentType;
+    type: ControlledType;
     status: DocumentStatus;
     unitName: string | null;
     nextReviewOn: string | null;

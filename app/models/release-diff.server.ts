@@ -2,6 +2,8 @@ import type { JSONContent } from "@tiptap/core";
 import type { Db } from "#db/client.ts";
 import { diffContent } from "./content-diff.ts";
 import { freezeDocument, renderDiffHtml } from "./document-content.server.ts";
+import { isGraph, mapDiffHtml } from "./process-map-content.server.ts";
+import type { ProcessGraph } from "./process-map.ts";
 import {
   currentRelease,
   findRelease,
@@ -14,8 +16,9 @@ import {
 /** A diff ready to show: the versions compared and the marked-up HTML. */
 export type ReleaseDiff = { from: string; to: string; html: string; changed: boolean };
 
-function diffHtml(before: JSONContent, after: JSONContent) {
-  const { doc, changed } = diffContent(before, after);
+function diffHtml(before: JSONContent | ProcessGraph, after: JSONContent | ProcessGraph) {
+  if (isGraph(before) && isGraph(after)) return mapDiffHtml(before, after);
+  const { doc, changed } = diffContent(before as JSONContent, after as JSONContent);
   return { html: renderDiffHtml(doc), changed };
 }
 

@@ -11,6 +11,7 @@ import {
   units,
   users,
   type DocumentArea,
+  type ControlledType,
   type DocumentType,
   type ReaderGroupKind,
 } from "#db/schema/index.ts";
@@ -179,7 +180,7 @@ export function createRelease(tx: Db, input: NewRelease, now = new Date()): Rele
 export type CurrentFilter = { unitId?: string; area?: DocumentArea; type?: DocumentType; q?: string };
 
 export type CurrentItem = ReleaseSummary & {
-  type: DocumentType;
+  type: ControlledType;
   areas: DocumentArea[];
   unitId: string | null;
   unitName: string | null;

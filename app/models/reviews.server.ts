@@ -15,7 +15,7 @@ import {
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { verifyPassword } from "#app/auth/passwords.server.ts";
 import { accountKey, accountPolicy, recordFailure, throttleWait } from "#app/auth/throttle.server.ts";
-import { freezeDocument, plainTextOf } from "./document-content.server.ts";
+import { contentText, freezeDocument } from "./document-content.server.ts";
 import { requireDocument } from "./documents.server.ts";
 import { DomainError } from "./errors.ts";
 import { notify } from "./notifications.server.ts";
@@ -368,7 +368,7 @@ export async function approveReview(
           state: new Uint8Array(current.candidateState),
           jsonText: current.candidateJson,
           html: current.candidateHtml,
-          text: plainTextOf(JSON.parse(current.candidateJson) as JSONContent),
+          text: contentText(JSON.parse(current.candidateJson) as JSONContent),
           hash: current.candidateHash,
         },
         readers: input.readers,

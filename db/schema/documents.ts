@@ -2,14 +2,14 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { units } from "./organisation.ts";
 import { users } from "./users.ts";
-import { documentStatuses, documentTypes, type DocumentArea } from "./values.ts";
+import { controlledTypes, documentStatuses, type DocumentArea } from "./values.ts";
 
 export const documents = sqliteTable(
   "documents",
   {
     id: text("id").primaryKey(),
     title: text("title").notNull(),
-    type: text("type", { enum: documentTypes }).notNull(),
+    type: text("type", { enum: controlledTypes }).notNull(),
     status: text("status", { enum: documentStatuses }).notNull().default("draft"),
     ownerId: text("owner_id")
       .notNull()

@@ -11,3 +11,4 @@ export * from "./actions.ts";
 export * from "./links.ts";
 export * from "./risks.ts";
 export * from "./kpis.ts";
+export * from "./processes.ts";

@@ -11,6 +11,17 @@ export type Locale = (typeof locales)[number];
 export const documentTypes = ["policy", "routine", "instruction", "plan", "audit_report"] as const;
 export type DocumentType = (typeof documentTypes)[number];
 
+/**
+ * Everything under document control: the written documents, and process maps, which are
+ * reviewed, approved and released by the same mechanism but drawn rather than written.
+ */
+export const controlledTypes = [...documentTypes, "process_map"] as const;
+export type ControlledType = (typeof controlledTypes)[number];
+
+/** Management, core (kärnprocess) and support processes, as a process landscape groups them. */
+export const processKinds = ["management", "core", "support"] as const;
+export type ProcessKind = (typeof processKinds)[number];
+
 export const documentAreas = ["quality", "environment", "work_environment", "information_security"] as const;
 export type DocumentArea = (typeof documentAreas)[number];
 
@@ -24,7 +35,7 @@ export type DocumentStatus = (typeof documentStatuses)[number];
 /** A document's register entry, as forms edit it and the model stores it. */
 export type DocumentDetails = {
   title: string;
-  type: DocumentType;
+  type: ControlledType;
   ownerId: string;
   unitId: string | null;
   areas: DocumentArea[];

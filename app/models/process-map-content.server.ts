@@ -1,0 +1,83 @@
+import { and, eq } from "drizzle-orm";
+import type * as Y from "yjs";
+import type { Db } from "#db/client.ts";
+import { links } from "#db/schema/index.ts";
+import { itemHref } from "./item-refs.ts";
+import { activityRef, readGraph, type MapNode, type ProcessGraph } from "./process-map.ts";
+import { mapToSvg } from "./process-map-svg.ts";
+
+/** A stored release's JSON is a process graph when it has nodes and edges, not ProseMirror content. */
+export function isGraph(json: unknown): json is ProcessGraph {
+  return typeof json === "object" && json !== null && Array.isArray((json as ProcessGraph).nodes);
+}
+
+/** The step labels, for search. */
+export const graphText = (graph: ProcessGraph) =>
+  graph.nodes
+    .map((n) => n.label)
+    .filter(Boolean)
+    .join("\n");
+
+/** Each activity's routine: the first document its step is linked to, read where it applies today. */
+function routineLinks(db: Db, mapDocumentId: string, graph: ProcessGraph): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const node of graph.nodes) {
+    if (node.kind !== "activity") continue;
+    const ref = activityRef(mapDocumentId, node.id);
+    const link = db
+      .select()
+      .from(links)
+      .where(and(eq(links.fromKind, "activity"), eq(links.fromId, ref), eq(links.toKind, "document")))
+      .get();
+    const reverse = link
+      ? null
+      : db
+          .select()
+          .from(links)
+          .where(and(eq(links.toKind, "activity"), eq(links.toId, ref), eq(links.fromKind, "document")))
+          .get();
+    const documentId = link?.toId ?? reverse?.fromId;
+    if (documentId) out.set(node.id, itemHref("document", documentId));
+  }
+  return out;
+}
+
+/** The map as people read it: the drawing, each linked step opening its routine. */
+export function renderMap(db: Db, mapDocumentId: string, graph: ProcessGraph, title: string): string {
+  const hrefs = routineLinks(db, mapDocumentId, graph);
+  const svg = mapToSvg(graph, { title, hrefFor: (node: MapNode) => hrefs.get(node.id) ?? null });
+  return `<figure class="process-map">${svg}</figure>`;
+}
+
+export function freezeMap(db: Db, mapDocumentId: string, doc: Y.Doc, title: string) {
+  const graph = readGraph(doc);
+  return { json: graph, html: renderMap(db, mapDocumentId, graph, title), text: graphText(graph) };
+}
+
+const escapes: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const esc = (text: string) => text.replace(/[&<>"']/g, (c) => escapes[c]!);
+
+/**
+ * What changed between two versions of a map, step by step: added and removed steps and
+ * connections as insertions and deletions, a renamed step as both.
+ */
+export function mapDiffHtml(before: ProcessGraph, after: ProcessGraph) {
+  const old = new Map(before.nodes.map((n) => [n.id, n]));
+  const now = new Map(after.nodes.map((n) => [n.id, n]));
+  const name = (graph: Map<string, MapNode>, id: string) => esc(graph.get(id)?.label || "…");
+  const rows: string[] = [];
+  for (const node of after.nodes) {
+    const was = old.get(node.id);
+    if (!was) rows.push(`<li><ins>${esc(node.label)}</ins></li>`);
+    else if (was.label !== node.label) rows.push(`<li><del>${esc(was.label)}</del> <ins>${esc(node.label)}</ins></li>`);
+  }
+  for (const node of before.nodes) if (!now.has(node.id)) rows.push(`<li><del>${esc(node.label)}</del></li>`);
+  const key = (e: { source: string; target: string }) => `${e.source}>${e.target}`;
+  const oldEdges = new Set(before.edges.map(key));
+  const newEdges = new Set(after.edges.map(key));
+  for (const e of after.edges)
+    if (!oldEdges.has(key(e))) rows.push(`<li><ins>${name(now, e.source)} → ${name(now, e.target)}</ins></li>`);
+  for (const e of before.edges)
+    if (!newEdges.has(key(e))) rows.push(`<li><del>${name(old, e.source)} → ${name(old, e.target)}</del></li>`);
+  return { html: rows.length ? `<ul class="map-diff">${rows.join("")}</ul>` : "", changed: rows.length > 0 };
+}
