@@ -18,6 +18,8 @@ export function itemHref(kind: LinkableKind, rawId: string): string {
       return `/mal#objective-${id}`;
     case "action":
       return `/atgarder/${id}`;
+    case "process":
+      return `/processer/${id}`;
     case "change_analysis":
       return `/risker/andringar/${id}`;
     default:

@@ -2,12 +2,24 @@ import { and, desc, eq, or } from "drizzle-orm";
 import { contains } from "#db/contains.ts";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
-import { actions, changeAnalyses, documents, kpis, links, risks, type LinkableKind } from "#db/schema/index.ts";
+import {
+  actions,
+  changeAnalyses,
+  documents,
+  kpis,
+  links,
+  processes,
+  risks,
+  type LinkableKind,
+} from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { overdue } from "./action-states.ts";
 import { actionResource, getAction } from "./actions.server.ts";
 import { changeAnalysisResource, getChangeAnalysis } from "./change-analyses.server.ts";
+import { loadYDoc } from "./collab-store.server.ts";
 import { getDocument } from "./documents.server.ts";
+import { parseActivityRef, readGraph } from "./process-map.ts";
+import { getProcess, processOfMap, processResource } from "./processes.server.ts";
 import { itemHref } from "./item-refs.ts";
 import { getKpi, kpiResource } from "./kpis.server.ts";
 import { DomainError } from "./errors.ts";
@@ -73,6 +85,26 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
       href: itemHref("action", id),
       status: action.status,
       attention: overdue(action, dayOf(now)),
+    };
+  },
+  process: (db, actor, id) => {
+    const process = getProcess(db, id);
+    if (!process || !can(actor, "read", processResource(process))) return null;
+    return { title: process.title, href: itemHref("process", id), status: `process_${process.kind}`, attention: false };
+  },
+  activity: (db, actor, id) => {
+    const ref = parseActivityRef(id);
+    const process = ref && processOfMap(db, ref.mapDocumentId);
+    if (!ref || !process || !can(actor, "read", processResource(process))) return null;
+    const doc = loadYDoc(db, ref.mapDocumentId);
+    const node = readGraph(doc).nodes.find((n) => n.id === ref.nodeId);
+    doc.destroy();
+    if (!node) return null;
+    return {
+      title: `${process.title}: ${node.label}`,
+      href: itemHref("process", process.id),
+      status: "step",
+      attention: false,
     };
   },
   change_analysis: (db, actor, id, now) => {
@@ -219,6 +251,15 @@ const finders: Partial<Record<LinkableKind, Finder>> = {
       .from(changeAnalyses)
       .where(or(contains(changeAnalyses.title, query), eq(changeAnalyses.number, numberIn(query))))
       .orderBy(desc(changeAnalyses.number))
+      .limit(limit)
+      .all()
+      .map((r) => r.id),
+  process: (db, query, limit) =>
+    db
+      .select({ id: processes.id })
+      .from(processes)
+      .where(contains(processes.title, query))
+      .orderBy(processes.title)
       .limit(limit)
       .all()
       .map((r) => r.id),
