@@ -2,7 +2,17 @@ import { type RouteConfig, index, layout, prefix, route } from "@react-router/de
 import { sectionPaths, sections } from "./navigation.ts";
 
 /** Sections whose issue has not landed yet share one placeholder page. */
-const built = new Set(["start", "admin", "documents", "current", "trail", "actions", "risks", "objectives"]);
+const built = new Set([
+  "start",
+  "admin",
+  "documents",
+  "current",
+  "trail",
+  "actions",
+  "risks",
+  "objectives",
+  "processes",
+]);
 const placeholders = sections.filter((s) => !built.has(s));
 
 export default [
@@ -37,6 +47,12 @@ export default [
       index("routes/objectives/index.tsx"),
       route("nyckeltal/ny", "routes/objectives/new-kpi.tsx"),
       route("nyckeltal/:id", "routes/objectives/kpi.tsx"),
+    ]),
+    ...prefix("processer", [
+      index("routes/processes/index.tsx"),
+      route(":id", "routes/processes/process.tsx"),
+      route(":id/karta", "routes/processes/map.tsx"),
+      route(":id/export/:format", "routes/processes/export.ts"),
     ]),
     ...prefix("risker", [
       index("routes/risks/index.tsx"),

@@ -29,28 +29,32 @@ export function LinkedPanel({
   items,
   canLink,
   error,
+  sendSelf = false,
   children,
 }: {
   self: { kind: string; id: string };
+  /** Whether the forms name the item, for a page that links more than one (a map's steps). */
+  sendSelf?: boolean;
   items: Linked[];
   canLink: boolean;
   error?: FieldError;
   children?: React.ReactNode;
 }) {
   const { t } = useTranslation();
-  const taken = new Set([`${self.kind}:${self.id}`, ...items.map((i) => `${i.kind}:${i.id}`)]);
+  const selfRef = `${self.kind}:${self.id}`;
+  const taken = new Set([selfRef, ...items.map((i) => `${i.kind}:${i.id}`)]);
   return (
     <section className="card" aria-labelledby="linked-heading">
       <h2 id="linked-heading">{t("links.title")}</h2>
       {error ? <Notice tone="error">{t(error.key as "links.title")}</Notice> : null}
-      <LinkedList items={items} canUnlink={canLink} />
-      {canLink ? <LinkSearch taken={taken} /> : null}
+      <LinkedList items={items} canUnlink={canLink} self={sendSelf ? selfRef : undefined} />
+      {canLink ? <LinkSearch taken={taken} self={sendSelf ? selfRef : undefined} /> : null}
       {children}
     </section>
   );
 }
 
-function LinkSearch({ taken }: { taken: Set<string> }) {
+function LinkSearch({ taken, self }: { taken: Set<string>; self?: string }) {
   const { t } = useTranslation();
   const search = useFetcher<{ items: Found[] }>();
   const [query, setQuery] = useState("");
@@ -85,6 +89,7 @@ function LinkSearch({ taken }: { taken: Set<string> }) {
                 <ItemStatus status={item.status} attention={item.attention} />
                 <Form method="post" className="inline-form" onSubmit={() => setQuery("")}>
                   <input type="hidden" name="target" value={`${item.kind}:${item.id}`} />
+                  {self ? <input type="hidden" name="self" value={self} /> : null}
                   <SubmitButton
                     name="intent"
                     value="link"

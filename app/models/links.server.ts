@@ -1,4 +1,4 @@
-import { and, desc, eq, or } from "drizzle-orm";
+import { and, desc, eq, like, or } from "drizzle-orm";
 import { contains } from "#db/contains.ts";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
@@ -303,4 +303,31 @@ export function createLinked(db: Db, actor: Actor, from: ItemRef, create: (tx: D
     linkItems(tx, actor, from, made, now);
     return made.id;
   });
+}
+
+/**
+ * What each step of a map is linked to, by node id: the routines, risks and KPIs the map shows
+ * on its steps. One query for the map's links, then each other end resolved for this person.
+ */
+export function stepLinksOf(db: Db, actor: Actor, mapDocumentId: string, now = new Date()) {
+  const prefix = `${mapDocumentId}_`;
+  const rows = db
+    .select()
+    .from(links)
+    .where(
+      or(
+        and(eq(links.fromKind, "activity"), like(links.fromId, `${prefix}%`)),
+        and(eq(links.toKind, "activity"), like(links.toId, `${prefix}%`)),
+      ),
+    )
+    .all();
+  const out: Record<string, LinkedItem[]> = {};
+  for (const row of rows) {
+    const fromStep = row.fromKind === "activity" && row.fromId.startsWith(prefix);
+    const step = (fromStep ? row.fromId : row.toId).slice(prefix.length);
+    const other: ItemRef = fromStep ? { kind: row.toKind, id: row.toId } : { kind: row.fromKind, id: row.fromId };
+    const item = resolve(db, actor, other, now);
+    if (item) (out[step] ??= []).push({ ...other, linkId: row.id, ...item });
+  }
+  return out;
 }

@@ -2,12 +2,13 @@ import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { CharacterCount } from "@tiptap/extensions";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
-import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useRevalidator } from "react-router";
 import { CommentsPanel, type Person } from "./comments.tsx";
 import { editingItemChip } from "./item-chip-editing.tsx";
 import { documentSchema, FRAGMENT } from "./schema.ts";
+import { useProviderState } from "./provider-state.ts";
 import { colourFor, openSession, type ConnectionState, type EditSession, type SaveState } from "./session.ts";
 import { Toolbar } from "./toolbar.tsx";
 
@@ -156,51 +157,17 @@ function LiveEditor({
   );
 }
 
-/**
- * The provider's connection and first-sync state, read straight from it: events that fire
- * before React subscribes are not missed.
- */
-function useProviderState(session: EditSession): { connection: ConnectionState; synced: boolean } {
-  const { provider } = session;
-  const subscribe = useCallback(
-    (notify: () => void) => {
-      provider.on("status", notify);
-      provider.on("sync", notify);
-      window.addEventListener("online", notify);
-      window.addEventListener("offline", notify);
-      return () => {
-        provider.off("status", notify);
-        provider.off("sync", notify);
-        window.removeEventListener("online", notify);
-        window.removeEventListener("offline", notify);
-      };
-    },
-    [provider],
-  );
-  const connection = useSyncExternalStore<ConnectionState>(
-    subscribe,
-    () => (provider.wsconnected ? "connected" : navigator.onLine ? "connecting" : "offline"),
-    () => "connecting",
-  );
-  // Once the first sync has arrived the live editor stays in place, even while reconnecting.
-  const [everSynced, setEverSynced] = useState(false);
-  const synced = useSyncExternalStore(
-    subscribe,
-    () => provider.synced,
-    () => false,
-  );
-  if (synced && !everSynced) setEverSynced(true);
-  return { connection, synced: synced || everSynced };
-}
-
-function StatusBar({
+export function StatusBar({
   connection,
   save,
   words,
+  count,
 }: {
   connection: ConnectionState;
   save: SaveState | null;
-  words: number;
+  words?: number;
+  /** What to count instead of words (a map counts its steps). */
+  count?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -211,7 +178,7 @@ function StatusBar({
       {save ? (
         <span className={`save save-${save}`}>{t(`editor.save.${connection === "connected" ? save : "offline"}`)}</span>
       ) : null}
-      <span className="words">{t("editor.words", { count: words })}</span>
+      <span className="words">{count ?? t("editor.words", { count: words ?? 0 })}</span>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Form, Link } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import { DocumentFields, documentDetailsInput, documentDetailsSchema } from "#app/components/document-fields.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { useHydrated } from "#app/components/use-hydrated.ts";
@@ -16,6 +16,7 @@ import { refusalAsFormError } from "#app/models/errors.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { linkedTo } from "#app/models/links.server.ts";
+import { processOfMap } from "#app/models/processes.server.ts";
 import { linkFormIntent } from "#app/routes/links/link-form.server.ts";
 import { LinkedPanel } from "#app/components/linked-panel.tsx";
 import { formatDate } from "#app/utils/dates.ts";
@@ -29,6 +30,9 @@ const CollabEditor = lazy(() => import("#app/components/editor/collab-editor.tsx
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const { document, resource } = documentOr404(context, params.id);
   const { user } = requirePermission(request, context, "read", resource);
+  // A process map is drawn, not written: its editor is on the process.
+  const process = document.type === "process_map" ? processOfMap(context.db, document.id) : undefined;
+  if (process) throw redirect(`/processer/${process.id}/karta`);
   const canManage = can(user, "manage", resource);
   const current = currentRelease(context.db, document.id);
   const [open] = listReviews(context.db, document.id, { status: "open" });

@@ -1,0 +1,121 @@
+import type { Browser, Page } from "@playwright/test";
+import * as Y from "yjs";
+import { compact } from "#app/models/collab-store.server.ts";
+import { MAP_KEYS } from "#app/models/process-map.ts";
+import { createProcess, getProcess } from "#app/models/processes.server.ts";
+import { findUserByEmail } from "#app/models/users.server.ts";
+import type { DbConnection } from "#db/client.ts";
+import { demo, expect, test, type TestUser } from "#tests/fixtures/e2e.ts";
+
+function newProcess(db: DbConnection, title: string) {
+  const owner = findUserByEmail(db, demo.quality_manager)!;
+  const id = createProcess(db, owner, {
+    title,
+    kind: "core",
+    parentId: null,
+    ownerId: owner.id,
+    mandate: "Prioriterar order",
+    purpose: "Rätt vara i tid",
+    inputs: "Order",
+    outputs: "Leverans",
+    customers: "Kunder",
+    interfaces: "Transportör",
+  });
+  return { id, mapDocumentId: getProcess(db, id)!.mapDocumentId };
+}
+
+async function openMap(page: Page, processId: string) {
+  await page.goto(`/processer/${processId}/karta`);
+  await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
+  await expect(page.locator(".react-flow")).toBeVisible();
+}
+
+async function as(browser: Browser, signIn: (c: never, e: string) => Promise<void>, email: string) {
+  const context = await browser.newContext();
+  await signIn(context as never, email);
+  return context.newPage();
+}
+
+test("two process owners draw the same map and see each other's steps appear", async ({ browser, db, signIn }) => {
+  const { id } = newProcess(db, `Order till leverans ${Date.now()}`);
+  const karin = await as(browser, signIn, demo.quality_manager);
+  const per = await as(browser, signIn, demo.process_owner);
+  await openMap(karin, id);
+  await openMap(per, id);
+
+  await karin.getByRole("button", { name: "+ Start" }).click();
+  await karin.getByRole("button", { name: "+ Aktivitet" }).click();
+  await expect(per.locator(".react-flow__node")).toHaveCount(2);
+  await expect(per.locator(".react-flow__node").filter({ hasText: "Ny aktivitet" })).toBeVisible();
+  await expect(per.locator(".react-flow__edge")).toHaveCount(1);
+
+  // Per renames the step; Karin sees the new text. Karin's undo takes back only her own work.
+  await per.locator(".react-flow__node").filter({ hasText: "Ny aktivitet" }).click();
+  await per.getByLabel("Text", { exact: true }).fill("Registrera order");
+  await expect(karin.locator(".react-flow__node").filter({ hasText: "Registrera order" })).toBeVisible();
+  await karin.getByRole("button", { name: "+ Beslut" }).click();
+  await expect(per.locator(".react-flow__node")).toHaveCount(3);
+  await karin.getByRole("button", { name: "Ångra (dina ändringar)" }).click();
+  await expect(per.locator(".react-flow__node")).toHaveCount(2);
+  await expect(per.locator(".react-flow__node").filter({ hasText: "Registrera order" })).toBeVisible();
+  await expect(karin.getByText("Allt sparat")).toBeVisible();
+});
+
+test("a step is linked to a routine and a risk, the map is approved, and staff click through to the routine", async ({
+  browser,
+  db,
+  signIn,
+  makeUser,
+}) => {
+  test.setTimeout(90_000);
+  const title = `Reklamationer ${Date.now()}`;
+  const { id, mapDocumentId } = newProcess(db, title);
+  // The map as the owner drew it earlier: a start, one activity, an end, in one lane.
+  const doc = new Y.Doc();
+  doc.getMap(MAP_KEYS.lanes).set("kundtjanst", { label: "Kundtjänst", order: 0 });
+  doc.getMap(MAP_KEYS.nodes).set("s", { kind: "start", label: "Reklamation", x: 0, y: 66 });
+  doc.getMap(MAP_KEYS.nodes).set("a", { kind: "activity", label: "Utred avvikelsen", x: 120, y: 58 });
+  doc.getMap(MAP_KEYS.nodes).set("e", { kind: "end", label: "Besvarad", x: 360, y: 66 });
+  doc.getMap(MAP_KEYS.edges).set("e1", { source: "s", target: "a", label: "" });
+  doc.getMap(MAP_KEYS.edges).set("e2", { source: "a", target: "e", label: "" });
+  compact(db, mapDocumentId, doc);
+
+  const approver: TestUser = await makeUser("quality_manager");
+  const karin = await as(browser, signIn, approver.email);
+  await openMap(karin, id);
+  await karin.locator(".react-flow__node").filter({ hasText: "Utred avvikelsen" }).click();
+  const panel = karin.getByRole("region", { name: "Valt steg" });
+  await panel.getByLabel("Sök något att koppla").fill("avvikelsehant");
+  await panel.getByRole("button", { name: "Koppla Rutin för avvikelsehantering" }).click();
+  await expect(panel.getByRole("link", { name: /Rutin för avvikelsehantering/ })).toBeVisible();
+  await panel.getByLabel("Sök något att koppla").fill("Felkalibrerad");
+  await panel.getByRole("button", { name: /Koppla R\d+\. Felkalibrerad/ }).click();
+  const step = karin.locator(".react-flow__node").filter({ hasText: "Utred avvikelsen" });
+  await expect(step).toContainText("Rutin");
+  await expect(step).toContainText(/risk/);
+
+  // The map goes through the same review and approval as a document.
+  await karin.goto(`/dokument/${mapDocumentId}/granskning`);
+  await karin.getByText(/Begär (ny )?granskning/).click();
+  await karin.getByLabel("Godkännare").selectOption({ label: approver.name });
+  await karin.getByRole("button", { name: "Skicka på granskning" }).click();
+  await expect(karin.getByText("Granskningen är begärd.")).toBeVisible();
+  await karin.getByLabel("Sammanfattning av ändringen").fill("Första versionen av kartan.");
+  await karin.getByLabel("Ditt lösenord").fill(approver.password);
+  await karin.getByRole("button", { name: "Fastställ och underteckna" }).click();
+  await expect(karin.getByText("Version 1.0 är fastställd.")).toBeVisible();
+
+  // Staff open the process, see the released map, and a step opens the routine that applies.
+  const staff = await as(browser, signIn, demo.staff);
+  await staff.goto("/processer");
+  await staff.getByRole("link", { name: new RegExp(title) }).click();
+  await expect(staff.getByRole("heading", { name: "Gällande karta, version 1.0" })).toBeVisible();
+  await expect(staff.getByRole("link", { name: "Redigera kartan" })).toHaveCount(0);
+  await staff.getByRole("link", { name: "Utred avvikelsen" }).click();
+  await expect(staff.getByRole("heading", { level: 1 }).first()).toContainText("Rutin för avvikelsehantering");
+
+  // The released map exports as BPMN 2.0.
+  const bpmn = await staff.request.get(`/processer/${id}/export/bpmn`);
+  expect(bpmn.status()).toBe(200);
+  expect(await bpmn.text()).toContain("<bpmn:task");
+});
