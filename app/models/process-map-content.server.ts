@@ -5,6 +5,8 @@ import { links } from "#db/schema/index.ts";
 import { itemHref } from "./item-refs.ts";
 import { activityRef, readGraph, type MapNode, type ProcessGraph } from "./process-map.ts";
 import { mapToSvg } from "./process-map-svg.ts";
+import { subprocessAllowed } from "./process-tree.ts";
+import { parentMap, processOfMap } from "./processes.server.ts";
 
 /** A stored release's JSON is a process graph when it has nodes and edges, not ProseMirror content. */
 export function isGraph(json: unknown): json is ProcessGraph {
@@ -18,10 +20,19 @@ export const graphText = (graph: ProcessGraph) =>
     .filter(Boolean)
     .join("\n");
 
-/** Each activity's routine: the first document its step is linked to, read where it applies today. */
-function routineLinks(db: Db, mapDocumentId: string, graph: ProcessGraph): Map<string, string> {
+/**
+ * Where each step leads: an activity to its routine (the first document it is linked to, read
+ * where it applies today), a subprocess to its process, unless that would lead back up the tree.
+ */
+function stepLinks(db: Db, mapDocumentId: string, graph: ProcessGraph): Map<string, string> {
   const out = new Map<string, string>();
+  const self = processOfMap(db, mapDocumentId);
+  const parents = parentMap(db);
   for (const node of graph.nodes) {
+    if (node.kind === "subprocess" && node.processId && self && parents.has(node.processId)) {
+      if (subprocessAllowed(parents, self.id, node.processId)) out.set(node.id, itemHref("process", node.processId));
+      continue;
+    }
     if (node.kind !== "activity") continue;
     const ref = activityRef(mapDocumentId, node.id);
     const link = db
@@ -44,7 +55,7 @@ function routineLinks(db: Db, mapDocumentId: string, graph: ProcessGraph): Map<s
 
 /** The map as people read it: the drawing, each linked step opening its routine. */
 export function renderMap(db: Db, mapDocumentId: string, graph: ProcessGraph, title: string): string {
-  const hrefs = routineLinks(db, mapDocumentId, graph);
+  const hrefs = stepLinks(db, mapDocumentId, graph);
   const svg = mapToSvg(graph, { title, hrefFor: (node: MapNode) => hrefs.get(node.id) ?? null });
   return `<figure class="process-map">${svg}</figure>`;
 }

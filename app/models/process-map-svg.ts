@@ -125,7 +125,8 @@ export function mapToSvg(graph: ProcessGraph, { title, hrefFor }: SvgOptions): s
     })
     .join("");
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="process-map-svg" role="img" aria-label="${esc(title)}" viewBox="${left} ${top} ${right - left} ${bottom - top}" width="${right - left}" height="${bottom - top}">`,
+    // With steps to click, the drawing is a group of links; without, one picture.
+    `<svg xmlns="http://www.w3.org/2000/svg" class="process-map-svg" role="${nodes.includes("<a ") ? "group" : "img"}" aria-label="${esc(title)}" viewBox="${left} ${top} ${right - left} ${bottom - top}" width="${right - left}" height="${bottom - top}">`,
     `<title>${esc(title)}</title><style>${style}</style>`,
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#4f5d59"/></marker></defs>`,
     lanes,

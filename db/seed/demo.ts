@@ -5,6 +5,7 @@ import { ensureOrganisation } from "#app/models/organisation.server.ts";
 import { createUser } from "#app/models/users.server.ts";
 import { seedDemoDocuments } from "./demo-documents.ts";
 import { seedDemoRegisters } from "./demo-registers.ts";
+import { seedDemoProcesses } from "./demo-processes.ts";
 import { dayOf } from "#app/models/releases.server.ts";
 
 export const DEMO_PASSWORD = "lots-demo-2026";
@@ -59,5 +60,6 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
   const approver = { id: people.get("kvalitet@exempel.se")!, role: "quality_manager" } as const;
   await seedDemoDocuments(db, people, unitIds, approver, DEMO_PASSWORD, dayOf(now));
   seedDemoRegisters(db, approver, unitIds, now);
+  await seedDemoProcesses(db, approver, people.get("processagare@exempel.se")!, DEMO_PASSWORD, dayOf(now));
   return true;
 }

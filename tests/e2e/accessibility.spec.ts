@@ -54,17 +54,25 @@ test("document control and the reading view meet WCAG 2.1 AA as axe checks them"
     "/sparbarhet",
   ]) {
     await page.goto(path);
+    if (path.endsWith("/karta")) await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
     expect(await violations(page), path).toEqual([]);
   }
 });
 
-test("the action plan, the risk register and the KPIs meet WCAG 2.1 AA as axe checks them", async ({
+test("the action plan, the risk register, the KPIs and the processes meet WCAG 2.1 AA as axe checks them", async ({
   page,
   context,
   signIn,
+  db,
 }) => {
+  const order = db.$client.prepare("select id from processes where title = 'Order till leverans'").get() as {
+    id: string;
+  };
   await signIn(context, demo.quality_manager);
   for (const path of [
+    "/processer",
+    `/processer/${order.id}`,
+    `/processer/${order.id}/karta`,
     "/atgarder",
     "/atgarder?visa=alla&vy=tavla",
     "/atgarder/ny",
@@ -76,6 +84,7 @@ test("the action plan, the risk register and the KPIs meet WCAG 2.1 AA as axe ch
     "/risker/andringar",
   ]) {
     await page.goto(path);
+    if (path.endsWith("/karta")) await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
     expect(await violations(page), path).toEqual([]);
   }
 });

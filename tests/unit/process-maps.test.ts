@@ -136,5 +136,15 @@ describe("processes", () => {
     expect(frozen.html).toContain("<svg");
     expect(frozen.html).toContain(`<a href="/gallande/${routine}" aria-label="Registrera order">`);
     expect(frozen.text).toContain("Plocka och packa");
+
+    // A subprocess step opens a process below, never one above: that would be a loop.
+    const doc = orderMap();
+    doc.getMap(MAP_KEYS.nodes).set("down", { kind: "subprocess", label: "Plock", x: 0, y: 400, processId: sub });
+    doc.getMap(MAP_KEYS.nodes).set("up", { kind: "subprocess", label: "Huvud", x: 200, y: 400, processId: top });
+    compact(db, getProcess(db, sub)!.mapDocumentId, doc);
+    compact(db, mapId, doc);
+    expect(freezeDocument(db, mapId).html).toContain(`href="/processer/${sub}" aria-label="Plock"`);
+    const below = freezeDocument(db, getProcess(db, sub)!.mapDocumentId).html;
+    expect(below).not.toContain(`href="/processer/${top}"`);
   });
 });

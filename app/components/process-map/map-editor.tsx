@@ -240,6 +240,14 @@ function LiveMap({
     [graph.edges, selectedEdge],
   );
 
+  // The map arrives after the first paint; frame it once its steps have been measured.
+  const framed = useRef(false);
+  useEffect(() => {
+    if (framed.current || nodes.length === 0 || !nodes.every((n) => n.measured)) return;
+    framed.current = true;
+    void flow.fitView({ padding: 0.15 });
+  }, [nodes, flow]);
+
   const onNodesChange = useCallback((changes: NodeChange<StepNode>[]) => {
     for (const c of changes) {
       if (c.type === "position") {
