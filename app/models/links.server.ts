@@ -8,6 +8,7 @@ import {
   documents,
   kpis,
   links,
+  objectives,
   processes,
   risks,
   type LinkableKind,
@@ -21,7 +22,7 @@ import { getDocument } from "./documents.server.ts";
 import { parseActivityRef, readGraph } from "./process-map.ts";
 import { getProcess, processOfMap, processResource } from "./processes.server.ts";
 import { itemHref } from "./item-refs.ts";
-import { getKpi, kpiResource } from "./kpis.server.ts";
+import { getKpi, kpiResource, listObjectives } from "./kpis.server.ts";
 import { DomainError } from "./errors.ts";
 import { currentRelease, dayOf, versionOf } from "./releases.server.ts";
 import { levelOf } from "./risk-scoring.ts";
@@ -115,6 +116,17 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
       href: itemHref("change_analysis", id),
       status: analysis.concludedAt ? "change_concluded" : "change_open",
       attention: !analysis.concludedAt && analysis.plannedOn < dayOf(now),
+    };
+  },
+  objective: (db, actor, id, now) => {
+    const objective = listObjectives(db).find((o) => o.id === id);
+    if (!objective || !can(actor, "view", { type: "kpis" })) return null;
+    const ended = objective.periodEnd < dayOf(now);
+    return {
+      title: objective.title,
+      href: itemHref("objective", id),
+      status: ended ? "objective_ended" : "objective_active",
+      attention: false,
     };
   },
   kpi: (db, actor, id) => {
@@ -233,6 +245,15 @@ const finders: Partial<Record<LinkableKind, Finder>> = {
       .from(actions)
       .where(or(contains(actions.title, query), eq(actions.number, numberIn(query))))
       .orderBy(desc(actions.number))
+      .limit(limit)
+      .all()
+      .map((r) => r.id),
+  objective: (db, query, limit) =>
+    db
+      .select({ id: objectives.id })
+      .from(objectives)
+      .where(contains(objectives.title, query))
+      .orderBy(objectives.title)
       .limit(limit)
       .all()
       .map((r) => r.id),

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { data, Link } from "react-router";
+import { data, Link, redirect } from "react-router";
 import { useHydrated } from "#app/components/use-hydrated.ts";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -29,6 +29,8 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   const { process, map, mapResource } = load(context, params.id);
   const { user } = requirePermission(request, context, "read", mapResource);
   requirePermission(request, context, "read", processResource(process));
+  // Staff read the released map on the process page; drafts are for those who keep documents.
+  if (!can(user, "view", { type: "documents" })) throw redirect(`/processer/${process.id}`);
   const parents = parentMap(context.db);
   const doc = loadYDoc(context.db, map.id);
   const graph = readGraph(doc);
