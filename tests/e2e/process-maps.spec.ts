@@ -37,6 +37,7 @@ async function as(browser: Browser, signIn: (c: never, e: string) => Promise<voi
 }
 
 test("two process owners draw the same map and see each other's steps appear", async ({ browser, db, signIn }) => {
+  test.setTimeout(60_000);
   const { id } = newProcess(db, `Order till leverans ${Date.now()}`);
   const karin = await as(browser, signIn, demo.quality_manager);
   const per = await as(browser, signIn, demo.process_owner);
@@ -51,6 +52,7 @@ test("two process owners draw the same map and see each other's steps appear", a
 
   // Per renames the step; Karin sees the new text. Karin's undo takes back only her own work.
   await per.locator(".react-flow__node").filter({ hasText: "Ny aktivitet" }).click();
+  await expect(per.getByRole("heading", { name: "Valt steg" })).toBeVisible();
   await per.getByLabel("Text", { exact: true }).fill("Registrera order");
   await expect(karin.locator(".react-flow__node").filter({ hasText: "Registrera order" })).toBeVisible();
   await karin.getByRole("button", { name: "+ Beslut" }).click();
