@@ -27,6 +27,8 @@ export type Resource =
   | { type: "kpi"; ownerId: string }
   | { type: "overview" }
   | { type: "processes" }
+  | { type: "reports" }
+  | { type: "report"; reporterId: string; responsibleId: string | null }
   | { type: "process"; ownerId: string };
 
 export type Action =
@@ -42,7 +44,8 @@ export type Action =
   | "approve"
   | "giveOpinion"
   | "acknowledge"
-  | "verifyEffect";
+  | "verifyEffect"
+  | "handle";
 
 const everyone: readonly Role[] = ["admin", "quality_manager", "process_owner", "auditor", "staff", "external_auditor"];
 const allButStaff = everyone.filter((r) => r !== "staff");
@@ -72,6 +75,8 @@ const authors: readonly Role[] = ["admin", "quality_manager", "process_owner", "
 const documentKeepers: readonly Role[] = ["admin", "quality_manager"];
 /** Who may be named to approve a release: people accountable for the system, never a reviewer alone. */
 const approvers: readonly Role[] = ["admin", "quality_manager", "process_owner"];
+/** Who triages, investigates and closes what staff report (besides the person made responsible). */
+const reportHandlers = approvers;
 
 export function can(user: Actor | null | undefined, action: Action, resource: Resource): boolean {
   if (!user) return false;
@@ -154,6 +159,17 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
     case "process":
       if (action === "read") return sectionAccess.processes.includes(user.role);
       return action === "edit" && (documentKeepers.includes(user.role) || resource.ownerId === user.id);
+    case "reports":
+      if (action === "view") return sectionAccess.deviations.includes(user.role);
+      // Anyone who works here reports; a guest only reads.
+      if (action === "create") return user.role !== "external_auditor";
+      // The register of everyone's reports is for those who handle or audit them.
+      return action === "read" && reportHandlers.concat("auditor").includes(user.role);
+    case "report": {
+      const handles = reportHandlers.includes(user.role) || resource.responsibleId === user.id;
+      if (action === "read") return handles || resource.reporterId === user.id || user.role === "auditor";
+      return action === "handle" && handles;
+    }
     case "overview":
       // The whole system at a glance is for those who answer for it: the quality manager and leadership.
       return action === "view" && documentKeepers.includes(user.role);

@@ -1,4 +1,5 @@
 import type { ActionStatus } from "#db/schema/values.ts";
+import { stateMachine } from "./state-machine.ts";
 
 /**
  * The action's life as a state machine. The one rule that matters most to an auditor: there
@@ -6,7 +7,7 @@ import type { ActionStatus } from "#db/schema/values.ts";
  */
 export type ActionMove = "start" | "complete" | "verifyEffect" | "markNotEffective" | "reopen";
 
-const moves: Record<ActionMove, { from: readonly ActionStatus[]; to: ActionStatus }> = {
+const machine = stateMachine<ActionStatus, ActionMove>({
   start: { from: ["planned"], to: "in_progress" },
   complete: { from: ["planned", "in_progress"], to: "done" },
   // The effect can only be judged once the work is done.
@@ -14,20 +15,9 @@ const moves: Record<ActionMove, { from: readonly ActionStatus[]; to: ActionStatu
   markNotEffective: { from: ["done"], to: "not_effective" },
   // Not effective, or done too early: back to work, with the history kept.
   reopen: { from: ["done", "not_effective"], to: "in_progress" },
-};
+});
 
-export function canMove(status: ActionStatus, move: ActionMove): boolean {
-  return moves[move].from.includes(status);
-}
-
-/** The status after a move, or null when the move is not allowed from here. */
-export function nextStatus(status: ActionStatus, move: ActionMove): ActionStatus | null {
-  return canMove(status, move) ? moves[move].to : null;
-}
-
-export function allowedMoves(status: ActionStatus): ActionMove[] {
-  return (Object.keys(moves) as ActionMove[]).filter((move) => canMove(status, move));
-}
+export const { canMove, nextStatus, allowedMoves } = machine;
 
 /** Closed means the effect is verified; nothing else counts. */
 export const isClosed = (status: ActionStatus) => status === "effect_verified";

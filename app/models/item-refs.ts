@@ -20,6 +20,8 @@ export function itemHref(kind: LinkableKind, rawId: string): string {
       return `/atgarder/${id}`;
     case "process":
       return `/processer/${id}`;
+    case "report":
+      return `/avvikelser/${id}`;
     case "change_analysis":
       return `/risker/andringar/${id}`;
     default:

@@ -10,6 +10,7 @@ import {
   links,
   objectives,
   processes,
+  reports,
   risks,
   type LinkableKind,
 } from "#db/schema/index.ts";
@@ -21,6 +22,7 @@ import { loadYDoc } from "./collab-store.server.ts";
 import { getDocument } from "./documents.server.ts";
 import { parseActivityRef, readGraph } from "./process-map.ts";
 import { getProcess, processOfMap, processResource } from "./processes.server.ts";
+import { getReport, reportResource } from "./reports.server.ts";
 import { itemHref } from "./item-refs.ts";
 import { getKpi, kpiResource, listObjectives } from "./kpis.server.ts";
 import { DomainError } from "./errors.ts";
@@ -127,6 +129,16 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
       href: itemHref("objective", id),
       status: ended ? "objective_ended" : "objective_active",
       attention: false,
+    };
+  },
+  report: (db, actor, id, now) => {
+    const report = getReport(db, id);
+    if (!report || !can(actor, "read", reportResource(report))) return null;
+    return {
+      title: `${report.number}. ${report.title}`,
+      href: itemHref("report", id),
+      status: `report_${report.status}`,
+      attention: report.status !== "closed" && (report.dueOn ?? "9999") < dayOf(now),
     };
   },
   kpi: (db, actor, id) => {
@@ -281,6 +293,15 @@ const finders: Partial<Record<LinkableKind, Finder>> = {
       .from(processes)
       .where(contains(processes.title, query))
       .orderBy(processes.title)
+      .limit(limit)
+      .all()
+      .map((r) => r.id),
+  report: (db, query, limit) =>
+    db
+      .select({ id: reports.id })
+      .from(reports)
+      .where(or(contains(reports.title, query), eq(reports.number, numberIn(query))))
+      .orderBy(desc(reports.number))
       .limit(limit)
       .all()
       .map((r) => r.id),

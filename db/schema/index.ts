@@ -12,3 +12,4 @@ export * from "./links.ts";
 export * from "./risks.ts";
 export * from "./kpis.ts";
 export * from "./processes.ts";
+export * from "./reports.ts";

@@ -56,7 +56,16 @@ export type ReviewerVerdict = (typeof reviewerVerdicts)[number];
 export const readerGroupKinds = ["unit", "role"] as const;
 export type ReaderGroupKind = (typeof readerGroupKinds)[number];
 
-export const notificationKinds = ["mention", "review", "decision", "reviewDue", "toRead", "assigned"] as const;
+export const notificationKinds = [
+  "mention",
+  "review",
+  "decision",
+  "reviewDue",
+  "toRead",
+  "assigned",
+  "reportAssigned",
+  "reportClosed",
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /**
@@ -94,12 +103,43 @@ export const linkableKinds = [
   "finding",
   "requirement",
   "change_analysis",
+  "report",
 ] as const;
 export type LinkableKind = (typeof linkableKinds)[number];
 
 /** How often a person gets an e-mail summary of what waits for them (when SMTP is configured). */
 export const digestFrequencies = ["daily", "weekly", "never"] as const;
 export type DigestFrequency = (typeof digestFrequencies)[number];
+
+/** What staff report: avvikelse, tillbud, olycka/arbetsskada, klagomål, synpunkt, förbättringsförslag. */
+export const reportKinds = ["deviation", "near_miss", "accident", "complaint", "feedback", "improvement"] as const;
+export type ReportKind = (typeof reportKinds)[number];
+
+/** A report's life: reported, triaged (owner, severity, due date), investigated, closed with a lesson. */
+export const reportStatuses = ["reported", "triaged", "investigating", "closed"] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
+
+export const reportSeverities = ["low", "medium", "high", "serious"] as const;
+export type ReportSeverity = (typeof reportSeverities)[number];
+
+/**
+ * Events that must also go to an authority: serious work-environment events to
+ * Arbetsmiljöverket, lex Maria (health care) and lex Sarah (social care) events to IVO.
+ */
+export const authorityReports = ["arbetsmiljoverket", "lex_maria", "lex_sarah"] as const;
+export type AuthorityReport = (typeof authorityReports)[number];
+
+/** Where a cause lies, as in a fishbone diagram; optional beside the 5 whys. */
+export const causeCategories = [
+  "people",
+  "method",
+  "equipment",
+  "material",
+  "environment",
+  "measurement",
+  "management",
+] as const;
+export type CauseCategory = (typeof causeCategories)[number];
 
 /** What kind of change a risk analysis is made before (AFS 2023:1 asks for one before changes in the work). */
 export const changeKinds = ["organisation", "method", "equipment", "premises", "other"] as const;

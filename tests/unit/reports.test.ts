@@ -1,0 +1,150 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { attachmentsOf, checkFiles, readAttachment } from "#app/models/attachments.server.ts";
+import { listNotifications } from "#app/models/notifications.server.ts";
+import { allowedMoves, authorityDeadline, authorityOverdue, suggestedAuthority } from "#app/models/report-rules.ts";
+import {
+  addTimelineEntry,
+  addWhy,
+  closeReport,
+  createReport,
+  getReport,
+  myReports,
+  purgeExpiredContacts,
+  similarReports,
+  startInvestigation,
+  triageReport,
+  type ReportInput,
+} from "#app/models/reports.server.ts";
+import { verifyTrail } from "#app/models/trail.server.ts";
+import type { User } from "#app/models/users.server.ts";
+import type { DbConnection } from "#db/client.ts";
+import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
+
+// The smallest valid PNG: the bytes decide what a file is, not its name.
+const png = Uint8Array.from(
+  Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    "base64",
+  ),
+);
+const file = (name: string, bytes: Uint8Array) => new File([bytes], name);
+
+describe("a report's life", () => {
+  it("runs reported → triaged → investigating → closed, and a closed report can only be reopened", () => {
+    expect(allowedMoves("reported")).toEqual(["triage"]);
+    expect(allowedMoves("triaged")).toEqual(["triage", "investigate", "close"]);
+    expect(allowedMoves("investigating")).toEqual(["triage", "close"]);
+    expect(allowedMoves("closed")).toEqual(["reopen"]);
+  });
+
+  it("flags serious accidents and near misses for Arbetsmiljöverket, with deadlines per authority", () => {
+    expect(suggestedAuthority("accident", "serious")).toBe("arbetsmiljoverket");
+    expect(suggestedAuthority("near_miss", "serious")).toBe("arbetsmiljoverket");
+    expect(suggestedAuthority("near_miss", "high")).toBeNull();
+    expect(suggestedAuthority("complaint", "serious")).toBeNull();
+    expect(authorityDeadline("arbetsmiljoverket", "2026-11-20T14:30")).toBe("2026-11-21");
+    expect(authorityDeadline("lex_maria", "2026-11-20T14:30")).toBe("2027-01-20");
+    expect(authorityDeadline("lex_sarah", "2026-11-20T14:30")).toBe("2026-12-04");
+    const report = {
+      authority: "arbetsmiljoverket" as const,
+      authorityReportedOn: null,
+      occurredAt: "2026-11-20T14:30",
+    };
+    expect(authorityOverdue(report, "2026-11-21")).toBe(false);
+    expect(authorityOverdue(report, "2026-11-22")).toBe(true);
+    expect(authorityOverdue({ ...report, authorityReportedOn: "2026-11-21" }, "2026-11-22")).toBe(false);
+  });
+});
+
+describe("reports", () => {
+  let db: DbConnection;
+  let staff: User;
+  let manager: User;
+  let dataDir: string;
+  const input = (overrides: Partial<ReportInput> = {}): ReportInput => ({
+    kind: "near_miss",
+    title: "Pall föll nästan från truckgaffeln",
+    description: "Pallen var felstaplad.",
+    unitId: null,
+    processId: null,
+    occurredAt: "2026-11-20T14:30",
+    immediateAction: "Spärrade av gången",
+    contactName: null,
+    contactDetails: null,
+    ...overrides,
+  });
+
+  beforeEach(async () => {
+    db = createTestDb();
+    staff = await makeUser(db, { role: "staff" });
+    manager = await makeUser(db, { role: "process_owner" });
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lots-reports-"));
+  });
+
+  it("are reported with a photo, handled with 5 whys, and closed only with a lesson; the reporter is told", async () => {
+    const files = await checkFiles([file("pall.png", png)]);
+    const id = createReport(db, staff, input(), files, dataDir);
+    const [photo] = attachmentsOf(db, "report", id);
+    expect(photo).toMatchObject({ fileName: "pall.png", mime: "image/png" });
+    expect(readAttachment(dataDir, photo!.id)).toEqual(Buffer.from(png));
+
+    expect(() => triageReport(db, staff, id, triage())).toThrow("report.notAllowed");
+    triageReport(db, manager, id, triage());
+    startInvestigation(db, manager, id);
+    addTimelineEntry(db, manager, id, { happenedAt: "2026-11-20T14:25", text: "Pallen lastades", nature: "fact" });
+    addWhy(db, manager, id, "Pallen var felstaplad");
+    addWhy(db, manager, id, "Ingen instruktion för stapling");
+    expect(() => closeReport(db, manager, id, { learning: " ", causeCategory: null })).toThrow("report.needsLearning");
+    closeReport(db, manager, id, { learning: "Stapling ingår nu i introduktionen.", causeCategory: "method" });
+    expect(getReport(db, id)).toMatchObject({ status: "closed", learning: "Stapling ingår nu i introduktionen." });
+    expect(myReports(db, staff.id).map((r) => r.status)).toEqual(["closed"]);
+    expect(listNotifications(db, staff.id)).toMatchObject([{ kind: "reportClosed" }]);
+    expect(() => db.$client.prepare("delete from report_timeline").run()).toThrow(/append-only/);
+    expect(verifyTrail(db).ok).toBe(true);
+  });
+
+  function triage() {
+    return {
+      category: "Truck",
+      severity: "high" as const,
+      responsibleId: manager.id,
+      dueOn: "2026-12-01",
+      authority: null,
+    };
+  }
+
+  it("refuses files that are too large, of the wrong type, or whose content does not match the name", async () => {
+    await expect(checkFiles([file("bild.png", new TextEncoder().encode("<script>alert(1)</script>"))])).rejects.toThrow(
+      "attachment.wrongType",
+    );
+    await expect(checkFiles([file("bild.pdf", png)])).rejects.toThrow("attachment.wrongType");
+    await expect(checkFiles([file("stor.png", new Uint8Array(11 * 1024 * 1024))])).rejects.toThrow(
+      "attachment.tooLarge",
+    );
+  });
+
+  it("suggest earlier reports like this one, and forget a complainant's contact details after closing", async () => {
+    const first = createReport(db, staff, input(), [], dataDir);
+    const second = createReport(
+      db,
+      staff,
+      input({
+        kind: "complaint",
+        title: "Truckgaffeln tappade en pall",
+        contactName: "Kund AB",
+        contactDetails: "08-123",
+      }),
+      [],
+      dataDir,
+    );
+    expect(similarReports(db, getReport(db, second)!).map((r) => r.id)).toEqual([first]);
+    triageReport(db, manager, second, triage());
+    closeReport(db, manager, second, { learning: "Svar skickat.", causeCategory: null }, new Date("2026-11-22T10:00"));
+    expect(purgeExpiredContacts(db, new Date("2027-01-01"))).toBe(0);
+    expect(purgeExpiredContacts(db, new Date("2027-03-01"))).toBe(1);
+    expect(getReport(db, second)).toMatchObject({ contactName: null, contactDetails: null });
+  });
+});
