@@ -30,7 +30,7 @@ const png = Uint8Array.from(
     "base64",
   ),
 );
-const file = (name: string, bytes: Uint8Array) => new File([bytes], name);
+const file = (name: string, bytes: Uint8Array) => new File([bytes.slice()], name);
 
 describe("a report's life", () => {
   it("runs reported → triaged → investigating → closed, and a closed report can only be reopened", () => {
