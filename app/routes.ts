@@ -12,6 +12,7 @@ const built = new Set([
   "risks",
   "objectives",
   "processes",
+  "deviations",
 ]);
 const placeholders = sections.filter((s) => !built.has(s));
 
@@ -54,6 +55,12 @@ export default [
       route(":id/karta", "routes/processes/map.tsx"),
       route(":id/export/:format", "routes/processes/export.ts"),
     ]),
+    ...prefix("avvikelser", [
+      index("routes/reports/index.tsx"),
+      route("ny", "routes/reports/new.tsx"),
+      route(":id", "routes/reports/report.tsx"),
+    ]),
+    route("bilagor/:id", "routes/reports/attachment.ts"),
     ...prefix("risker", [
       index("routes/risks/index.tsx"),
       route("ny", "routes/risks/new.tsx"),

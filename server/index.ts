@@ -10,6 +10,7 @@ import { databaseFile, migrateDatabase, openDatabase } from "#db/client.ts";
 import { seedDemo } from "#db/seed/demo.ts";
 import { sendReviewDueNotices, type ReviewDueTexts } from "#app/models/review-dates.server.ts";
 import { sendDigests } from "#app/models/digests.server.ts";
+import { purgeExpiredContacts } from "#app/models/reports.server.ts";
 import { translator } from "#app/i18n/index.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { createApp, staticAssets } from "./app.ts";
@@ -78,12 +79,18 @@ function startDigests(origin: string) {
   setInterval(run, 60 * 60 * 1000).unref();
 }
 
-/** Owners hear of reviews coming due at start and then every six hours (each notice once). */
+/**
+ * At start and then every six hours: owners hear of reviews coming due (each notice once), and
+ * complainants' contact details past their keeping date are removed.
+ */
 function startReviewDueNotices(origin: string) {
-  const run = () =>
-    sendReviewDueNotices(db, mailer, reviewDueTexts, origin).catch((err: unknown) =>
+  const run = () => {
+    const purged = purgeExpiredContacts(db);
+    if (purged > 0) logger.info({ purged }, "complainants' contact details removed");
+    return sendReviewDueNotices(db, mailer, reviewDueTexts, origin).catch((err: unknown) =>
       logger.error({ err }, "review-due notices failed"),
     );
+  };
   void run();
   setInterval(run, 6 * 60 * 60 * 1000).unref();
 }

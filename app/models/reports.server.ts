@@ -359,8 +359,3 @@ export function similarReports(db: Db, report: ReportSummary, limit = 5): Report
     .all()
     .map(shape);
 }
-
-/** Report ids someone may read among many, for lists that mix own and others' reports. */
-export function readable(actor: Actor, list: ReportSummary[]) {
-  return list.filter((r) => can(actor, "read", reportResource(r)));
-}

@@ -20,3 +20,12 @@ export function endOfDateInput(value: string): Date | null {
   const date = parseISO(value);
   return isValid(date) ? endOfDay(date) : null;
 }
+
+/** A moment as people read it, e.g. "20 nov. 2026 14:30"; "2026-11-20T14:30" is local time. */
+export function formatDateTime(value: Date | string | number, language: string): string {
+  const date = typeof value === "string" ? parseISO(value) : new Date(value);
+  return format(date, "d MMM yyyy HH:mm", { locale: language === "en" ? locales.en : locales.sv });
+}
+
+/** The value for an <input type="datetime-local">, in the server's time zone. */
+export const toDateTimeInput = (value: Date) => format(value, "yyyy-MM-dd'T'HH:mm");

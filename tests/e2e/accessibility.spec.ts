@@ -71,6 +71,8 @@ test("the action plan, the risk register, the KPIs and the processes meet WCAG 2
   await signIn(context, demo.quality_manager);
   for (const path of [
     "/processer",
+    "/avvikelser",
+    "/avvikelser/ny",
     `/processer/${order.id}`,
     `/processer/${order.id}/karta`,
     "/atgarder",

@@ -20,6 +20,7 @@ const sourceOf: Partial<Record<string, ActionSource>> = {
   kpi: "kpi",
   document: "document_review",
   change_analysis: "risk",
+  report: "deviation",
 };
 
 export function loader({ request, context }: Route.LoaderArgs) {

@@ -1,0 +1,162 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { z } from "zod";
+import { EmptyState } from "#app/components/ui/empty-state.tsx";
+import { FilterSelect } from "#app/components/ui/filter-select.tsx";
+import { PageHeader } from "#app/components/ui/page-header.tsx";
+import { requirePermission } from "#app/auth/guards.server.ts";
+import { can } from "#app/auth/permissions.server.ts";
+import { dayOf } from "#app/models/releases.server.ts";
+import { authorityOverdue } from "#app/models/report-rules.ts";
+import { listReports, myReports, type ReportSummary } from "#app/models/reports.server.ts";
+import { formatDate, formatDateTime } from "#app/utils/dates.ts";
+import { reportKinds, reportStatuses } from "#db/schema/values.ts";
+import type { Route } from "./+types/index";
+
+// Filters arrive in the URL: anything unknown is ignored rather than refused.
+const filterSchema = z.object({
+  status: z.enum(reportStatuses).optional().catch(undefined),
+  kind: z.enum(reportKinds).optional().catch(undefined),
+  visa: z.enum(["oppna", "alla"]).catch("oppna"),
+});
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const { user } = requirePermission(request, context, "view", { type: "reports" });
+  const filter = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const today = dayOf(new Date());
+  const row = (r: ReportSummary) => ({
+    id: r.id,
+    number: r.number,
+    title: r.title,
+    kind: r.kind,
+    status: r.status,
+    occurredAt: r.occurredAt,
+    unitName: r.unitName,
+    responsibleName: r.responsibleName,
+    dueOn: r.dueOn,
+    late: r.status !== "closed" && (r.dueOn ?? "9999") < today,
+    authorityLate: authorityOverdue(r, today),
+  });
+  const seesAll = can(user, "read", { type: "reports" });
+  return {
+    filter,
+    mine: myReports(context.db, user.id).map(row),
+    all: seesAll
+      ? listReports(context.db, { status: filter.status, kind: filter.kind, open: filter.visa === "oppna" }).map(row)
+      : null,
+    canReport: can(user, "create", { type: "reports" }),
+  };
+}
+
+export default function Reports({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const { filter } = loaderData;
+  const status = (s: string) => (
+    <span className={`badge report-${s}`}>{t(`reportStatuses.${s}` as "reportStatuses.closed")}</span>
+  );
+  return (
+    <>
+      <PageHeader title={t("sections.deviations.title")} intro={t("reports.intro")}>
+        {loaderData.canReport ? (
+          <Link to="/avvikelser/ny" className="button button-large">
+            {t("reports.new")}
+          </Link>
+        ) : null}
+      </PageHeader>
+      <section className="card" aria-labelledby="mine-heading">
+        <h2 id="mine-heading">{t("reports.mine")}</h2>
+        {loaderData.mine.length === 0 ? (
+          <p className="muted">{t("reports.noneMine")}</p>
+        ) : (
+          <ul className="plain-list">
+            {loaderData.mine.map((r) => (
+              <li key={r.id}>
+                <Link to={`/avvikelser/${r.id}`}>
+                  {r.number}. {r.title}
+                </Link>{" "}
+                {status(r.status)} <span className="muted">{formatDateTime(r.occurredAt, i18n.language)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {loaderData.all ? (
+        <section aria-labelledby="all-heading">
+          <h2 id="all-heading">{t("reports.register")}</h2>
+          <nav className="tabs" aria-label={t("reports.show")}>
+            {(["oppna", "alla"] as const).map((v) => (
+              <Link
+                key={v}
+                to={`?visa=${v}`}
+                className={filter.visa === v ? "tab tab-active" : "tab"}
+                aria-current={filter.visa === v ? "page" : undefined}
+              >
+                {t(v === "oppna" ? "reports.open" : "reports.all")}
+              </Link>
+            ))}
+          </nav>
+          <Form method="get" className="filter-bar">
+            <input type="hidden" name="visa" value={filter.visa} />
+            <FilterSelect
+              label={t("reports.kind")}
+              name="kind"
+              value={filter.kind}
+              options={reportKinds.map((k) => ({ value: k, label: t(`reportKinds.${k}`) }))}
+            />
+            <FilterSelect
+              label={t("reports.status")}
+              name="status"
+              value={filter.status}
+              options={reportStatuses.map((s) => ({ value: s, label: t(`reportStatuses.${s}`) }))}
+            />
+            <div className="filter-actions">
+              <button type="submit" className="button button-secondary">
+                {t("documents.applyFilters")}
+              </button>
+            </div>
+          </Form>
+          {loaderData.all.length === 0 ? (
+            <EmptyState title={t("reports.noneFound")} />
+          ) : (
+            <div className="table-wrap card">
+              <table>
+                <caption className="visually-hidden">{t("reports.register")}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("reports.report")}</th>
+                    <th scope="col">{t("reports.kind")}</th>
+                    <th scope="col">{t("reports.occurredAt")}</th>
+                    <th scope="col">{t("reports.responsible")}</th>
+                    <th scope="col">{t("reports.status")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {loaderData.all.map((r) => (
+                    <tr key={r.id}>
+                      <td>
+                        <Link to={`/avvikelser/${r.id}`}>
+                          {r.number}. {r.title}
+                        </Link>
+                        {r.authorityLate ? (
+                          <span className="badge badge-inactive"> {t("reports.authorityLate")}</span>
+                        ) : null}
+                      </td>
+                      <td>{t(`reportKinds.${r.kind}`)}</td>
+                      <td>{formatDateTime(r.occurredAt, i18n.language)}</td>
+                      <td>
+                        {r.responsibleName ?? "—"}
+                        {r.dueOn ? <span className="muted"> · {formatDate(r.dueOn, i18n.language)}</span> : null}
+                        {r.late ? <span className="badge badge-inactive"> {t("start.overdue")}</span> : null}
+                      </td>
+                      <td>{status(r.status)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

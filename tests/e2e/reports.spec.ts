@@ -1,0 +1,101 @@
+import { demo, expect, test } from "#tests/fixtures/e2e.ts";
+
+// A phone: staff report from the floor, not from a desk.
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
+const photo = {
+  name: "pall.png",
+  mimeType: "image/png",
+  buffer: Buffer.from(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+    "base64",
+  ),
+};
+
+test("staff report a near miss with a photo on a phone; the manager investigates with 5 whys, adds an action and closes it; the reporter sees it closed", async ({
+  browser,
+  signIn,
+}) => {
+  test.setTimeout(90_000);
+  const title = `Pall föll nästan ${Date.now()}`;
+  const staffContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  await signIn(staffContext, demo.staff);
+  const staff = await staffContext.newPage();
+
+  // One screen: kind, what, when, where, what was done, a photo.
+  await staff.goto("/avvikelser");
+  await staff.getByRole("link", { name: "Rapportera" }).click();
+  await staff.getByLabel("Tillbud").check();
+  await staff.getByRole("button", { name: "Skicka rapporten" }).click();
+  await expect(staff.getByText("Fyll i fältet.").first()).toBeVisible();
+  await staff.getByLabel("Vad hände? (kort)").fill(title);
+  await staff.getByLabel("Beskriv vad som hände").fill("Pallen lutade och höll på att falla av gaffeln.");
+  await staff.getByLabel("Vad gjordes direkt?").fill("Spärrade av gången.");
+  await staff
+    .getByLabel(/Foton eller filer/)
+    .setInputFiles({ ...photo, name: "fel.png", buffer: Buffer.from("inte en bild") });
+  await staff.getByRole("button", { name: "Skicka rapporten" }).click();
+  await expect(staff.getByRole("alert")).toContainText("innehåll stämmer inte med filnamnet");
+  await staff.getByLabel(/Foton eller filer/).setInputFiles(photo);
+  await staff.getByRole("button", { name: "Skicka rapporten" }).click();
+  await expect(staff.getByText("Tack! Din rapport är mottagen.")).toBeVisible();
+  await expect(staff.getByRole("img", { name: "pall.png" })).toBeVisible();
+  const reportUrl = staff.url().split("?")[0]!;
+  // Staff follow their report, but do not handle it.
+  await expect(staff.getByRole("button", { name: "Spara bedömningen" })).toHaveCount(0);
+
+  // The manager triages, investigates with 5 whys, adds an action and closes with a lesson.
+  const managerContext = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  await signIn(managerContext, demo.process_owner);
+  const manager = await managerContext.newPage();
+  await manager.goto("/avvikelser");
+  await manager
+    .getByRole("link", { name: new RegExp(title) })
+    .first()
+    .click();
+  await manager.getByLabel("Kategori").fill("Truck och pall");
+  await manager.getByLabel("Allvarlighetsgrad").selectOption({ label: "Allvarlig" });
+  await expect(manager.getByLabel("Anmälan till myndighet")).toHaveValue("arbetsmiljoverket");
+  await manager.getByLabel("Ansvarig").selectOption({ label: "Per Persson" });
+  await manager.getByLabel("Klart senast").fill("2026-12-15");
+  await manager.getByRole("button", { name: "Spara bedömningen" }).click();
+  await expect(manager.getByRole("heading", { name: "Anmälan till Arbetsmiljöverket" })).toBeVisible();
+  await manager.getByRole("button", { name: "Starta utredningen" }).click();
+  await manager.getByLabel("Vad hände", { exact: true }).fill("Pallen staplades med tunga lådor överst.");
+  await manager.getByRole("button", { name: "Lägg till i förloppet" }).click();
+  await expect(manager.getByRole("region", { name: "Utredning" })).toContainText("Pallen staplades");
+  await manager.getByLabel("Varför hände det?").fill("Pallen var felstaplad.");
+  await manager.getByRole("button", { name: "Lägg till svar" }).click();
+  await manager.getByLabel("Och varför då?").fill("Ingen instruktion för stapling finns.");
+  await manager.getByRole("button", { name: "Lägg till svar" }).click();
+  await expect(manager.locator(".whys li")).toHaveCount(2);
+
+  await manager.getByRole("link", { name: "Ny åtgärd för rapporten" }).click();
+  await expect(manager.getByText(/Åtgärden kopplas till/)).toBeVisible();
+  await manager.getByLabel("Vad ska göras").fill("Skriv instruktion för stapling");
+  await manager.getByLabel("Varför").fill("Felstaplade pallar.");
+  await manager.getByLabel("Klart senast").fill("2026-12-10");
+  await manager.getByLabel("Hur effekten ska kontrolleras").fill("Stickprov på tjugo pallar.");
+  await manager.getByLabel("Mått eller stickprov").fill("Felstaplade pallar per vecka");
+  await manager.getByLabel("Kontrolleras senast").fill("2027-02-01");
+  await manager.getByRole("button", { name: "Skapa åtgärd" }).click();
+  await manager
+    .getByRole("region", { name: "Kopplat" })
+    .getByRole("link", { name: new RegExp(title) })
+    .click();
+
+  await manager.getByRole("button", { name: "Avsluta rapporten" }).click();
+  await expect(manager.getByText("Fyll i fältet.").first()).toBeVisible();
+  await manager.getByLabel("Lärdom").fill("Stapling ingår nu i introduktionen och instruktionen sitter vid lagret.");
+  await manager.getByRole("button", { name: "Avsluta rapporten" }).click();
+  await expect(manager.locator(".document-meta")).toContainText("Avslutad");
+
+  // The reporter sees it closed, with the lesson, and was told.
+  await staff.goto(reportUrl);
+  await expect(staff.locator(".document-meta")).toContainText("Avslutad");
+  await expect(staff.getByText("Stapling ingår nu i introduktionen")).toBeVisible();
+  await staff.goto("/notiser");
+  await expect(
+    staff.getByRole("link", { name: new RegExp(`har avslutat rapporten du skickade: “${title}”`) }),
+  ).toBeVisible();
+});
