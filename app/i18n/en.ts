@@ -81,6 +81,7 @@ const en: Messages = {
     overdue: "Overdue",
     actionDue: "Action {{title}}, due {{date}}",
     effectCheckDue: "Effect check of action {{title}}, by {{date}}",
+    reportToHandle: "Handle report {{title}}, due {{date}}",
     shortcuts: "Shortcuts",
     guestAccessUntil: "Your access is valid until and including {{date}}.",
   },

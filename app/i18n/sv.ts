@@ -77,6 +77,7 @@ const sv = {
     overdue: "Försenad",
     actionDue: "Åtgärd {{title}}, klar senast {{date}}",
     effectCheckDue: "Effektkontroll av åtgärd {{title}}, senast {{date}}",
+    reportToHandle: "Hantera rapport {{title}}, klar senast {{date}}",
     shortcuts: "Genvägar",
     guestAccessUntil: "Din behörighet gäller till och med {{date}}.",
   },

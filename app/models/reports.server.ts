@@ -108,6 +108,15 @@ export function listReports(db: Db, filter: ReportFilter = {}): ReportSummary[] 
     .map(shape);
 }
 
+/** Reports a person is responsible for and that are still open, for Start. */
+export function reportsToHandle(db: Db, userId: string): ReportSummary[] {
+  return selectReports(db)
+    .where(and(eq(reports.responsibleId, userId), ne(reports.status, "closed")))
+    .orderBy(asc(reports.dueOn))
+    .all()
+    .map(shape);
+}
+
 /** What a person has reported, newest first, for them to follow. */
 export function myReports(db: Db, userId: string): ReportSummary[] {
   return selectReports(db).where(eq(reports.reporterId, userId)).orderBy(desc(reports.number)).all().map(shape);

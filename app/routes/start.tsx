@@ -9,6 +9,8 @@ import { reviewsDue } from "#app/models/review-dates.server.ts";
 import { reviewsAwaiting } from "#app/models/reviews.server.ts";
 import { myActionsDue } from "#app/models/actions.server.ts";
 import { managementOverview } from "#app/models/overview.server.ts";
+import { reportsToHandle } from "#app/models/reports.server.ts";
+import { dayOf } from "#app/models/releases.server.ts";
 import { ManagementOverviewPanel } from "#app/components/start/management-overview.tsx";
 import { formatDate } from "#app/utils/dates.ts";
 import type { loader as layoutLoader } from "./app-layout.tsx";
@@ -23,6 +25,13 @@ export function loader({ request, context }: Route.LoaderArgs) {
     toRead: toRead(context.db, user).map((r) => ({ documentId: r.documentId, title: r.title, version: versionOf(r) })),
     reviews: reviewsAwaiting(context.db, user.id),
     actions: myActionsDue(context.db, user.id),
+    reports: reportsToHandle(context.db, user.id).map((r) => ({
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      dueOn: r.dueOn,
+      overdue: (r.dueOn ?? "9999") < dayOf(new Date()),
+    })),
     due: can(user, "view", { type: "documents" })
       ? reviewsDue(context.db, keepsAll ? {} : { ownerId: user.id }).map((d) => ({
           id: d.id,
@@ -58,7 +67,11 @@ export default function Start({ loaderData }: Route.ComponentProps) {
       ) : null}
       <section className="card" aria-labelledby="todo-heading">
         <h2 id="todo-heading">{t("start.todoTitle")}</h2>
-        {loaderData.toRead.length + loaderData.reviews.length + loaderData.due.length + loaderData.actions.length ===
+        {loaderData.toRead.length +
+          loaderData.reviews.length +
+          loaderData.due.length +
+          loaderData.actions.length +
+          loaderData.reports.length ===
         0 ? (
           <p className="muted">{t("start.todoEmpty")}</p>
         ) : (
@@ -79,6 +92,17 @@ export default function Start({ loaderData }: Route.ComponentProps) {
                   })}
                 </Link>{" "}
                 {a.overdue ? <span className="badge badge-inactive">{t("start.overdue")}</span> : null}
+              </li>
+            ))}
+            {loaderData.reports.map((r) => (
+              <li key={`report-${r.id}`}>
+                <Link to={`/avvikelser/${r.id}`}>
+                  {t("start.reportToHandle", {
+                    title: `${r.number}. ${r.title}`,
+                    date: r.dueOn ? formatDate(r.dueOn, i18n.language) : "—",
+                  })}
+                </Link>{" "}
+                {r.overdue ? <span className="badge badge-inactive">{t("start.overdue")}</span> : null}
               </li>
             ))}
             {loaderData.toRead.map((r) => (
