@@ -58,6 +58,8 @@ export default [
     ...prefix("avvikelser", [
       index("routes/reports/index.tsx"),
       route("ny", "routes/reports/new.tsx"),
+      route("egenkontroller", "routes/checklists/index.tsx"),
+      route("egenkontroller/:templateId/:subject", "routes/checklists/answer.tsx"),
       route(":id", "routes/reports/report.tsx"),
     ]),
     route("bilagor/:id", "routes/reports/attachment.ts"),

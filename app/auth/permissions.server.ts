@@ -28,6 +28,7 @@ export type Resource =
   | { type: "overview" }
   | { type: "processes" }
   | { type: "reports" }
+  | { type: "checklists" }
   | { type: "report"; reporterId: string; responsibleId: string | null }
   | { type: "process"; ownerId: string };
 
@@ -170,6 +171,10 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       if (action === "read") return handles || resource.reporterId === user.id || user.role === "auditor";
       return action === "handle" && handles;
     }
+    case "checklists":
+      // Everyone answers the checks set for their unit or role; those who steer set them up.
+      if (action === "view") return sectionAccess.deviations.includes(user.role);
+      return action === "create" && approvers.includes(user.role);
     case "overview":
       // The whole system at a glance is for those who answer for it: the quality manager and leadership.
       return action === "view" && documentKeepers.includes(user.role);

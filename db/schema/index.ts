@@ -13,3 +13,4 @@ export * from "./risks.ts";
 export * from "./kpis.ts";
 export * from "./processes.ts";
 export * from "./reports.ts";
+export * from "./checklists.ts";

@@ -141,6 +141,14 @@ export const causeCategories = [
 ] as const;
 export type CauseCategory = (typeof causeCategories)[number];
 
+/** How often a checklist is answered. */
+export const checklistFrequencies = ["weekly", "monthly", "quarterly", "yearly"] as const;
+export type ChecklistFrequency = (typeof checklistFrequencies)[number];
+
+export const questionTypes = ["yes_no", "yes_no_partly", "scale", "text"] as const;
+export type QuestionType = (typeof questionTypes)[number];
+export type ChecklistQuestion = { id: string; text: string; type: QuestionType };
+
 /** What kind of change a risk analysis is made before (AFS 2023:1 asks for one before changes in the work). */
 export const changeKinds = ["organisation", "method", "equipment", "premises", "other"] as const;
 export type ChangeKind = (typeof changeKinds)[number];

@@ -1,3 +1,5 @@
+import { createTemplate } from "#app/models/checklists.server.ts";
+import { findUserByEmail } from "#app/models/users.server.ts";
 import { demo, expect, test } from "#tests/fixtures/e2e.ts";
 
 // A phone: staff report from the floor, not from a desk.
@@ -98,4 +100,46 @@ test("staff report a near miss with a photo on a phone; the manager investigates
   await expect(
     staff.getByRole("link", { name: new RegExp(`har avslutat rapporten du skickade: “${title}”`) }),
   ).toBeVisible();
+});
+
+test("a self-monitoring check answered no on a phone raises a deviation, and cannot be answered twice", async ({
+  page,
+  db,
+  signIn,
+  makeUser,
+}) => {
+  const person = await makeUser("staff");
+  const manager = findUserByEmail(db, demo.quality_manager)!;
+  const title = `Brandskydd ${Date.now()}`;
+  createTemplate(db, manager, {
+    title,
+    description: "Gå runt och kontrollera.",
+    frequency: "monthly",
+    unitId: null,
+    role: "staff",
+    questions: [
+      { text: "Är nödutgångarna fria?", type: "yes_no" },
+      { text: "Finns brandsläckaren på plats?", type: "yes_no" },
+      { text: "Övrigt", type: "text" },
+    ],
+  });
+  await signIn(page.context(), person.email);
+  await page.goto("/avvikelser/egenkontroller");
+  await page.getByRole("link", { name: title }).click();
+  await page.getByRole("group", { name: "Är nödutgångarna fria?" }).getByLabel("Nej").check();
+  await page.getByLabel("Vad är fel?").fill("Pallar står framför nödutgången i lagret.");
+  await expect(page.getByLabel("Rapportera som avvikelse")).toBeChecked();
+  await page.getByRole("button", { name: "Skicka svaren" }).click();
+  await expect(page.getByRole("alert")).toContainText("Svara på alla frågor.");
+  await page.getByRole("group", { name: "Är nödutgångarna fria?" }).getByLabel("Nej").check();
+  await page.getByLabel("Vad är fel?").fill("Pallar står framför nödutgången i lagret.");
+  await page.getByRole("group", { name: "Finns brandsläckaren på plats?" }).getByLabel("Ja").check();
+  await page.getByRole("button", { name: "Skicka svaren" }).click();
+  await expect(page.getByText("Egenkontrollen är besvarad och en avvikelse är rapporterad.")).toBeVisible();
+
+  await page.goto("/avvikelser");
+  await expect(page.getByRole("region", { name: "Mina rapporter" })).toContainText(`${title}: Är nödutgångarna fria?`);
+  await page.goto("/avvikelser/egenkontroller");
+  await expect(page.getByRole("region", { name: "Mina egenkontroller" })).toContainText("Besvarad");
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 });

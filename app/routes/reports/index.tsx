@@ -57,6 +57,9 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <PageHeader title={t("sections.deviations.title")} intro={t("reports.intro")}>
+        <Link to="/avvikelser/egenkontroller" className="button button-secondary">
+          {t("checklists.title")}
+        </Link>
         {loaderData.canReport ? (
           <Link to="/avvikelser/ny" className="button button-large">
             {t("reports.new")}
