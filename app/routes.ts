@@ -58,6 +58,7 @@ export default [
     ...prefix("avvikelser", [
       index("routes/reports/index.tsx"),
       route("ny", "routes/reports/new.tsx"),
+      route("analys", "routes/reports/analysis.tsx"),
       route("egenkontroller", "routes/checklists/index.tsx"),
       route("egenkontroller/:templateId/:subject", "routes/checklists/answer.tsx"),
       route(":id", "routes/reports/report.tsx"),

@@ -73,6 +73,8 @@ test("the action plan, the risk register, the KPIs and the processes meet WCAG 2
     "/processer",
     "/avvikelser",
     "/avvikelser/ny",
+    "/avvikelser/analys",
+    "/avvikelser/egenkontroller",
     `/processer/${order.id}`,
     `/processer/${order.id}/karta`,
     "/atgarder",

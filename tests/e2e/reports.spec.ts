@@ -91,6 +91,9 @@ test("staff report a near miss with a photo on a phone; the manager investigates
   await manager.getByLabel("Lärdom").fill("Stapling ingår nu i introduktionen och instruktionen sitter vid lagret.");
   await manager.getByRole("button", { name: "Avsluta rapporten" }).click();
   await expect(manager.locator(".document-meta")).toContainText("Avslutad");
+  // The lesson is in the period's compilation, for the management review.
+  await manager.goto("/avvikelser/analys");
+  await expect(manager.getByRole("region", { name: "Lärdomar" })).toContainText("Stapling ingår nu i introduktionen");
 
   // The reporter sees it closed, with the lesson, and was told.
   await staff.goto(reportUrl);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { attachmentsOf, checkFiles, readAttachment } from "#app/models/attachments.server.ts";
 import { listNotifications } from "#app/models/notifications.server.ts";
+import { analyseReports } from "#app/models/report-analysis.server.ts";
 import { allowedMoves, authorityDeadline, authorityOverdue, suggestedAuthority } from "#app/models/report-rules.ts";
 import {
   addTimelineEntry,
@@ -104,6 +105,12 @@ describe("reports", () => {
     expect(listNotifications(db, staff.id)).toMatchObject([{ kind: "reportClosed" }]);
     expect(() => db.$client.prepare("delete from report_timeline").run()).toThrow(/append-only/);
     expect(verifyTrail(db).ok).toBe(true);
+
+    const analysis = analyseReports(db, "2026-11-01", "2026-11-30");
+    expect(analysis).toMatchObject({ total: 1, closed: 1, byKind: [{ name: "near_miss", count: 1 }] });
+    expect(analysis.byCause).toEqual([{ name: "method", count: 1 }]);
+    expect(analysis.lessons.map((l) => l.learning)).toEqual(["Stapling ingår nu i introduktionen."]);
+    expect(analyseReports(db, "2026-12-01", "2026-12-31").total).toBe(0);
   });
 
   function triage() {

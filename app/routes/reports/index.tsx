@@ -57,6 +57,11 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <PageHeader title={t("sections.deviations.title")} intro={t("reports.intro")}>
+        {loaderData.all ? (
+          <Link to="/avvikelser/analys" className="button button-secondary">
+            {t("analysis.title")}
+          </Link>
+        ) : null}
         <Link to="/avvikelser/egenkontroller" className="button button-secondary">
           {t("checklists.title")}
         </Link>

@@ -1,0 +1,113 @@
+import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { subMonths } from "date-fns";
+import { z } from "zod";
+import { PageHeader } from "#app/components/ui/page-header.tsx";
+import { TextField } from "#app/components/ui/field.tsx";
+import { useHydrated } from "#app/components/use-hydrated.ts";
+import { requirePermission } from "#app/auth/guards.server.ts";
+import { analyseReports } from "#app/models/report-analysis.server.ts";
+import { dayOf } from "#app/models/releases.server.ts";
+import { formatDate } from "#app/utils/dates.ts";
+import type { Route } from "./+types/analysis";
+
+const ReportTrend = lazy(() => import("#app/components/report-charts.tsx"));
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  requirePermission(request, context, "read", { type: "reports" });
+  const now = new Date();
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  // A period in the URL, so a half-year or a year can be linked to from the management review.
+  const period = z
+    .object({
+      fran: z.iso.date().catch(dayOf(subMonths(now, 12))),
+      till: z.iso.date().catch(dayOf(now)),
+    })
+    .parse({ fran: query.fran ?? undefined, till: query.till ?? undefined });
+  return { ...period, analysis: analyseReports(context.db, period.fran, period.till) };
+}
+
+export default function ReportAnalysis({ loaderData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const hydrated = useHydrated();
+  const { analysis: a } = loaderData;
+  const table = (
+    title: string,
+    rows: { name: string; count: number }[],
+    label: (name: string) => string = (n) => n,
+  ) => (
+    <section className="card" aria-labelledby={`t-${title}`}>
+      <h2 id={`t-${title}`}>{title}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{t("analysis.none")}</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">{title}</caption>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.name}>
+                <th scope="row">{label(r.name)}</th>
+                <td>{r.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+  return (
+    <>
+      <PageHeader
+        title={t("analysis.title")}
+        intro={t("analysis.period", {
+          from: formatDate(loaderData.fran, i18n.language),
+          to: formatDate(loaderData.till, i18n.language),
+        })}
+      >
+        <Link to="/avvikelser" className="button button-ghost">
+          {t("admin.back")}
+        </Link>
+      </PageHeader>
+      <Form method="get" className="filter-bar no-print">
+        <TextField label={t("analysis.from")} name="fran" type="date" defaultValue={loaderData.fran} />
+        <TextField label={t("analysis.to")} name="till" type="date" defaultValue={loaderData.till} />
+        <div className="filter-actions">
+          <button type="submit" className="button button-secondary">
+            {t("documents.applyFilters")}
+          </button>
+        </div>
+      </Form>
+      <section className="card" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{t("analysis.summary")}</h2>
+        <p>{t("analysis.totals", { total: a.total, closed: a.closed, authority: a.authority.length })}</p>
+        {hydrated && a.byMonth.length > 0 ? (
+          <Suspense fallback={<div className="kpi-chart" />}>
+            <ReportTrend byMonth={a.byMonth} />
+          </Suspense>
+        ) : null}
+      </section>
+      <div className="overview-grid">
+        {table(t("analysis.byKind"), a.byKind, (k) => t(`reportKinds.${k}` as "reportKinds.deviation"))}
+        {table(t("analysis.byUnit"), a.byUnit)}
+        {table(t("analysis.byProcess"), a.byProcess)}
+        {table(t("analysis.byCause"), a.byCause, (c) => t(`causeCategories.${c}` as "causeCategories.people"))}
+        {table(t("analysis.recurring"), a.recurring)}
+      </div>
+      <section className="card" aria-labelledby="lessons-heading">
+        <h2 id="lessons-heading">{t("analysis.lessons")}</h2>
+        {a.lessons.length === 0 ? <p className="muted">{t("analysis.none")}</p> : null}
+        <ul className="plain-list">
+          {a.lessons.map((l) => (
+            <li key={l.id}>
+              <Link to={`/avvikelser/${l.id}`}>
+                {l.number}. {l.title}
+              </Link>{" "}
+              — {l.learning}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
