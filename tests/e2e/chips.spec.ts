@@ -28,6 +28,7 @@ test("a KPI chip typed into a policy shows the KPI's status live and links the t
   await page.goto(`/dokument/${documentId}`);
   await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
   const editor = page.locator(".ProseMirror");
+  await expect(editor).toBeVisible();
   await editor.focus();
   await page.keyboard.press("Control+End");
   await page.keyboard.type(` #${name.slice(0, 14)}`);

@@ -15,10 +15,13 @@ async function open(
 
 async function typeAtEnd(page: Page, text: string) {
   await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
+  // Connected is not yet synced: until the live copy arrives the editor is hidden, and keys would go nowhere.
   const editor = page.locator(".ProseMirror");
+  await expect(editor).toBeVisible();
   await editor.focus();
   await page.keyboard.press("Control+End");
   await page.keyboard.type(text);
+  await expect(editor).toContainText(text.trim());
   await expect(page.getByText("Allt sparat")).toBeVisible();
 }
 
