@@ -132,6 +132,8 @@ test("an approver who was not named cannot approve, and script in content never 
   signIn,
   makeUser,
 }) => {
+  // Three people and a signature: more than the default half minute on a loaded machine.
+  test.setTimeout(60_000);
   const author = await makeUser("process_owner");
   const approver = await makeUser("quality_manager");
   const other = await makeUser("quality_manager");
