@@ -81,27 +81,33 @@ test("the action plan, the risk register and the KPIs meet WCAG 2.1 AA as axe ch
   }
 });
 
-test("processes, reports and self-monitoring meet WCAG 2.1 AA as axe checks them", async ({
+test("the process landscape, a process page and its map editor meet WCAG 2.1 AA as axe checks them", async ({
   page,
   context,
   signIn,
   db,
 }) => {
+  // The map editor is a large DOM for axe to walk; give it room on a loaded machine.
+  test.setTimeout(120_000);
   const order = db.$client.prepare("select id from processes where title = 'Order till leverans'").get() as {
     id: string;
   };
   await signIn(context, demo.quality_manager);
-  for (const path of [
-    "/processer",
-    `/processer/${order.id}`,
-    `/processer/${order.id}/karta`,
-    "/avvikelser",
-    "/avvikelser/ny",
-    "/avvikelser/analys",
-    "/avvikelser/egenkontroller",
-  ]) {
+  for (const path of ["/processer", `/processer/${order.id}`, `/processer/${order.id}/karta`]) {
     await page.goto(path);
     if (path.endsWith("/karta")) await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
+    expect(await violations(page), path).toEqual([]);
+  }
+});
+
+test("reports, their analysis and self-monitoring meet WCAG 2.1 AA as axe checks them", async ({
+  page,
+  context,
+  signIn,
+}) => {
+  await signIn(context, demo.quality_manager);
+  for (const path of ["/avvikelser", "/avvikelser/ny", "/avvikelser/analys", "/avvikelser/egenkontroller"]) {
+    await page.goto(path);
     expect(await violations(page), path).toEqual([]);
   }
 });
