@@ -26,6 +26,12 @@ export const isClosed = (status: ActionStatus) => status === "effect_verified";
 export const isOpen = (status: ActionStatus, hasFollowUp = false) =>
   !isClosed(status) && !(status === "not_effective" && hasFollowUp);
 
+/** What the action waits for next: its work by the due date, or, once done, its effect check. */
+export function nextDeadline(action: { status: ActionStatus; dueOn: string; effectCheckOn: string }) {
+  const effectCheck = action.status === "done";
+  return { effectCheck, date: effectCheck ? action.effectCheckOn : action.dueOn };
+}
+
 /** Overdue: open past its due date; an effect check overdue: done, past its check date. */
 export function overdue(action: { status: ActionStatus; dueOn: string; effectCheckOn: string }, today: string) {
   if (action.status === "planned" || action.status === "in_progress") return action.dueOn < today;

@@ -6,7 +6,7 @@ import { newId } from "#db/ids.ts";
 import { nextNumber } from "#db/numbering.ts";
 import { actionEvents, actions, units, users, type ActionSource, type ActionStatus } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
-import { isOpen, nextStatus, overdue, type ActionMove } from "./action-states.ts";
+import { isOpen, nextDeadline, nextStatus, overdue, type ActionMove } from "./action-states.ts";
 import { DomainError } from "./errors.ts";
 import { notify } from "./notifications.server.ts";
 import { dayOf } from "./releases.server.ts";
@@ -313,8 +313,7 @@ export function myActionsDue(db: Db, userId: string, now = new Date()) {
   const today = dayOf(now);
   const horizon = dayOf(addDays(now, DUE_AHEAD_DAYS));
   return listActions(db, { ownerId: userId, open: true }, now).flatMap((a) => {
-    const effectCheck = a.status === "done";
-    const date = effectCheck ? a.effectCheckOn : a.dueOn;
+    const { effectCheck, date } = nextDeadline(a);
     if (a.status === "not_effective" || date > horizon) return [];
     return [{ id: a.id, number: a.number, title: a.title, effectCheck, date, overdue: date < today }];
   });

@@ -106,13 +106,37 @@ function answeredPeriods(db: Db, templateId: string, subject: string): Set<strin
 
 export type Check = CheckState & { template: Template; subject: string; subjectName: string };
 
-/** The checks this person answers, with this period's state and any missed one. */
-export function myChecks(db: Db, actor: Actor & { unitId: string | null }, today = new Date()): Check[] {
+/** Which periods each template has been answered for, per subject: one read for a whole list. */
+function answeredByTemplate(db: Db): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of db
+    .select({
+      templateId: checklistRounds.templateId,
+      subject: checklistRounds.subject,
+      period: checklistRounds.period,
+    })
+    .from(checklistRounds)
+    .all()) {
+    const key = `${r.templateId}:${r.subject}`;
+    const periods = out.get(key) ?? new Set<string>();
+    periods.add(r.period);
+    out.set(key, periods);
+  }
+  return out;
+}
+
+function checksOf(db: Db, today: Date, include: (template: Template, subject: string) => boolean): Check[] {
+  const answered = answeredByTemplate(db);
   return listTemplates(db).flatMap((template) =>
     subjectsOf(db, template)
-      .filter((s) => answersFor(actor, template, s.id))
+      .filter((s) => include(template, s.id))
       .map((s) => ({
-        ...checkState(template.frequency, answeredPeriods(db, template.id, s.id), template.createdAt, today),
+        ...checkState(
+          template.frequency,
+          answered.get(`${template.id}:${s.id}`) ?? new Set(),
+          template.createdAt,
+          today,
+        ),
         template,
         subject: s.id,
         subjectName: s.name,
@@ -120,16 +144,14 @@ export function myChecks(db: Db, actor: Actor & { unitId: string | null }, today
   );
 }
 
+/** The checks this person answers, with this period's state and any missed one. */
+export function myChecks(db: Db, actor: Actor & { unitId: string | null }, today = new Date()): Check[] {
+  return checksOf(db, today, (template, subject) => answersFor(actor, template, subject));
+}
+
 /** Every check of every subject, for those who follow up self-monitoring: who is due, who missed. */
 export function allChecks(db: Db, today = new Date()): Check[] {
-  return listTemplates(db).flatMap((template) =>
-    subjectsOf(db, template).map((s) => ({
-      ...checkState(template.frequency, answeredPeriods(db, template.id, s.id), template.createdAt, today),
-      template,
-      subject: s.id,
-      subjectName: s.name,
-    })),
-  );
+  return checksOf(db, today, () => true);
 }
 
 export type Answer = { value: string; note: string };

@@ -93,6 +93,10 @@ export function listDocuments(db: Db, filter: DocumentFilter = {}): DocumentSumm
   return filter.area ? rows.filter((d) => d.areas.includes(filter.area!)) : rows;
 }
 
+/** The document as the one `can()` knows it. */
+export const documentResource = (document: { status: DocumentStatus; ownerId: string }) =>
+  ({ type: "document", status: document.status, ownerId: document.ownerId }) as const;
+
 export function getDocument(db: Db, id: string): DocumentSummary | undefined {
   return selectDocuments(db).where(eq(documents.id, id)).get();
 }

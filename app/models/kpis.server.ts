@@ -139,10 +139,20 @@ export function updateKpi(db: Db, actor: Actor, id: string, input: KpiInput, now
 }
 
 export function listKpis(db: Db): KpiSummary[] {
+  return summarise(db, undefined);
+}
+
+/** One KPI with its latest status; links and chips ask for one at a time, so it reads one. */
+export function getKpi(db: Db, id: string): KpiSummary | undefined {
+  return summarise(db, id)[0];
+}
+
+function summarise(db: Db, id: string | undefined): KpiSummary[] {
   const rows = db
     .select({ kpi: kpis, ownerName: owner.name })
     .from(kpis)
     .innerJoin(owner, eq(owner.id, kpis.ownerId))
+    .where(id === undefined ? undefined : eq(kpis.id, id))
     .orderBy(asc(kpis.name))
     .all();
   const latest = new Map<string, { period: string; value: number }>();
@@ -158,10 +168,6 @@ export function listKpis(db: Db): KpiSummary[] {
     const last = latest.get(kpi.id);
     return { ...kpi, ownerName, latest: last ? { ...last, status: statusOf(kpi, last.value) } : null };
   });
-}
-
-export function getKpi(db: Db, id: string): KpiSummary | undefined {
-  return listKpis(db).find((k) => k.id === id);
 }
 
 export function measurements(db: Db, kpiId: string) {

@@ -19,8 +19,8 @@ import { overdue } from "./action-states.ts";
 import { actionResource, getAction } from "./actions.server.ts";
 import { changeAnalysisResource, getChangeAnalysis } from "./change-analyses.server.ts";
 import { loadYDoc } from "./collab-store.server.ts";
-import { getDocument } from "./documents.server.ts";
-import { parseActivityRef, readGraph } from "./process-map.ts";
+import { getDocument, documentResource } from "./documents.server.ts";
+import { activityPrefix, parseActivityRef, readGraph } from "./process-map.ts";
 import { getProcess, processOfMap, processResource } from "./processes.server.ts";
 import { getReport, reportResource } from "./reports.server.ts";
 import { itemHref } from "./item-refs.ts";
@@ -57,7 +57,7 @@ type Resolver = (db: Db, actor: Actor, id: string, now: Date) => Omit<LinkedItem
 const resolvers: Partial<Record<LinkableKind, Resolver>> = {
   document: (db, actor, id, now) => {
     const document = getDocument(db, id);
-    if (!document || !can(actor, "read", { type: "document", status: document.status, ownerId: document.ownerId })) {
+    if (!document || !can(actor, "read", documentResource(document))) {
       return null;
     }
     const current = currentRelease(db, id, now);
@@ -352,7 +352,7 @@ export function createLinked(db: Db, actor: Actor, from: ItemRef, create: (tx: D
  * on its steps. One query for the map's links, then each other end resolved for this person.
  */
 export function stepLinksOf(db: Db, actor: Actor, mapDocumentId: string, now = new Date()) {
-  const prefix = `${mapDocumentId}_`;
+  const prefix = activityPrefix(mapDocumentId);
   const rows = db
     .select()
     .from(links)

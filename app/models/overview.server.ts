@@ -6,7 +6,7 @@ import { dayOf } from "./releases.server.ts";
 import { reviewsDue } from "./review-dates.server.ts";
 import { heatMap, levelOf, type RiskLevel } from "./risk-scoring.ts";
 import { listRisks, riskScale } from "./risks.server.ts";
-import { overdue } from "./action-states.ts";
+import { nextDeadline, overdue } from "./action-states.ts";
 import { unitTree } from "./units.server.ts";
 
 const LIST_LENGTH = 5;
@@ -76,8 +76,7 @@ export function managementOverview(db: Db, now = new Date()) {
       number: a.number,
       title: a.title,
       ownerName: a.ownerName,
-      date: a.status === "done" ? a.effectCheckOn : a.dueOn,
-      effectCheck: a.status === "done",
+      ...nextDeadline(a),
     })),
     overdueActionsCount: late.length,
     reviewsOverdue: reviewsLate.slice(0, LIST_LENGTH),

@@ -1,9 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, like, or } from "drizzle-orm";
 import type * as Y from "yjs";
 import type { Db } from "#db/client.ts";
 import { links } from "#db/schema/index.ts";
 import { itemHref } from "./item-refs.ts";
-import { activityRef, readGraph, type MapNode, type ProcessGraph } from "./process-map.ts";
+import { activityPrefix, readGraph, type MapNode, type ProcessGraph } from "./process-map.ts";
 import { mapToSvg } from "./process-map-svg.ts";
 import { subprocessAllowed } from "./process-tree.ts";
 import { parentMap, processOfMap } from "./processes.server.ts";
@@ -20,6 +20,29 @@ export const graphText = (graph: ProcessGraph) =>
     .filter(Boolean)
     .join("\n");
 
+/** Each step's first linked document, read from both ends of the map's links in one query. */
+function routinesOfSteps(db: Db, mapDocumentId: string): Map<string, string> {
+  const prefix = activityPrefix(mapDocumentId);
+  const rows = db
+    .select()
+    .from(links)
+    .where(
+      or(
+        and(eq(links.fromKind, "activity"), like(links.fromId, `${prefix}%`), eq(links.toKind, "document")),
+        and(eq(links.toKind, "activity"), like(links.toId, `${prefix}%`), eq(links.fromKind, "document")),
+      ),
+    )
+    .orderBy(asc(links.createdAt))
+    .all();
+  const out = new Map<string, string>();
+  for (const row of rows) {
+    const fromStep = row.fromKind === "activity";
+    const step = (fromStep ? row.fromId : row.toId).slice(prefix.length);
+    if (!out.has(step)) out.set(step, fromStep ? row.toId : row.fromId);
+  }
+  return out;
+}
+
 /**
  * Where each step leads: an activity to its routine (the first document it is linked to, read
  * where it applies today), a subprocess to its process, unless that would lead back up the tree.
@@ -28,26 +51,14 @@ function stepLinks(db: Db, mapDocumentId: string, graph: ProcessGraph): Map<stri
   const out = new Map<string, string>();
   const self = processOfMap(db, mapDocumentId);
   const parents = parentMap(db);
+  const routines = routinesOfSteps(db, mapDocumentId);
   for (const node of graph.nodes) {
     if (node.kind === "subprocess" && node.processId && self && parents.has(node.processId)) {
       if (subprocessAllowed(parents, self.id, node.processId)) out.set(node.id, itemHref("process", node.processId));
       continue;
     }
     if (node.kind !== "activity") continue;
-    const ref = activityRef(mapDocumentId, node.id);
-    const link = db
-      .select()
-      .from(links)
-      .where(and(eq(links.fromKind, "activity"), eq(links.fromId, ref), eq(links.toKind, "document")))
-      .get();
-    const reverse = link
-      ? null
-      : db
-          .select()
-          .from(links)
-          .where(and(eq(links.toKind, "activity"), eq(links.toId, ref), eq(links.fromKind, "document")))
-          .get();
-    const documentId = link?.toId ?? reverse?.fromId;
+    const documentId = routines.get(node.id);
     if (documentId) out.set(node.id, itemHref("document", documentId));
   }
   return out;

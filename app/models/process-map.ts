@@ -77,8 +77,9 @@ export function laneOf(graph: { lanes: MapLane[] }, node: Pick<MapNode, "kind" |
   return graph.lanes[index];
 }
 
-/** The id the link model knows an activity of a map by. */
+/** The id the link model knows an activity of a map by; every step of a map shares the prefix. */
 export const activityRef = (mapDocumentId: string, nodeId: string) => `${mapDocumentId}_${nodeId}`;
+export const activityPrefix = (mapDocumentId: string) => activityRef(mapDocumentId, "");
 export function parseActivityRef(ref: string): { mapDocumentId: string; nodeId: string } | null {
   const at = ref.indexOf("_");
   return at > 0 ? { mapDocumentId: ref.slice(0, at), nodeId: ref.slice(at + 1) } : null;

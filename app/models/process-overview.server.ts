@@ -1,7 +1,7 @@
 import type { Db } from "#db/client.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { loadYDoc } from "./collab-store.server.ts";
-import { getDocument } from "./documents.server.ts";
+import { getDocument, documentResource } from "./documents.server.ts";
 import { linkedTo, stepLinksOf, type LinkedItem } from "./links.server.ts";
 import { measurements } from "./kpis.server.ts";
 import { readGraph } from "./process-map.ts";
@@ -17,7 +17,7 @@ const openStatuses = new Set(["planned", "in_progress", "done", "not_effective"]
  */
 export function processOverview(db: Db, actor: Actor, process: Process, now = new Date()) {
   const mapDocument = getDocument(db, process.mapDocumentId)!;
-  const mapResource = { type: "document", status: mapDocument.status, ownerId: mapDocument.ownerId } as const;
+  const mapResource = documentResource(mapDocument);
   const current = currentRelease(db, process.mapDocumentId, now);
   const seesDrafts = can(actor, "view", { type: "documents" });
   let draft: string | null = null;

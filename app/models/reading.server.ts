@@ -2,7 +2,7 @@ import type { Db } from "#db/client.ts";
 import type { ControlledType, DocumentStatus } from "#db/schema/index.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { hasAcknowledged, lastAcknowledged, mustAcknowledge } from "./acknowledgements.server.ts";
-import { getDocument } from "./documents.server.ts";
+import { getDocument, documentResource } from "./documents.server.ts";
 import { currentRelease, findRelease, versionOf, type ReleaseSummary } from "./releases.server.ts";
 import type { User } from "./users.server.ts";
 
@@ -39,7 +39,7 @@ export function readingState(
 ): ReadingState | null {
   const document = getDocument(db, documentId);
   // A withdrawn document is out of use: staff cannot open it; the people who keep it still can.
-  const resource = document && ({ type: "document", status: document.status, ownerId: document.ownerId } as const);
+  const resource = document && documentResource(document);
   if (!document || !resource || !can(user, "read", resource)) return null;
   const current = document.status === "draft" ? currentRelease(db, document.id, now) : undefined;
   const release = version ? findRelease(db, document.id, version) : current;

@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { documents, reviewDueNotices, users, type Locale } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
-import { requireDocument } from "./documents.server.ts";
+import { requireDocument, documentResource } from "./documents.server.ts";
 import { DomainError } from "./errors.ts";
 import type { Mailer } from "./mail.server.ts";
 import { notify } from "./notifications.server.ts";
@@ -68,7 +68,7 @@ export function completeReviewWithoutChange(
 ): string {
   return writeTransaction(db, (tx) => {
     const document = requireDocument(tx, documentId);
-    if (!can(actor, "manage", { type: "document", status: document.status, ownerId: document.ownerId })) {
+    if (!can(actor, "manage", documentResource(document))) {
       throw new ReviewDateError("reviewDate.notAllowed");
     }
     const release = currentRelease(tx, documentId, now);

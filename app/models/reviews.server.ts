@@ -16,7 +16,7 @@ import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { verifyPassword } from "#app/auth/passwords.server.ts";
 import { accountKey, accountPolicy, recordFailure, throttleWait } from "#app/auth/throttle.server.ts";
 import { contentText, freezeDocument } from "./document-content.server.ts";
-import { requireDocument } from "./documents.server.ts";
+import { requireDocument, documentResource } from "./documents.server.ts";
 import { DomainError } from "./errors.ts";
 import { notify } from "./notifications.server.ts";
 import { createRelease, versionOf, type ReleaseSummary } from "./releases.server.ts";
@@ -155,7 +155,7 @@ export function requestReview(
 ): string {
   return writeTransaction(db, (tx) => {
     const document = requireDocument(tx, documentId);
-    const resource = { type: "document", status: document.status, ownerId: document.ownerId } as const;
+    const resource = documentResource(document);
     if (document.status === "archived") throw new ReviewError("review.documentArchived");
     if (!can(actor, "requestReview", resource)) throw new ReviewError("review.notAllowed");
     const approver = tx.select().from(users).where(eq(users.id, input.approverId)).get();

@@ -5,7 +5,7 @@ import { DiffView } from "#app/components/reading/diff-view.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
-import { getDocument } from "#app/models/documents.server.ts";
+import { getDocument, documentResource } from "#app/models/documents.server.ts";
 import { DomainError } from "#app/models/errors.ts";
 import { diffReleases } from "#app/models/release-diff.server.ts";
 import type { Route } from "./+types/compare";
@@ -16,7 +16,7 @@ const querySchema = z.object({ fran: z.string().max(20), till: z.string().max(20
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "read", { type: "releases" });
   const document = getDocument(context.db, params.id);
-  if (!document || !can(user, "read", { type: "document", status: document.status, ownerId: document.ownerId })) {
+  if (!document || !can(user, "read", documentResource(document))) {
     throw data({ reason: "notFound" }, { status: 404 });
   }
   const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));

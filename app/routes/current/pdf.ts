@@ -2,7 +2,7 @@ import { data } from "react-router";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { translator } from "#app/i18n/index.ts";
-import { getDocument } from "#app/models/documents.server.ts";
+import { getDocument, documentResource } from "#app/models/documents.server.ts";
 import { getOrganisation } from "#app/models/organisation.server.ts";
 import { releasePdf } from "#app/models/release-pdf.server.ts";
 import { findRelease, requireRelease, versionOf } from "#app/models/releases.server.ts";
@@ -14,11 +14,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "read", { type: "releases" });
   const document = getDocument(context.db, params.id);
   const summary = document ? findRelease(context.db, document.id, params.version) : undefined;
-  if (
-    !document ||
-    !summary ||
-    !can(user, "read", { type: "document", status: document.status, ownerId: document.ownerId })
-  ) {
+  if (!document || !summary || !can(user, "read", documentResource(document))) {
     throw data({ reason: "notFound" }, { status: 404 });
   }
   const release = requireRelease(context.db, summary.id);

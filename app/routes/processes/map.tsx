@@ -6,7 +6,7 @@ import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { loadYDoc } from "#app/models/collab-store.server.ts";
-import { getDocument } from "#app/models/documents.server.ts";
+import { getDocument, documentResource } from "#app/models/documents.server.ts";
 import { stepLinksOf } from "#app/models/links.server.ts";
 import { activityRef, parseActivityRef, readGraph } from "#app/models/process-map.ts";
 import { renderMap } from "#app/models/process-map-content.server.ts";
@@ -22,7 +22,7 @@ function load(context: Route.LoaderArgs["context"], id: string) {
   const process = getProcess(context.db, id);
   const map = process && getDocument(context.db, process.mapDocumentId);
   if (!process || !map) throw data({ reason: "notFound" }, { status: 404 });
-  return { process, map, mapResource: { type: "document", status: map.status, ownerId: map.ownerId } as const };
+  return { process, map, mapResource: documentResource(map) };
 }
 
 export function loader({ request, params, context }: Route.LoaderArgs) {
