@@ -60,6 +60,7 @@ export default [
       route("ny", "routes/reports/new.tsx"),
       route("analys", "routes/reports/analysis.tsx"),
       route("egenkontroller", "routes/checklists/index.tsx"),
+      route("egenkontroller/svar/:roundId", "routes/checklists/round.tsx"),
       route("egenkontroller/:templateId/:subject", "routes/checklists/answer.tsx"),
       route(":id", "routes/reports/report.tsx"),
     ]),

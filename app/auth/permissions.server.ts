@@ -5,7 +5,8 @@
 import type { DocumentStatus, Role } from "#db/schema/index.ts";
 import type { Section } from "#app/navigation.ts";
 
-export type Actor = { id: string; role: Role };
+/** Who acts. The unit is known for signed-in people; rules that depend on it deny when it is not. */
+export type Actor = { id: string; role: Role; unitId?: string | null };
 
 export type Resource =
   | { type: "section"; section: Section }
@@ -29,6 +30,9 @@ export type Resource =
   | { type: "processes" }
   | { type: "reports" }
   | { type: "checklists" }
+  | { type: "checklist_round"; answeredBy: string; subject: string }
+  | { type: "sam" }
+  | { type: "sam_response"; unitId: string }
   | { type: "report"; reporterId: string; responsibleId: string | null }
   | { type: "process"; ownerId: string };
 
@@ -175,6 +179,27 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       // Everyone answers the checks set for their unit or role; those who steer set them up.
       if (action === "view") return sectionAccess.deviations.includes(user.role);
       return action === "create" && approvers.includes(user.role);
+    case "checklist_round":
+      // A round's answers and photos: for the unit or person it was answered for, whoever answered,
+      // those who follow up, and auditors.
+      return (
+        action === "read" &&
+        ([resource.answeredBy, resource.subject].includes(user.id) ||
+          (user.unitId != null && resource.subject === user.unitId) ||
+          approvers.concat("auditor").includes(user.role))
+      );
+    case "sam":
+      // The annual follow-up of the work environment is started and compiled by those who steer;
+      // auditors and the safety organisation's readers follow it.
+      if (action === "view") return user.role !== "external_auditor";
+      if (action === "read") return approvers.concat("auditor").includes(user.role);
+      return action === "manage" && approvers.includes(user.role);
+    case "sam_response": {
+      // A unit's answer is written together by its manager and safety representative: people of the unit.
+      const ofUnit = user.unitId != null && user.unitId === resource.unitId;
+      if (action === "read") return ofUnit || approvers.concat("auditor").includes(user.role);
+      return action === "edit" && user.role !== "external_auditor" && (ofUnit || approvers.includes(user.role));
+    }
     case "overview":
       // The whole system at a glance is for those who answer for it: the quality manager and leadership.
       return action === "view" && documentKeepers.includes(user.role);

@@ -4,7 +4,7 @@ import { and, eq } from "drizzle-orm";
 import { fileTypeFromBuffer } from "file-type";
 import type { Db } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
-import { attachments } from "#db/schema/index.ts";
+import { attachments, type AttachmentOwner } from "#db/schema/index.ts";
 import { DomainError } from "./errors.ts";
 
 /**
@@ -56,7 +56,7 @@ const folder = (dataDir: string) => path.join(dataDir, "uploads");
 export function storeFiles(
   db: Db,
   dataDir: string,
-  owner: { kind: "report" | "authority_receipt"; id: string },
+  owner: { kind: AttachmentOwner; id: string },
   files: CheckedFile[],
   uploadedBy: string,
   now = new Date(),
@@ -82,7 +82,7 @@ export function storeFiles(
   });
 }
 
-export function attachmentsOf(db: Db, kind: "report" | "authority_receipt", ownerId: string) {
+export function attachmentsOf(db: Db, kind: AttachmentOwner, ownerId: string) {
   return db
     .select({ id: attachments.id, fileName: attachments.fileName, mime: attachments.mime, size: attachments.size })
     .from(attachments)

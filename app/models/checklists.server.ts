@@ -11,12 +11,15 @@ import {
   type Role,
 } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
-import { checkState, type CheckState } from "./checklist-schedule.ts";
+import { checkState, dueDayOf, type CheckState } from "./checklist-schedule.ts";
 import { DomainError } from "./errors.ts";
 import { createReport } from "./reports.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 import { assertUnitExists } from "./units.server.ts";
 import { toDateTimeInput } from "#app/utils/dates.ts";
+import { addDays, isValid, parseISO } from "date-fns";
+import { createAction } from "./actions.server.ts";
+import { AttachmentError, storeFiles, type CheckedFile } from "./attachments.server.ts";
 
 /** Self-monitoring: checklists set for units or roles, each period's round answered once. */
 
@@ -26,6 +29,7 @@ export class ChecklistError extends DomainError<
   | "checklist.alreadyAnswered"
   | "checklist.unanswered"
   | "checklist.noQuestions"
+  | "checklist.actionIncomplete"
 > {}
 
 export type TemplateInput = {
@@ -104,13 +108,15 @@ function answeredPeriods(db: Db, templateId: string, subject: string): Set<strin
   );
 }
 
-export type Check = CheckState & { template: Template; subject: string; subjectName: string };
+export type Check = CheckState & { template: Template; subject: string; subjectName: string; roundId: string | null };
 
-/** Which periods each template has been answered for, per subject: one read for a whole list. */
-function answeredByTemplate(db: Db): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
+/** Every answered round, by template and subject, and by period: one read for a whole list. */
+function answeredRounds(db: Db) {
+  const periods = new Map<string, Set<string>>();
+  const rounds = new Map<string, string>();
   for (const r of db
     .select({
+      id: checklistRounds.id,
       templateId: checklistRounds.templateId,
       subject: checklistRounds.subject,
       period: checklistRounds.period,
@@ -118,29 +124,28 @@ function answeredByTemplate(db: Db): Map<string, Set<string>> {
     .from(checklistRounds)
     .all()) {
     const key = `${r.templateId}:${r.subject}`;
-    const periods = out.get(key) ?? new Set<string>();
-    periods.add(r.period);
-    out.set(key, periods);
+    periods.set(key, (periods.get(key) ?? new Set()).add(r.period));
+    rounds.set(`${key}:${r.period}`, r.id);
   }
-  return out;
+  return { periods, rounds };
 }
 
 function checksOf(db: Db, today: Date, include: (template: Template, subject: string) => boolean): Check[] {
-  const answered = answeredByTemplate(db);
+  const { periods, rounds } = answeredRounds(db);
   return listTemplates(db).flatMap((template) =>
     subjectsOf(db, template)
       .filter((s) => include(template, s.id))
-      .map((s) => ({
-        ...checkState(
-          template.frequency,
-          answered.get(`${template.id}:${s.id}`) ?? new Set(),
-          template.createdAt,
-          today,
-        ),
-        template,
-        subject: s.id,
-        subjectName: s.name,
-      })),
+      .map((s) => {
+        const key = `${template.id}:${s.id}`;
+        const state = checkState(template.frequency, periods.get(key) ?? new Set(), template.createdAt, today);
+        return {
+          ...state,
+          template,
+          subject: s.id,
+          subjectName: s.name,
+          roundId: rounds.get(`${key}:${state.period}`) ?? null,
+        };
+      }),
   );
 }
 
@@ -154,75 +159,156 @@ export function allChecks(db: Db, today = new Date()): Check[] {
   return checksOf(db, today, () => true);
 }
 
+/** One answered round with its questions, for those who may read it. */
+export function getRound(db: Db, actor: Actor, id: string) {
+  const round = db
+    .select({
+      id: checklistRounds.id,
+      period: checklistRounds.period,
+      subject: checklistRounds.subject,
+      answers: checklistRounds.answers,
+      answeredBy: checklistRounds.answeredBy,
+      answeredByName: users.name,
+      answeredAt: checklistRounds.answeredAt,
+      templateId: checklistRounds.templateId,
+    })
+    .from(checklistRounds)
+    .innerJoin(users, eq(users.id, checklistRounds.answeredBy))
+    .where(eq(checklistRounds.id, id))
+    .get();
+  if (!round || !can(actor, "read", { type: "checklist_round", answeredBy: round.answeredBy, subject: round.subject })) return null;
+  const template = getTemplate(db, round.templateId)!;
+  return { ...round, title: template.title, questions: template.questions };
+}
+
 export type Answer = { value: string; note: string };
 
+/** What a "no" leads to: a deviation for someone to investigate, an action the person takes on, or nothing. */
+export type FollowUp =
+  | { kind: "deviation" }
+  | { kind: "action"; title: string; dueOn: string; effectPlan: string }
+  | { kind: "none" };
+
+export type RoundInput = {
+  templateId: string;
+  subject: string;
+  answers: Record<string, Answer>;
+  follow: Record<string, FollowUp>;
+  /** Photos for photo questions, already checked by content. */
+  photos: Record<string, CheckedFile>;
+};
+
+const validDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value));
+
 /**
- * A round answered, once per period. Each "no" the person chose to report becomes a deviation
- * in the same transaction, so a check never records a "no" that was meant to be followed up
- * without the report that follows it up.
+ * A round answered, once per period. Each "no" the person chose to follow up becomes a
+ * deviation or an action in the same transaction, so a check never records a "no" that was
+ * meant to be followed up without what follows it up.
  */
 export function answerChecklist(
   db: Db,
   actor: Actor & { unitId: string | null },
-  input: { templateId: string; subject: string; answers: Record<string, Answer>; raise: string[] },
+  input: RoundInput,
   dataDir: string,
   now = new Date(),
-): { roundId: string; reports: string[] } {
+): { roundId: string; reports: string[]; actions: string[] } {
   return writeTransaction(db, (tx) => {
     const template = getTemplate(tx, input.templateId);
     if (!template) throw new ChecklistError("checklist.notFound");
     if (!answersFor(actor, template, input.subject)) throw new ChecklistError("checklist.notAllowed");
     for (const q of template.questions) {
-      if (q.type !== "text" && !input.answers[q.id]?.value) throw new ChecklistError("checklist.unanswered");
+      if (q.type !== "text" && q.type !== "photo" && !input.answers[q.id]?.value)
+        throw new ChecklistError("checklist.unanswered");
     }
     const period = checkState(template.frequency, new Set(), template.createdAt, now).period;
     if (answeredPeriods(tx, template.id, input.subject).has(period))
       throw new ChecklistError("checklist.alreadyAnswered");
+    const noes = template.questions.filter((q) => input.answers[q.id]?.value === "no");
+    for (const q of noes) {
+      const follow = input.follow[q.id];
+      if (follow?.kind === "action" && (!follow.title.trim() || !validDay(follow.dueOn) || !follow.effectPlan.trim()))
+        throw new ChecklistError("checklist.actionIncomplete");
+    }
     const roundId = newId();
+    const answers = { ...input.answers };
+    for (const q of template.questions.filter((q) => q.type === "photo")) {
+      const photo = input.photos[q.id];
+      if (!photo) continue;
+      if (!photo.mime.startsWith("image/")) throw new AttachmentError("attachment.wrongType");
+      const [id] = storeFiles(tx, dataDir, { kind: "checklist_round", id: roundId }, [photo], actor.id, now);
+      answers[q.id] = { value: id!, note: answers[q.id]?.note ?? "" };
+    }
     tx.insert(checklistRounds)
       .values({
         id: roundId,
         templateId: template.id,
         period,
         subject: input.subject,
-        answers: input.answers,
+        answers,
         answeredBy: actor.id,
         answeredAt: now,
       })
       .run();
+    const unitId = template.role ? actor.unitId : input.subject;
+    const reports: string[] = [];
+    const actionIds: string[] = [];
+    for (const q of noes) {
+      const follow = input.follow[q.id];
+      const title = `${template.title}: ${q.text}`.slice(0, 200);
+      const note = input.answers[q.id]!.note || q.text;
+      if (follow?.kind === "deviation") {
+        reports.push(
+          createReport(
+            tx,
+            actor,
+            {
+              kind: "deviation",
+              title,
+              description: note,
+              unitId,
+              processId: null,
+              occurredAt: toDateTimeInput(now),
+              immediateAction: "",
+              contactName: null,
+              contactDetails: null,
+            },
+            [],
+            dataDir,
+            now,
+          ),
+        );
+      } else if (follow?.kind === "action") {
+        // The effect shows at the first round after the action is due: the question answered yes.
+        const effectCheckOn = dueDayOf(template.frequency, addDays(parseISO(follow.dueOn), 1));
+        actionIds.push(
+          createAction(
+            tx,
+            actor,
+            {
+              title: follow.title.trim().slice(0, 200),
+              reason: `${title}\n${note}`.slice(0, 2000),
+              source: "self_monitoring",
+              ownerId: actor.id,
+              unitId,
+              dueOn: follow.dueOn,
+              effectPlan: follow.effectPlan.trim().slice(0, 2000),
+              effectMeasure: q.text.slice(0, 500),
+              effectCheckOn,
+            },
+            {},
+            now,
+          ),
+        );
+      }
+    }
     appendTrailEvent(tx, {
       actorId: actor.id,
       type: "checklist.answered",
       subjectType: "checklist",
       subjectId: template.id,
       at: now,
-      data: {
-        period,
-        subject: input.subject,
-        noes: template.questions.filter((q) => input.answers[q.id]?.value === "no").length,
-      },
+      data: { period, subject: input.subject, noes: noes.length, reports, actions: actionIds },
     });
-    const raised = template.questions.filter((q) => input.raise.includes(q.id) && input.answers[q.id]?.value === "no");
-    const reports = raised.map((q) =>
-      createReport(
-        tx,
-        actor,
-        {
-          kind: "deviation",
-          title: `${template.title}: ${q.text}`.slice(0, 200),
-          description: input.answers[q.id]!.note || q.text,
-          unitId: template.role ? actor.unitId : input.subject,
-          processId: null,
-          occurredAt: toDateTimeInput(now),
-          immediateAction: "",
-          contactName: null,
-          contactDetails: null,
-        },
-        [],
-        dataDir,
-        now,
-      ),
-    );
-    return { roundId, reports };
+    return { roundId, reports, actions: actionIds };
   });
 }

@@ -2,7 +2,14 @@ import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { units } from "./organisation.ts";
 import { processes } from "./processes.ts";
 import { users } from "./users.ts";
-import { authorityReports, causeCategories, reportKinds, reportSeverities, reportStatuses } from "./values.ts";
+import {
+  attachmentOwners,
+  authorityReports,
+  causeCategories,
+  reportKinds,
+  reportSeverities,
+  reportStatuses,
+} from "./values.ts";
 
 /**
  * What anyone reports (deviations, near misses, accidents, complaints, feedback, ideas) and
@@ -92,7 +99,7 @@ export const attachments = sqliteTable(
   "attachments",
   {
     id: text("id").primaryKey(),
-    ownerKind: text("owner_kind", { enum: ["report", "authority_receipt"] }).notNull(),
+    ownerKind: text("owner_kind", { enum: attachmentOwners }).notNull(),
     ownerId: text("owner_id").notNull(),
     fileName: text("file_name").notNull(),
     mime: text("mime").notNull(),

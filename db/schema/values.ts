@@ -83,11 +83,16 @@ export const actionSources = [
   "audit",
   "management_review",
   "sam_follow_up",
+  "self_monitoring",
   "improvement",
   "kpi",
   "other",
 ] as const;
 export type ActionSource = (typeof actionSources)[number];
+
+/** What an uploaded file belongs to: a report, an authority's receipt for one, or a check's photo. */
+export const attachmentOwners = ["report", "authority_receipt", "checklist_round"] as const;
+export type AttachmentOwner = (typeof attachmentOwners)[number];
 
 /** What the one link table can connect (ARCHITECTURE.md wall 6). */
 export const linkableKinds = [
@@ -145,7 +150,7 @@ export type CauseCategory = (typeof causeCategories)[number];
 export const checklistFrequencies = ["weekly", "monthly", "quarterly", "yearly"] as const;
 export type ChecklistFrequency = (typeof checklistFrequencies)[number];
 
-export const questionTypes = ["yes_no", "yes_no_partly", "scale", "text"] as const;
+export const questionTypes = ["yes_no", "yes_no_partly", "scale", "text", "photo"] as const;
 export type QuestionType = (typeof questionTypes)[number];
 export type ChecklistQuestion = { id: string; text: string; type: QuestionType };
 

@@ -2,7 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { answerChecklist, createTemplate, myChecks } from "#app/models/checklists.server.ts";
+import { getAction } from "#app/models/actions.server.ts";
+import { attachmentsOf, checkFiles } from "#app/models/attachments.server.ts";
+import { answerChecklist, createTemplate, getRound, myChecks } from "#app/models/checklists.server.ts";
 import { getReport } from "#app/models/reports.server.ts";
 import { createUnit } from "#app/models/units.server.ts";
 import type { User } from "#app/models/users.server.ts";
@@ -49,7 +51,8 @@ describe("self-monitoring checks", () => {
       templateId,
       subject: unitId,
       answers: { q1: { value: "no", note: "Pallar i gången" } },
-      raise: ["q1"],
+      follow: { q1: { kind: "deviation" as const } },
+      photos: {},
     };
     const outsider = { ...staff, unitId: null };
     expect(() => answerChecklist(db, outsider, answer, dataDir)).toThrow("checklist.notAllowed");
@@ -61,5 +64,69 @@ describe("self-monitoring checks", () => {
     });
     expect(() => answerChecklist(db, staff, answer, dataDir)).toThrow("checklist.alreadyAnswered");
     expect(myChecks(db, staff)[0]!.answered).toBe(true);
+  });
+
+  it("turn a no into an action in the plan, checked at the next round, and keep a photo checked by its content", async () => {
+    const templateId = createTemplate(db, manager, {
+      title: "Kylrum",
+      description: "",
+      frequency: "weekly",
+      unitId,
+      role: null,
+      questions: [
+        { text: "Håller kylen 4 °C?", type: "yes_no" },
+        { text: "Foto på termometern", type: "photo" },
+      ],
+    });
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+      "base64",
+    );
+    const [photo] = await checkFiles([new File([png], "termometer.png")]);
+    const base = {
+      templateId,
+      subject: unitId,
+      answers: { q1: { value: "no", note: "7 grader" }, q2: { value: "", note: "" } },
+      photos: { q2: photo! },
+    };
+    expect(() =>
+      answerChecklist(
+        db,
+        staff,
+        { ...base, follow: { q1: { kind: "action", title: " ", dueOn: "2026-12-01", effectPlan: "x" } } },
+        dataDir,
+      ),
+    ).toThrow("checklist.actionIncomplete");
+    expect(myChecks(db, staff)[0]!.answered).toBe(false);
+    const now = new Date("2026-11-18T10:00:00");
+    const { roundId, actions, reports } = answerChecklist(
+      db,
+      staff,
+      {
+        ...base,
+        follow: {
+          q1: { kind: "action", title: "Byt termostat", dueOn: "2026-11-25", effectPlan: "Nästa kontroll visar ja" },
+        },
+      },
+      dataDir,
+      now,
+    );
+    expect(reports).toEqual([]);
+    expect(getAction(db, actions[0]!)).toMatchObject({
+      title: "Byt termostat",
+      source: "self_monitoring",
+      ownerId: staff.id,
+      unitId,
+      dueOn: "2026-11-25",
+      // The week after the one it is due in: the next round shows whether it helped.
+      effectCheckOn: "2026-11-29",
+    });
+    const round = getRound(db, staff, roundId)!;
+    const stored = attachmentsOf(db, "checklist_round", roundId);
+    expect(stored).toMatchObject([{ mime: "image/png", fileName: "termometer.png" }]);
+    expect(round.answers.q2!.value).toBe(stored[0]!.id);
+    const elsewhere = await makeUser(db, { role: "staff" });
+    expect(getRound(db, elsewhere, roundId)).toBeNull();
+    expect(getRound(db, manager, roundId)).not.toBeNull();
   });
 });

@@ -38,6 +38,7 @@ const row = (c: Check) => ({
   dueOn: c.dueOn,
   answered: c.answered,
   missed: c.missed?.period ?? null,
+  roundId: c.roundId,
 });
 
 export function loader({ request, context }: Route.LoaderArgs) {
@@ -82,9 +83,12 @@ export default function Checklists({ loaderData, actionData }: Route.ComponentPr
   const { t, i18n } = useTranslation();
   const [search] = useSearchParams();
   const answered = search.get("besvarad");
+  const actionsAdded = Number(search.get("atgarder")) || 0;
   const status = (c: ReturnType<typeof row>) =>
-    c.answered ? (
-      <span className="badge report-closed">{t("checklists.answered")}</span>
+    c.roundId ? (
+      <Link to={`/avvikelser/egenkontroller/svar/${c.roundId}`} className="badge report-closed">
+        {t("checklists.answered")}
+      </Link>
     ) : (
       <span className="badge report-triaged">
         {t("checklists.dueOn", { date: formatDate(c.dueOn, i18n.language) })}
@@ -98,7 +102,10 @@ export default function Checklists({ loaderData, actionData }: Route.ComponentPr
         </Link>
       </PageHeader>
       {answered !== null ? (
-        <Notice tone="success">{t("checklists.thanks", { count: Number(answered) || 0 })}</Notice>
+        <Notice tone="success">
+          {t("checklists.thanks", { count: Number(answered) || 0 })}{" "}
+          {actionsAdded > 0 ? t("checklists.actions", { count: actionsAdded }) : null}
+        </Notice>
       ) : null}
       <section className="card" aria-labelledby="mine-heading">
         <h2 id="mine-heading">{t("checklists.mine")}</h2>
