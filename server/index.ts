@@ -11,6 +11,7 @@ import { seedDemo } from "#db/seed/demo.ts";
 import { sendReviewDueNotices, type ReviewDueTexts } from "#app/models/review-dates.server.ts";
 import { sendDigests } from "#app/models/digests.server.ts";
 import { purgeExpiredContacts } from "#app/models/reports.server.ts";
+import { sendSamReminders } from "#app/models/sam.server.ts";
 import { translator } from "#app/i18n/index.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { createApp, staticAssets } from "./app.ts";
@@ -80,13 +81,16 @@ function startDigests(origin: string) {
 }
 
 /**
- * At start and then every six hours: owners hear of reviews coming due (each notice once), and
- * complainants' contact details past their keeping date are removed.
+ * At start and then every six hours: owners hear of reviews coming due (each notice once),
+ * complainants' contact details past their keeping date are removed, and leadership and units
+ * are reminded of the work-environment follow-up.
  */
 function startReviewDueNotices(origin: string) {
   const run = () => {
     const purged = purgeExpiredContacts(db);
     if (purged > 0) logger.info({ purged }, "complainants' contact details removed");
+    const reminded = sendSamReminders(db);
+    if (reminded > 0) logger.info({ reminded }, "work-environment follow-up reminders sent");
     return sendReviewDueNotices(db, mailer, reviewDueTexts, origin).catch((err: unknown) =>
       logger.error({ err }, "review-due notices failed"),
     );

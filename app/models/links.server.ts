@@ -23,6 +23,7 @@ import { getDocument, documentResource } from "./documents.server.ts";
 import { activityPrefix, parseActivityRef, readGraph } from "./process-map.ts";
 import { getProcess, processOfMap, processResource } from "./processes.server.ts";
 import { getReport, reportResource } from "./reports.server.ts";
+import { followUpTitle, getFollowUp } from "./sam.server.ts";
 import { itemHref } from "./item-refs.ts";
 import { getKpi, kpiResource, listObjectives } from "./kpis.server.ts";
 import { DomainError } from "./errors.ts";
@@ -139,6 +140,16 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
       href: itemHref("report", id),
       status: `report_${report.status}`,
       attention: report.status !== "closed" && (report.dueOn ?? "9999") < dayOf(now),
+    };
+  },
+  sam_follow_up: (db, actor, id) => {
+    const followUp = getFollowUp(db, id);
+    if (!followUp || !can(actor, "view", { type: "sam" })) return null;
+    return {
+      title: followUpTitle(followUp),
+      href: itemHref("sam_follow_up", id),
+      status: followUp.completedAt ? "sam_completed" : "sam_open",
+      attention: false,
     };
   },
   kpi: (db, actor, id) => {

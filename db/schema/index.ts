@@ -14,3 +14,4 @@ export * from "./kpis.ts";
 export * from "./processes.ts";
 export * from "./reports.ts";
 export * from "./checklists.ts";
+export * from "./sam.ts";

@@ -65,6 +65,9 @@ export const notificationKinds = [
   "assigned",
   "reportAssigned",
   "reportClosed",
+  "samSent",
+  "samDue",
+  "samAnswered",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -109,6 +112,7 @@ export const linkableKinds = [
   "requirement",
   "change_analysis",
   "report",
+  "sam_follow_up",
 ] as const;
 export type LinkableKind = (typeof linkableKinds)[number];
 
@@ -184,3 +188,21 @@ export type KpiDirection = (typeof kpiDirections)[number];
 /** How often a KPI is measured; a measurement's period is written to match (2026-03, 2026-Q1, 2026). */
 export const kpiFrequencies = ["monthly", "quarterly", "yearly"] as const;
 export type KpiFrequency = (typeof kpiFrequencies)[number];
+
+/**
+ * Why a follow-up of the systematic work-environment management (SAM) is run: the yearly one
+ * AFS 2023:1 asks for, or off-cycle after a reorganisation or a serious event.
+ */
+export const samReasons = ["annual", "reorganisation", "serious_event", "other"] as const;
+export type SamReason = (typeof samReasons)[number];
+
+/** How a unit's manager and safety representative go through the follow-up together. */
+export const samMethods = ["questionnaire", "interview", "workplace_meeting"] as const;
+export type SamMethod = (typeof samMethods)[number];
+
+export const samAssessments = ["yes", "partly", "no"] as const;
+export type SamAssessment = (typeof samAssessments)[number];
+export type SamAnswer = { value: SamAssessment; note: string };
+
+/** A prioritised improvement area of a compilation, with its chain of whys and the cause found. */
+export type SamPriority = { area: string; whys: string[]; cause: string };

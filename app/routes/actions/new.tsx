@@ -21,6 +21,7 @@ const sourceOf: Partial<Record<string, ActionSource>> = {
   document: "document_review",
   change_analysis: "risk",
   report: "deviation",
+  sam_follow_up: "sam_follow_up",
 };
 
 export function loader({ request, context }: Route.LoaderArgs) {

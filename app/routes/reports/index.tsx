@@ -65,6 +65,9 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
         <Link to="/avvikelser/egenkontroller" className="button button-secondary">
           {t("checklists.title")}
         </Link>
+        <Link to="/avvikelser/sam" className="button button-secondary">
+          {t("sam.title")}
+        </Link>
         {loaderData.canReport ? (
           <Link to="/avvikelser/ny" className="button button-large">
             {t("reports.new")}
