@@ -461,12 +461,14 @@ const en: Messages = {
     sam: {
       notAllowed: "You cannot change this follow-up.",
       notFound: "The follow-up or unit does not exist.",
-      annualExists: "This year's annual follow-up has already been started. Choose another reason for an extra follow-up.",
+      annualExists:
+        "This year's annual follow-up has already been started. Choose another reason for an extra follow-up.",
       noUnits: "Choose at least one unit.",
       backgroundRequired: "Describe the background of a follow-up outside the annual one.",
       alreadyAnswered: "The unit has already answered.",
       unanswered: "Answer every question and write strengths and areas for improvement.",
-      participants: "Name the manager and the safety representative, two different people, and send the answer as one of them.",
+      participants:
+        "Name the manager and the safety representative, two different people, and send the answer as one of them.",
       completed: "The follow-up is completed and cannot be changed.",
       badDate: "Give a valid date, not in the past.",
       compileIncomplete: "Write strengths, areas for improvement and how the result was fed back.",
@@ -1138,7 +1140,8 @@ const en: Messages = {
   },
   sam: {
     title: "SAM follow-up",
-    intro: "The annual follow-up of the systematic work-environment management (AFS 2023:1): each unit answers, manager and safety representative together, and the result is compiled level by level.",
+    intro:
+      "The annual follow-up of the systematic work-environment management (AFS 2023:1): each unit answers, manager and safety representative together, and the result is compiled level by level.",
     annualMissing: "This year's follow-up of the work-environment management ({{year}}) has not been started.",
     awaiting: "Waiting for your unit's answer",
     answerFor: "Answer the {{year}} follow-up",
@@ -1182,8 +1185,10 @@ const en: Messages = {
     notCompiled: "Not compiled",
     newAction: "New action from the follow-up",
     complete: "Complete the follow-up",
-    completeHint: "Once the organisation's compilation is done and prioritised areas have actions. After that nothing in the follow-up changes.",
-    unitIntro: "The manager and the safety representative go through the questions together and answer once for the unit.",
+    completeHint:
+      "Once the organisation's compilation is done and prioritised areas have actions. After that nothing in the follow-up changes.",
+    unitIntro:
+      "The manager and the safety representative go through the questions together and answer once for the unit.",
     answerIntro: "Go through the questions together and answer by {{date}}. The answers cannot be changed once sent.",
     methodUsed: "How you went through the questions",
     manager: "Manager",
@@ -1195,12 +1200,16 @@ const en: Messages = {
       participation: "Do employees and safety representatives take part in the work-environment management?",
       tasks: "Are work-environment tasks assigned to managers, with authority and resources?",
       knowledge: "Do those given tasks know enough about risks, rules and work-environment management?",
-      investigations: "Are working conditions investigated regularly, for example with safety rounds and appraisal talks?",
+      investigations:
+        "Are working conditions investigated regularly, for example with safety rounds and appraisal talks?",
       riskAssessment: "Are risks assessed, also before changes in the work, and are the assessments documented?",
       actions: "Are risks dealt with, is what is not done at once put in an action plan, and are actions checked?",
-      incidents: "Are ill health, accidents and near misses investigated, and serious events reported to the Work Environment Authority?",
-      organisational: "Is the organisational and social work environment managed: workload, working hours and victimisation?",
-      firstAid: "Are first aid, crisis support and occupational health services available when the knowledge is not in-house?",
+      incidents:
+        "Are ill health, accidents and near misses investigated, and serious events reported to the Work Environment Authority?",
+      organisational:
+        "Is the organisational and social work environment managed: workload, working hours and victimisation?",
+      firstAid:
+        "Are first aid, crisis support and occupational health services available when the knowledge is not in-house?",
       introduction: "Do new, hired-in and reassigned staff get an introduction to the work environment?",
     },
     short: {
@@ -1234,7 +1243,8 @@ const en: Messages = {
     compile: "Compile the level",
     compiledNotice: "The compilation has been saved.",
     feedback: "Feedback",
-    feedbackHint: "How, when and to whom the result was fed back, for example at a workplace meeting or in the safety committee.",
+    feedbackHint:
+      "How, when and to whom the result was fed back, for example at a workplace meeting or in the safety committee.",
     feedbackOn: "Date of the feedback",
     saveCompilation: "Save the compilation",
     priority: "Prioritised area {{n}}",
@@ -1246,7 +1256,8 @@ const en: Messages = {
   },
   checklists: {
     title: "Self-monitoring",
-    intro: "Checklists answered regularly per unit or role. A no can be reported as a deviation or become an action on the spot.",
+    intro:
+      "Checklists answered regularly per unit or role. A no can be reported as a deviation or become an action on the spot.",
     mine: "My checks",
     noneMine: "No checks are set for your unit or role.",
     all: "All checks this period",

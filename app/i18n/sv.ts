@@ -1138,7 +1138,8 @@ const sv = {
   },
   sam: {
     title: "Uppföljning av SAM",
-    intro: "Den årliga uppföljningen av det systematiska arbetsmiljöarbetet (AFS 2023:1): varje enhet svarar, chef och skyddsombud tillsammans, och resultatet sammanställs nivå för nivå.",
+    intro:
+      "Den årliga uppföljningen av det systematiska arbetsmiljöarbetet (AFS 2023:1): varje enhet svarar, chef och skyddsombud tillsammans, och resultatet sammanställs nivå för nivå.",
     annualMissing: "Årets uppföljning av arbetsmiljöarbetet ({{year}}) är inte påbörjad.",
     awaiting: "Väntar på din enhets svar",
     answerFor: "Svara på uppföljningen {{year}}",
@@ -1176,13 +1177,15 @@ const sv = {
     awaitingAnswer: "Inte besvarad än",
     together: "{{manager}} (chef) och {{safetyRep}} (skyddsombud)",
     levels: "Sammanställning per nivå",
-    levelsIntro: "Varje nivå sammanställer enheterna under sig; organisationens sammanställning avslutar uppföljningen.",
+    levelsIntro:
+      "Varje nivå sammanställer enheterna under sig; organisationens sammanställning avslutar uppföljningen.",
     organisation: "Hela organisationen",
     compiledOn: "Sammanställd {{date}}",
     notCompiled: "Inte sammanställd",
     newAction: "Ny åtgärd från uppföljningen",
     complete: "Avsluta uppföljningen",
-    completeHint: "När organisationens sammanställning är klar och prioriterade områden har åtgärder. Därefter ändras inget i uppföljningen.",
+    completeHint:
+      "När organisationens sammanställning är klar och prioriterade områden har åtgärder. Därefter ändras inget i uppföljningen.",
     unitIntro: "Chef och skyddsombud går igenom frågorna tillsammans och svarar en gång för enheten.",
     answerIntro: "Gå igenom frågorna tillsammans och svara senast {{date}}. Svaren kan inte ändras när de är skickade.",
     methodUsed: "Hur ni gick igenom frågorna",
@@ -1199,7 +1202,8 @@ const sv = {
       riskAssessment: "Bedöms riskerna, även inför förändringar i verksamheten, och dokumenteras bedömningarna?",
       actions: "Åtgärdas riskerna, förs det som inte görs direkt in i en handlingsplan, och kontrolleras åtgärderna?",
       incidents: "Utreds ohälsa, olycksfall och tillbud, och anmäls allvarliga händelser till Arbetsmiljöverket?",
-      organisational: "Hanteras den organisatoriska och sociala arbetsmiljön: arbetsbelastning, arbetstid och kränkande särbehandling?",
+      organisational:
+        "Hanteras den organisatoriska och sociala arbetsmiljön: arbetsbelastning, arbetstid och kränkande särbehandling?",
       firstAid: "Finns första hjälpen, krisstöd och företagshälsovård när kunskapen inte finns inom verksamheten?",
       introduction: "Får nyanställda, inhyrda och den som byter arbetsuppgifter en introduktion i arbetsmiljön?",
     },
@@ -1234,7 +1238,8 @@ const sv = {
     compile: "Sammanställ nivån",
     compiledNotice: "Sammanställningen är sparad.",
     feedback: "Återkoppling",
-    feedbackHint: "Hur, när och till vilka resultatet återkopplades, till exempel på en arbetsplatsträff eller i skyddskommittén.",
+    feedbackHint:
+      "Hur, när och till vilka resultatet återkopplades, till exempel på en arbetsplatsträff eller i skyddskommittén.",
     feedbackOn: "Datum för återkopplingen",
     saveCompilation: "Spara sammanställningen",
     priority: "Prioriterat område {{n}}",
@@ -1246,7 +1251,8 @@ const sv = {
   },
   checklists: {
     title: "Egenkontroller",
-    intro: "Checklistor som besvaras regelbundet per enhet eller roll. Ett nej kan rapporteras som avvikelse eller bli en åtgärd direkt.",
+    intro:
+      "Checklistor som besvaras regelbundet per enhet eller roll. Ett nej kan rapporteras som avvikelse eller bli en åtgärd direkt.",
     mine: "Mina egenkontroller",
     noneMine: "Inga egenkontroller är satta för din enhet eller roll.",
     all: "Alla egenkontroller denna period",

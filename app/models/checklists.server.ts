@@ -176,7 +176,8 @@ export function getRound(db: Db, actor: Actor, id: string) {
     .innerJoin(users, eq(users.id, checklistRounds.answeredBy))
     .where(eq(checklistRounds.id, id))
     .get();
-  if (!round || !can(actor, "read", { type: "checklist_round", answeredBy: round.answeredBy, subject: round.subject })) return null;
+  if (!round || !can(actor, "read", { type: "checklist_round", answeredBy: round.answeredBy, subject: round.subject }))
+    return null;
   const template = getTemplate(db, round.templateId)!;
   return { ...round, title: template.title, questions: template.questions };
 }
@@ -185,9 +186,7 @@ export type Answer = { value: string; note: string };
 
 /** What a "no" leads to: a deviation for someone to investigate, an action the person takes on, or nothing. */
 export type FollowUp =
-  | { kind: "deviation" }
-  | { kind: "action"; title: string; dueOn: string; effectPlan: string }
-  | { kind: "none" };
+  { kind: "deviation" } | { kind: "action"; title: string; dueOn: string; effectPlan: string } | { kind: "none" };
 
 export type RoundInput = {
   templateId: string;

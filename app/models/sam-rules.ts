@@ -29,7 +29,7 @@ type Unit = { id: string; parentId: string | null; name: string };
 /** The units at and beneath `unitId`. */
 export function subtreeOf(units: readonly Unit[], unitId: string): Set<string> {
   const found = new Set([unitId]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const u of units) {
       if (u.parentId && found.has(u.parentId) && !found.has(u.id)) {

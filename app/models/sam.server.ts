@@ -195,7 +195,12 @@ export type Response = ReturnType<typeof responsesOf>[number];
 export function awaitingMyUnit(db: Db, actor: Actor) {
   if (!actor.unitId) return [];
   return db
-    .select({ followUpId: samFollowUps.id, year: samFollowUps.year, dueOn: samFollowUps.dueOn, unitId: samResponses.unitId })
+    .select({
+      followUpId: samFollowUps.id,
+      year: samFollowUps.year,
+      dueOn: samFollowUps.dueOn,
+      unitId: samResponses.unitId,
+    })
     .from(samResponses)
     .innerJoin(samFollowUps, eq(samFollowUps.id, samResponses.followUpId))
     .where(
@@ -345,7 +350,11 @@ export function compileLevel(db: Db, actor: Actor, input: CompileInput, now = ne
   if (!can(actor, "manage", { type: "sam" })) throw new SamError("sam.notAllowed");
   const text = (value: string, max = 4000) => value.trim().slice(0, max);
   const priorities = input.priorities
-    .map((p) => ({ area: text(p.area, 300), whys: p.whys.map((w) => text(w, 500)).filter(Boolean), cause: text(p.cause, 1000) }))
+    .map((p) => ({
+      area: text(p.area, 300),
+      whys: p.whys.map((w) => text(w, 500)).filter(Boolean),
+      cause: text(p.cause, 1000),
+    }))
     .filter((p) => p.area);
   if (!input.strengths.trim() || !input.improvements.trim() || !input.feedback.trim())
     throw new SamError("sam.compileIncomplete");
@@ -430,7 +439,13 @@ export function sendSamReminders(db: Db, now = new Date()): number {
     .orderBy(desc(samFollowUps.startedAt))
     .all();
   const link = `/avvikelser/sam?ar=${year}`;
-  if (annualFollowUpDue(annual[0]?.startedAt ?? null, annual.some((f) => f.year === year), now)) {
+  if (
+    annualFollowUpDue(
+      annual[0]?.startedAt ?? null,
+      annual.some((f) => f.year === year),
+      now,
+    )
+  ) {
     const told = db.select({ id: notifications.id }).from(notifications).where(eq(notifications.link, link)).get();
     if (!told) {
       const leaders = db
@@ -443,7 +458,12 @@ export function sendSamReminders(db: Db, now = new Date()): number {
     }
   }
   const soon = db
-    .select({ id: samResponses.id, unitId: samResponses.unitId, followUpId: samFollowUps.id, dueOn: samFollowUps.dueOn })
+    .select({
+      id: samResponses.id,
+      unitId: samResponses.unitId,
+      followUpId: samFollowUps.id,
+      dueOn: samFollowUps.dueOn,
+    })
     .from(samResponses)
     .innerJoin(samFollowUps, eq(samFollowUps.id, samResponses.followUpId))
     .where(

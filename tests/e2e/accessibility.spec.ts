@@ -1,5 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { checkFiles } from "#app/models/attachments.server.ts";
+import { answerChecklist, createTemplate } from "#app/models/checklists.server.ts";
+import { startFollowUp } from "#app/models/sam.server.ts";
+import { createUnit } from "#app/models/units.server.ts";
+import { findUserByEmail } from "#app/models/users.server.ts";
 import { demo, expect, test } from "#tests/fixtures/e2e.ts";
 
 // Each test scans several pages; on a loaded two-core CI machine that can outlast the default 30 s.
@@ -107,6 +112,62 @@ test("reports, their analysis and self-monitoring meet WCAG 2.1 AA as axe checks
 }) => {
   await signIn(context, demo.quality_manager);
   for (const path of ["/avvikelser", "/avvikelser/ny", "/avvikelser/analys", "/avvikelser/egenkontroller"]) {
+    await page.goto(path);
+    expect(await violations(page), path).toEqual([]);
+  }
+});
+
+test("the SAM follow-up, a unit's answer form, a level's compilation and an answered check meet WCAG 2.1 AA as axe checks them", async ({
+  page,
+  context,
+  db,
+  signIn,
+  makeUser,
+}) => {
+  const qm = findUserByEmail(db, demo.quality_manager)!;
+  const unit = createUnit(db, qm.id, { name: `Tvätteriet ${Date.now()}`, parentId: null });
+  const followUp = startFollowUp(db, qm, {
+    year: new Date().getFullYear(),
+    reason: "reorganisation",
+    background: "Tvätteriet flyttade in i nya lokaler.",
+    method: "workplace_meeting",
+    dueOn: "2099-12-31",
+    unitIds: [unit.id],
+  });
+  const member = await makeUser("staff", unit.id);
+  const templateId = createTemplate(db, qm, {
+    title: "Kemikalieförråd",
+    description: "",
+    frequency: "monthly",
+    unitId: unit.id,
+    role: null,
+    questions: [
+      { text: "Är kemikalierna märkta?", type: "yes_no" },
+      { text: "Foto på förrådet", type: "photo" },
+    ],
+  });
+  const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+  const [photo] = await checkFiles([new File([Buffer.from(png, "base64")], "forrad.png")]);
+  const { roundId } = answerChecklist(
+    db,
+    findUserByEmail(db, member.email)!,
+    {
+      templateId,
+      subject: unit.id,
+      answers: { q1: { value: "yes", note: "" } },
+      follow: {},
+      photos: { q2: photo! },
+    },
+    process.env.LOTS_E2E_DATA_DIR!,
+  );
+  await signIn(context, demo.quality_manager);
+  for (const path of [
+    "/avvikelser/sam",
+    `/avvikelser/sam/${followUp}`,
+    `/avvikelser/sam/${followUp}/enhet/${unit.id}`,
+    `/avvikelser/sam/${followUp}/niva/organisation`,
+    `/avvikelser/egenkontroller/svar/${roundId}`,
+  ]) {
     await page.goto(path);
     expect(await violations(page), path).toEqual([]);
   }

@@ -105,7 +105,7 @@ test("staff report a near miss with a photo on a phone; the manager investigates
   ).toBeVisible();
 });
 
-test("a self-monitoring check answered no on a phone raises a deviation, and cannot be answered twice", async ({
+test("a self-monitoring check answered no on a phone raises a deviation or an action, keeps its photo, and cannot be answered twice", async ({
   page,
   db,
   signIn,
@@ -123,25 +123,42 @@ test("a self-monitoring check answered no on a phone raises a deviation, and can
     questions: [
       { text: "Är nödutgångarna fria?", type: "yes_no" },
       { text: "Finns brandsläckaren på plats?", type: "yes_no" },
+      { text: "Är brandfiltarna hela?", type: "yes_no" },
+      { text: "Foto på utrymningsskylten", type: "photo" },
       { text: "Övrigt", type: "text" },
     ],
   });
   await signIn(page.context(), person.email);
   await page.goto("/avvikelser/egenkontroller");
   await page.getByRole("link", { name: title }).click();
-  await page.getByRole("group", { name: "Är nödutgångarna fria?" }).getByLabel("Nej").check();
-  await page.getByLabel("Vad är fel?").fill("Pallar står framför nödutgången i lagret.");
-  await expect(page.getByLabel("Rapportera som avvikelse")).toBeChecked();
+  const exits = page.getByRole("group", { name: "Är nödutgångarna fria?" });
+  await exits.getByLabel("Nej").check();
+  await exits.getByLabel("Vad är fel?").fill("Pallar står framför nödutgången i lagret.");
+  await expect(exits.getByLabel("Rapportera som avvikelse")).toBeChecked();
   await page.getByRole("button", { name: "Skicka svaren" }).click();
   await expect(page.getByRole("alert")).toContainText("Svara på alla frågor.");
-  await page.getByRole("group", { name: "Är nödutgångarna fria?" }).getByLabel("Nej").check();
-  await page.getByLabel("Vad är fel?").fill("Pallar står framför nödutgången i lagret.");
+  // Nothing typed is lost to the refusal.
+  await expect(exits.getByLabel("Vad är fel?")).toHaveValue("Pallar står framför nödutgången i lagret.");
   await page.getByRole("group", { name: "Finns brandsläckaren på plats?" }).getByLabel("Ja").check();
+  const blankets = page.getByRole("group", { name: "Är brandfiltarna hela?" });
+  await blankets.getByLabel("Nej").check();
+  await blankets.getByLabel("Vad är fel?").fill("Filten i köket är trasig.");
+  await blankets.getByLabel("Lägg in en åtgärd").check();
+  await blankets.getByLabel("Vad ska göras?").fill(`Beställ ny brandfilt ${title}`);
+  await page.getByLabel("Foto på utrymningsskylten").setInputFiles({ ...photo, name: "skylt.png" });
   await page.getByRole("button", { name: "Skicka svaren" }).click();
   await expect(page.getByText("Egenkontrollen är besvarad och en avvikelse är rapporterad.")).toBeVisible();
+  await expect(page.getByText("En åtgärd är inlagd i handlingsplanen.")).toBeVisible();
+
+  // The round shows what was answered, with its photo.
+  await page.getByRole("region", { name: "Mina egenkontroller" }).getByRole("link", { name: "Besvarad" }).click();
+  await expect(page.getByRole("img", { name: "Foto: Foto på utrymningsskylten" })).toBeVisible();
+  await expect(page.getByText("Filten i köket är trasig.")).toBeVisible();
 
   await page.goto("/avvikelser");
   await expect(page.getByRole("region", { name: "Mina rapporter" })).toContainText(`${title}: Är nödutgångarna fria?`);
+  await page.goto("/atgarder");
+  await expect(page.getByRole("link", { name: new RegExp(`Beställ ny brandfilt ${title}`) })).toBeVisible();
   await page.goto("/avvikelser/egenkontroller");
   await expect(page.getByRole("region", { name: "Mina egenkontroller" })).toContainText("Besvarad");
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);

@@ -9,13 +9,7 @@ import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { checkFiles, type CheckedFile } from "#app/models/attachments.server.ts";
-import {
-  answerChecklist,
-  getTemplate,
-  myChecks,
-  type Answer,
-  type FollowUp,
-} from "#app/models/checklists.server.ts";
+import { answerChecklist, getTemplate, myChecks, type Answer, type FollowUp } from "#app/models/checklists.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { toDateInput } from "#app/utils/dates.ts";
 import type { FieldErrors } from "#app/utils/forms.ts";
@@ -171,13 +165,7 @@ function Question({ question: q, sent, canAct, defaultDue }: QuestionProps) {
       <legend>{q.text}</legend>
       {choices[q.type].map((c) => (
         <label key={c}>
-          <input
-            type="radio"
-            name={`a-${q.id}`}
-            value={c}
-            defaultChecked={value === c}
-            onChange={() => setValue(c)}
-          />{" "}
+          <input type="radio" name={`a-${q.id}`} value={c} defaultChecked={value === c} onChange={() => setValue(c)} />{" "}
           {t(`checklists.choices.${c}` as "checklists.choices.yes")}
         </label>
       ))}
@@ -206,20 +194,19 @@ function NoFollowUp({ question: q, sent, canAct, defaultDue }: QuestionProps) {
         <legend>{t("checklists.followUp")}</legend>
         {kinds.map((k) => (
           <label key={k}>
-            <input
-              type="radio"
-              name={`f-${q.id}`}
-              value={k}
-              defaultChecked={kind === k}
-              onChange={() => setKind(k)}
-            />{" "}
+            <input type="radio" name={`f-${q.id}`} value={k} defaultChecked={kind === k} onChange={() => setKind(k)} />{" "}
             {t(`checklists.follow.${k}`)}
           </label>
         ))}
       </fieldset>
       {kind === "action" ? (
         <>
-          <TextField label={t("checklists.actionTitle")} name={`at-${q.id}`} maxLength={200} defaultValue={action?.title} />
+          <TextField
+            label={t("checklists.actionTitle")}
+            name={`at-${q.id}`}
+            maxLength={200}
+            defaultValue={action?.title}
+          />
           <TextField
             label={t("checklists.actionDue")}
             name={`ad-${q.id}`}

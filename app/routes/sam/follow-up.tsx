@@ -8,12 +8,7 @@ import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { linkedTo } from "#app/models/links.server.ts";
-import {
-  completeFollowUp,
-  followUpTitle,
-  levelsOfFollowUp,
-  responsesOf,
-} from "#app/models/sam.server.ts";
+import { completeFollowUp, followUpTitle, levelsOfFollowUp, responsesOf } from "#app/models/sam.server.ts";
 import { linkFormIntent } from "#app/routes/links/link-form.server.ts";
 import { followUpOr404 } from "./follow-up-or-404.server.ts";
 import { formatDate } from "#app/utils/dates.ts";

@@ -16,7 +16,11 @@ import { samMethods, samReasons } from "#db/schema/values.ts";
 import type { Route } from "./+types/index";
 
 const startSchema = z.object({
-  year: z.coerce.number("validation.required").int().min(2000, "validation.invalidChoice").max(2100, "validation.invalidChoice"),
+  year: z.coerce
+    .number("validation.required")
+    .int()
+    .min(2000, "validation.invalidChoice")
+    .max(2100, "validation.invalidChoice"),
   reason: z.enum(samReasons, "validation.invalidChoice"),
   background: z.string().trim().max(2000, "validation.tooLong"),
   method: z.enum(samMethods, "validation.invalidChoice"),
@@ -82,9 +86,7 @@ export default function SamFollowUps({ loaderData, actionData }: Route.Component
           {t("admin.back")}
         </Link>
       </PageHeader>
-      {loaderData.annualMissing ? (
-        <Notice>{t("sam.annualMissing", { year: loaderData.year })}</Notice>
-      ) : null}
+      {loaderData.annualMissing ? <Notice>{t("sam.annualMissing", { year: loaderData.year })}</Notice> : null}
       {loaderData.awaiting.length > 0 ? (
         <section className="card" aria-labelledby="awaiting-heading">
           <h2 id="awaiting-heading">{t("sam.awaiting")}</h2>

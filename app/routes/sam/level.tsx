@@ -171,7 +171,12 @@ export default function SamLevel({ loaderData, actionData }: Route.ComponentProp
             <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
           ) : null}
           {actionData?.done ? <Notice tone="success">{t("sam.compiledNotice")}</Notice> : null}
-          <Form method="post" className="form-grid" noValidate key={loaderData.compilation?.compiledAt ?? "new"}>
+          <Form
+            method="post"
+            className="form-grid sam-compile"
+            noValidate
+            key={loaderData.compilation?.compiledAt ?? "new"}
+          >
             <TextAreaField
               label={t("sam.strengths")}
               name="strengths"
@@ -232,7 +237,13 @@ function Priority({ index, value }: { index: number; value: SamPriority | undefi
           </li>
         ))}
       </ol>
-      <TextField label={t("sam.cause")} name={`p${index}-cause`} optional maxLength={1000} defaultValue={value?.cause} />
+      <TextField
+        label={t("sam.cause")}
+        name={`p${index}-cause`}
+        optional
+        maxLength={1000}
+        defaultValue={value?.cause}
+      />
     </fieldset>
   );
 }
@@ -258,7 +269,9 @@ function Compilation({ compilation: c, language }: { compilation: Compiled; lang
         <dd className="pre-line">{c.improvements}</dd>
         {c.priorities.map((p, i) => (
           <div key={i}>
-            <dt>{t("sam.priority", { n: i + 1 })}: {p.area}</dt>
+            <dt>
+              {t("sam.priority", { n: i + 1 })}: {p.area}
+            </dt>
             <dd>
               <ol className="whys">
                 {p.whys.map((w, j) => (
