@@ -1316,6 +1316,14 @@ const en: Messages = {
     recurring: "Recurring categories",
     lessons: "Lessons learned",
     none: "Nothing in the period.",
+    presets: "Periods",
+    preset: {
+      year: "Full year {{year}}",
+      secondHalf: "Second half of {{year}}",
+      firstHalf: "First half of {{year}}",
+      yearToDate: "This year so far",
+    },
+    print: "Print the summary",
   },
   links: {
     title: "Linked",

@@ -1311,6 +1311,14 @@ const sv = {
     recurring: "Återkommande kategorier",
     lessons: "Lärdomar",
     none: "Inget under perioden.",
+    presets: "Perioder",
+    preset: {
+      year: "Helår {{year}}",
+      secondHalf: "Andra halvåret {{year}}",
+      firstHalf: "Första halvåret {{year}}",
+      yearToDate: "Hittills i år",
+    },
+    print: "Skriv ut sammanställningen",
   },
   links: {
     title: "Kopplat",

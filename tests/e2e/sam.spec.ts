@@ -3,6 +3,9 @@ import { createUnit } from "#app/models/units.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
 import { demo, expect, test, type TestUser } from "#tests/fixtures/e2e.ts";
 
+// At phone size throughout: units answer from wherever they meet, and the quality manager follows up on the go.
+test.use({ viewport: { width: 390, height: 844 }, hasTouch: true });
+
 /** A unit's manager and safety representative go through the twelve questions together. */
 async function answerForUnit(page: Page, manager: TestUser, safetyRep: TestUser, concern: string) {
   await page.goto("/avvikelser/sam");

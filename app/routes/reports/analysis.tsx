@@ -25,7 +25,15 @@ export function loader({ request, context }: Route.LoaderArgs) {
       till: z.iso.date().catch(dayOf(now)),
     })
     .parse({ fran: query.fran ?? undefined, till: query.till ?? undefined });
-  return { ...period, analysis: analyseReports(context.db, period.fran, period.till) };
+  const year = now.getFullYear();
+  // The periods a management review and the annual reports look back over.
+  const presets = [
+    { label: "year", year: year - 1, fran: `${year - 1}-01-01`, till: `${year - 1}-12-31` },
+    { label: "secondHalf", year: year - 1, fran: `${year - 1}-07-01`, till: `${year - 1}-12-31` },
+    { label: "firstHalf", year, fran: `${year}-01-01`, till: `${year}-06-30` },
+    { label: "yearToDate", year, fran: `${year}-01-01`, till: dayOf(now) },
+  ] as const;
+  return { ...period, presets, analysis: analyseReports(context.db, period.fran, period.till) };
 }
 
 export default function ReportAnalysis({ loaderData }: Route.ComponentProps) {
@@ -69,6 +77,21 @@ export default function ReportAnalysis({ loaderData }: Route.ComponentProps) {
           {t("admin.back")}
         </Link>
       </PageHeader>
+      <nav className="preset-periods no-print" aria-label={t("analysis.presets")}>
+        {loaderData.presets.map((p) => (
+          <Link
+            key={p.label}
+            to={`?fran=${p.fran}&till=${p.till}`}
+            className="button button-ghost"
+            aria-current={p.fran === loaderData.fran && p.till === loaderData.till ? "page" : undefined}
+          >
+            {t(`analysis.preset.${p.label}`, { year: p.year })}
+          </Link>
+        ))}
+        <button type="button" className="button button-secondary" onClick={() => window.print()}>
+          {t("analysis.print")}
+        </button>
+      </nav>
       <Form method="get" className="filter-bar no-print">
         <TextField label={t("analysis.from")} name="fran" type="date" defaultValue={loaderData.fran} />
         <TextField label={t("analysis.to")} name="till" type="date" defaultValue={loaderData.till} />

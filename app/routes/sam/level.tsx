@@ -6,6 +6,7 @@ import { TextAreaField, TextField } from "#app/components/ui/field.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
+import { useHydrated } from "#app/components/use-hydrated.ts";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
@@ -88,6 +89,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 /** A level's compilation: how its units assessed each part, what they said, and what this level concludes. */
 export default function SamLevel({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
+  const hydrated = useHydrated();
   const name = loaderData.levelName ?? t("sam.organisation");
   const rows = samQuestions.map((q) => ({ question: t(`sam.short.${q}`), ...loaderData.tally[q] }));
   const saved = actionData?.done ? null : actionData?.sent;
@@ -102,9 +104,13 @@ export default function SamLevel({ loaderData, actionData }: Route.ComponentProp
       <section className="card" aria-labelledby="picture-heading">
         <h2 id="picture-heading">{t("sam.picture")}</h2>
         <p>{t("sam.answeredOf", { answered: loaderData.answered.length, sent: loaderData.sent })}</p>
-        <Suspense fallback={<div className="sam-chart" />}>
-          <SamChart rows={rows} />
-        </Suspense>
+        {hydrated ? (
+          <Suspense fallback={<div className="sam-chart" />}>
+            <SamChart rows={rows} />
+          </Suspense>
+        ) : (
+          <div className="sam-chart" />
+        )}
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">{t("sam.chartLabel")}</caption>
