@@ -99,4 +99,28 @@ describe("the role matrix", () => {
     const allowed = roles.filter((role) => can(actor(role), "view", { type: "overview" }));
     expect(allowed).toEqual(["admin", "quality_manager"]);
   });
+
+  it("a unit's SAM answer is written by people of that unit, or by those who steer; guests never write it", () => {
+    const inUnit = (role: Role) => ({ ...actor(role), unitId: "lager" });
+    const response = { type: "sam_response" as const, unitId: "lager" };
+    expect(can(inUnit("staff"), "edit", response)).toBe(true);
+    expect(can({ ...actor("staff"), unitId: "kontor" }, "edit", response)).toBe(false);
+    // A person whose unit is not known is not taken to belong to any.
+    expect(can(actor("staff"), "read", response)).toBe(false);
+    expect(can(actor("quality_manager"), "edit", response)).toBe(true);
+    expect(can(inUnit("external_auditor"), "edit", response)).toBe(false);
+    expect(roles.filter((role) => can(actor(role), "manage", { type: "sam" }))).toEqual([
+      "admin",
+      "quality_manager",
+      "process_owner",
+    ]);
+  });
+
+  it("an answered check is read by its unit, whoever answered it, and those who follow up", () => {
+    const round = { type: "checklist_round" as const, answeredBy: "id-staff", subject: "lager" };
+    expect(can(actor("staff"), "read", round)).toBe(true);
+    expect(can({ id: "someone", role: "staff", unitId: "lager" }, "read", round)).toBe(true);
+    expect(can({ id: "someone", role: "staff", unitId: "kontor" }, "read", round)).toBe(false);
+    expect(can(actor("auditor"), "read", round)).toBe(true);
+  });
 });
