@@ -16,8 +16,8 @@ import { DomainError } from "./errors.ts";
 import { createReport } from "./reports.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 import { assertUnitExists } from "./units.server.ts";
-import { toDateTimeInput } from "#app/utils/dates.ts";
-import { addDays, isValid, parseISO } from "date-fns";
+import { isDay, toDateTimeInput } from "#app/utils/dates.ts";
+import { addDays, parseISO } from "date-fns";
 import { createAction } from "./actions.server.ts";
 import { AttachmentError, storeFiles, type CheckedFile } from "./attachments.server.ts";
 
@@ -197,8 +197,6 @@ export type RoundInput = {
   photos: Record<string, CheckedFile>;
 };
 
-const validDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value));
-
 /**
  * A round answered, once per period. Each "no" the person chose to follow up becomes a
  * deviation or an action in the same transaction, so a check never records a "no" that was
@@ -225,7 +223,7 @@ export function answerChecklist(
     const noes = template.questions.filter((q) => input.answers[q.id]?.value === "no");
     for (const q of noes) {
       const follow = input.follow[q.id];
-      if (follow?.kind === "action" && (!follow.title.trim() || !validDay(follow.dueOn) || !follow.effectPlan.trim()))
+      if (follow?.kind === "action" && (!follow.title.trim() || !isDay(follow.dueOn) || !follow.effectPlan.trim()))
         throw new ChecklistError("checklist.actionIncomplete");
     }
     const roundId = newId();

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lte, ne, or } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { addDays, format, isValid, parseISO } from "date-fns";
+import { addDays, format } from "date-fns";
+import { isDay } from "#app/utils/dates.ts";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import {
@@ -55,7 +56,6 @@ export type StartInput = {
   unitIds: string[];
 };
 
-const validDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value));
 const day = (date: Date) => format(date, "yyyy-MM-dd");
 
 /** People of a unit who answer for it, and hear of it: everyone working there but guests. */
@@ -71,7 +71,7 @@ function membersOf(db: Db, unitIds: readonly string[]) {
 export function startFollowUp(db: Db, actor: Actor, input: StartInput, now = new Date()): string {
   if (!can(actor, "manage", { type: "sam" })) throw new SamError("sam.notAllowed");
   if (input.reason !== "annual" && !input.background.trim()) throw new SamError("sam.backgroundRequired");
-  if (!validDay(input.dueOn) || input.dueOn < day(now)) throw new SamError("sam.badDate");
+  if (!isDay(input.dueOn) || input.dueOn < day(now)) throw new SamError("sam.badDate");
   return writeTransaction(db, (tx) => {
     const known = new Set(listUnits(tx).map((u) => u.id));
     const unitIds = [...new Set(input.unitIds)].filter((id) => known.has(id));
@@ -358,7 +358,7 @@ export function compileLevel(db: Db, actor: Actor, input: CompileInput, now = ne
     .filter((p) => p.area);
   if (!input.strengths.trim() || !input.improvements.trim() || !input.feedback.trim())
     throw new SamError("sam.compileIncomplete");
-  if (!validDay(input.feedbackOn)) throw new SamError("sam.badDate");
+  if (!isDay(input.feedbackOn)) throw new SamError("sam.badDate");
   writeTransaction(db, (tx) => {
     requireOpen(tx, input.followUpId);
     if (!levelsOfFollowUp(tx, input.followUpId).some((l) => l.level === input.level))

@@ -9,6 +9,11 @@ export function formatDate(value: Date | string | number, language: string): str
   return format(date, "d MMM yyyy", { locale: language === "en" ? locales.en : locales.sv });
 }
 
+/** Whether a value is a real calendar day written as "2026-12-31" (not "2026-02-30"). */
+export function isDay(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value)) && toDateInput(value) === value;
+}
+
 /** The value for an <input type="date">. */
 export function toDateInput(value: Date | string | null | undefined): string {
   if (!value) return "";

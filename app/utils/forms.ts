@@ -34,6 +34,11 @@ export function parseFormObject<S extends z.ZodType>(schema: S, input: unknown):
   return { ok: false, errors };
 }
 
+/** A submitted text field as sent, bounded; for forms whose rules live in the model rather than in a schema. */
+export function formText(form: FormData, name: string, max = 4000): string {
+  return String(form.get(name) ?? "").slice(0, max);
+}
+
 /** Text fields: trimmed, required unless optional, and bounded. */
 export const text = (max = 200) =>
   z.string({ error: "validation.required" }).trim().min(1, "validation.required").max(max, "validation.tooLong");

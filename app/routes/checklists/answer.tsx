@@ -12,7 +12,7 @@ import { checkFiles, type CheckedFile } from "#app/models/attachments.server.ts"
 import { answerChecklist, getTemplate, myChecks, type Answer, type FollowUp } from "#app/models/checklists.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { toDateInput } from "#app/utils/dates.ts";
-import type { FieldErrors } from "#app/utils/forms.ts";
+import { formText, type FieldErrors } from "#app/utils/forms.ts";
 import type { ChecklistQuestion } from "#db/schema/values.ts";
 import type { Route } from "./+types/answer";
 
@@ -35,8 +35,6 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-const field = (form: FormData, name: string) => String(form.get(name) ?? "").slice(0, 2000);
-
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { user } = requirePermission(request, context, "view", { type: "checklists" });
   const template = getTemplate(context.db, params.templateId);
@@ -45,15 +43,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const answers: Record<string, Answer> = {};
   const follow: Record<string, FollowUp> = {};
   for (const q of template.questions) {
-    answers[q.id] = { value: q.type === "photo" ? "" : field(form, `a-${q.id}`), note: field(form, `n-${q.id}`) };
-    const kind = field(form, `f-${q.id}`);
+    answers[q.id] = { value: q.type === "photo" ? "" : formText(form, `a-${q.id}`), note: formText(form, `n-${q.id}`) };
+    const kind = formText(form, `f-${q.id}`);
     follow[q.id] =
       kind === "action"
         ? {
             kind,
-            title: field(form, `at-${q.id}`),
-            dueOn: field(form, `ad-${q.id}`),
-            effectPlan: field(form, `ae-${q.id}`),
+            title: formText(form, `at-${q.id}`),
+            dueOn: formText(form, `ad-${q.id}`),
+            effectPlan: formText(form, `ae-${q.id}`),
           }
         : kind === "none"
           ? { kind }

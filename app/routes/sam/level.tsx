@@ -13,7 +13,7 @@ import { refusalAsFormError } from "#app/models/errors.ts";
 import { samQuestions } from "#app/models/sam-rules.ts";
 import { compileLevel, followUpTitle, levelPicture } from "#app/models/sam.server.ts";
 import { formatDate, toDateInput } from "#app/utils/dates.ts";
-import type { FieldErrors } from "#app/utils/forms.ts";
+import { formText, type FieldErrors } from "#app/utils/forms.ts";
 import type { SamPriority } from "#db/schema/values.ts";
 import { followUpOr404 } from "./follow-up-or-404.server.ts";
 import type { Route } from "./+types/level";
@@ -58,25 +58,23 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-const field = (form: FormData, name: string, max = 4000) => String(form.get(name) ?? "").slice(0, max);
-
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { user } = requirePermission(request, context, "manage", { type: "sam" });
   const followUp = followUpOr404(context, params.id);
   const form = await request.formData();
   const priorities: SamPriority[] = Array.from({ length: PRIORITIES }, (_, i) => ({
-    area: field(form, `p${i}-area`, 300),
-    whys: Array.from({ length: WHYS }, (_, j) => field(form, `p${i}-w${j}`, 500)),
-    cause: field(form, `p${i}-cause`, 1000),
+    area: formText(form, `p${i}-area`, 300),
+    whys: Array.from({ length: WHYS }, (_, j) => formText(form, `p${i}-w${j}`, 500)),
+    cause: formText(form, `p${i}-cause`, 1000),
   }));
   const input = {
     followUpId: followUp.id,
     level: params.level,
-    strengths: field(form, "strengths"),
-    improvements: field(form, "improvements"),
+    strengths: formText(form, "strengths"),
+    improvements: formText(form, "improvements"),
     priorities,
-    feedback: field(form, "feedback"),
-    feedbackOn: field(form, "feedbackOn", 10),
+    feedback: formText(form, "feedback"),
+    feedbackOn: formText(form, "feedbackOn", 10),
   };
   try {
     compileLevel(context.db, user, input);

@@ -12,7 +12,7 @@ import { samQuestions } from "#app/models/sam-rules.ts";
 import { answerFollowUp, followUpTitle, responsesOf } from "#app/models/sam.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
-import type { FieldErrors } from "#app/utils/forms.ts";
+import { formText, type FieldErrors } from "#app/utils/forms.ts";
 import { samAssessments, samMethods, type SamAnswer, type SamMethod } from "#db/schema/values.ts";
 import { followUpOr404 } from "./follow-up-or-404.server.ts";
 import type { Route } from "./+types/unit";
@@ -41,8 +41,6 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-const field = (form: FormData, name: string, max = 4000) => String(form.get(name) ?? "").slice(0, max);
-
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { response } = responseOr404(context, params.id, params.unitId);
   const { user } = requirePermission(request, context, "edit", { type: "sam_response", unitId: response.unitId });
@@ -50,15 +48,15 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const answers: Record<string, SamAnswer> = {};
   for (const q of samQuestions) {
     const value = samAssessments.find((a) => a === form.get(`a-${q}`));
-    if (value) answers[q] = { value, note: field(form, `n-${q}`, 2000) };
+    if (value) answers[q] = { value, note: formText(form, `n-${q}`, 2000) };
   }
   const sent = {
     answers,
     method: samMethods.find((m) => m === form.get("method")) ?? "questionnaire",
-    managerId: field(form, "managerId", 40),
-    safetyRepId: field(form, "safetyRepId", 40),
-    strengths: field(form, "strengths"),
-    improvements: field(form, "improvements"),
+    managerId: formText(form, "managerId", 40),
+    safetyRepId: formText(form, "safetyRepId", 40),
+    strengths: formText(form, "strengths"),
+    improvements: formText(form, "improvements"),
   };
   try {
     answerFollowUp(context.db, user, { followUpId: params.id, unitId: response.unitId, ...sent });
