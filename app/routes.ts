@@ -13,6 +13,7 @@ const built = new Set([
   "objectives",
   "processes",
   "deviations",
+  "audits",
 ]);
 const placeholders = sections.filter((s) => !built.has(s));
 
@@ -75,6 +76,11 @@ export default [
       route("andringar", "routes/risks/changes/index.tsx"),
       route("andringar/:id", "routes/risks/changes/analysis.tsx"),
       route(":id", "routes/risks/risk.tsx"),
+    ]),
+    ...prefix("revision", [
+      index("routes/audits/index.tsx"),
+      route("granskningar/:id", "routes/audits/audit.tsx"),
+      route("fynd/:id", "routes/audits/finding.ts"),
     ]),
     ...prefix("atgarder", [
       index("routes/actions/index.tsx"),

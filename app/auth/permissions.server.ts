@@ -32,6 +32,9 @@ export type Resource =
   | { type: "checklists" }
   | { type: "checklist_round"; answeredBy: string; subject: string }
   | { type: "sam" }
+  | { type: "audits" }
+  | { type: "audit"; leadAuditorId: string; team: readonly string[] }
+  | { type: "finding"; responsibleId: string }
   | { type: "sam_response"; unitId: string }
   | { type: "report"; reporterId: string; responsibleId: string | null }
   | { type: "process"; ownerId: string };
@@ -200,6 +203,19 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       if (action === "read") return ofUnit || approvers.concat("auditor").includes(user.role);
       return action === "edit" && user.role !== "external_auditor" && (ofUnit || approvers.includes(user.role));
     }
+    case "audits":
+      if (action === "view") return sectionAccess.audits.includes(user.role);
+      // The programme is the quality manager's to plan (with the admin).
+      return action === "manage" && documentKeepers.includes(user.role);
+    case "audit": {
+      const lead = resource.leadAuditorId === user.id;
+      // The team records findings and writes the report; only the lead auditor verifies and closes.
+      if (action === "edit") return lead || resource.team.includes(user.id) || documentKeepers.includes(user.role);
+      return action === "approve" && lead;
+    }
+    case "finding":
+      // The person responsible answers with root cause and actions, or the quality manager for them.
+      return action === "handle" && (resource.responsibleId === user.id || documentKeepers.includes(user.role));
     case "overview":
       // The whole system at a glance is for those who answer for it: the quality manager and leadership.
       return action === "view" && documentKeepers.includes(user.role);

@@ -24,6 +24,7 @@ import { activityPrefix, parseActivityRef, readGraph } from "./process-map.ts";
 import { getProcess, processOfMap, processResource } from "./processes.server.ts";
 import { getReport, reportResource } from "./reports.server.ts";
 import { followUpTitle, getFollowUp } from "./sam.server.ts";
+import { getFinding } from "./audits.server.ts";
 import { itemHref } from "./item-refs.ts";
 import { getKpi, kpiResource, listObjectives } from "./kpis.server.ts";
 import { DomainError } from "./errors.ts";
@@ -140,6 +141,16 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
       href: itemHref("report", id),
       status: `report_${report.status}`,
       attention: report.status !== "closed" && (report.dueOn ?? "9999") < dayOf(now),
+    };
+  },
+  finding: (db, actor, id) => {
+    const finding = getFinding(db, id);
+    if (!finding || !can(actor, "view", { type: "audits" })) return null;
+    return {
+      title: `${finding.auditNumber}.${finding.number} ${finding.title}`,
+      href: itemHref("finding", id),
+      status: `finding_${finding.status}`,
+      attention: finding.status === "open" && (finding.kind === "major_nc" || finding.kind === "minor_nc"),
     };
   },
   sam_follow_up: (db, actor, id) => {

@@ -15,3 +15,4 @@ export * from "./processes.ts";
 export * from "./reports.ts";
 export * from "./checklists.ts";
 export * from "./sam.ts";
+export * from "./audits.ts";

@@ -68,6 +68,8 @@ export const notificationKinds = [
   "samSent",
   "samDue",
   "samAnswered",
+  "findingAssigned",
+  "findingAnswered",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -206,3 +208,11 @@ export type SamAnswer = { value: SamAssessment; note: string };
 
 /** A prioritised improvement area of a compilation, with its chain of whys and the cause found. */
 export type SamPriority = { area: string; whys: string[]; cause: string };
+
+/** What an internal audit finds: a nonconformity (major or minor), an observation, or an improvement opportunity. */
+export const findingKinds = ["major_nc", "minor_nc", "observation", "improvement"] as const;
+export type FindingKind = (typeof findingKinds)[number];
+
+/** A finding is open, answered by the person responsible (root cause and actions), or closed by the lead auditor. */
+export const findingStatuses = ["open", "answered", "closed"] as const;
+export type FindingStatus = (typeof findingStatuses)[number];

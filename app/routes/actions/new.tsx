@@ -22,6 +22,7 @@ const sourceOf: Partial<Record<string, ActionSource>> = {
   change_analysis: "risk",
   report: "deviation",
   sam_follow_up: "sam_follow_up",
+  finding: "audit",
 };
 
 export function loader({ request, context }: Route.LoaderArgs) {
