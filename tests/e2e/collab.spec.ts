@@ -1,14 +1,6 @@
 import type { Page } from "@playwright/test";
 import { demo, expect, test, openAsAdmin } from "#tests/fixtures/e2e.ts";
-
-/** The editor's text without other people's caret labels, which are inline DOM. */
-async function editorText(page: Page): Promise<string> {
-  return page.locator(".ProseMirror").evaluate((el) => {
-    const copy = el.cloneNode(true) as HTMLElement;
-    copy.querySelectorAll(".collaboration-carets__caret").forEach((c) => c.remove());
-    return copy.textContent ?? "";
-  });
-}
+import { editorText } from "#tests/fixtures/e2e-documents.ts";
 
 async function openLive(page: Page, documentId: string) {
   await page.goto(`/dokument/${documentId}`);

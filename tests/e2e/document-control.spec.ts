@@ -1,45 +1,7 @@
 import fs from "node:fs";
-import type { Browser, Page } from "@playwright/test";
 import { PDFParse } from "pdf-parse";
-import { expect, test, type TestUser } from "#tests/fixtures/e2e.ts";
-
-async function open(
-  browser: Browser,
-  signIn: (c: Awaited<ReturnType<Browser["newContext"]>>, e: string) => Promise<void>,
-  user: TestUser,
-) {
-  const context = await browser.newContext();
-  await signIn(context, user.email);
-  return context.newPage();
-}
-
-async function typeAtEnd(page: Page, text: string) {
-  await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
-  // Connected is not yet synced: until the live copy arrives the editor is hidden, and keys would go nowhere.
-  const editor = page.locator(".ProseMirror");
-  await expect(editor).toBeVisible();
-  await editor.focus();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.type(text);
-  await expect(editor).toContainText(text.trim());
-  await expect(page.getByText("Allt sparat")).toBeVisible();
-}
-
-async function requestReview(author: Page, documentId: string, approver: TestUser) {
-  await author.goto(`/dokument/${documentId}/granskning`);
-  await author.getByText(/Begär (ny )?granskning/).click();
-  await author.getByLabel("Godkännare").selectOption({ label: approver.name });
-  await author.getByRole("button", { name: "Skicka på granskning" }).click();
-  await expect(author.getByText("Granskningen är begärd.")).toBeVisible();
-}
-
-async function approve(approverPage: Page, documentId: string, approver: TestUser, summary: string) {
-  await approverPage.goto(`/dokument/${documentId}/granskning`);
-  await approverPage.getByLabel("Sammanfattning av ändringen").fill(summary);
-  await approverPage.getByRole("group", { name: "Läskvittens krävs av" }).getByLabel("Medarbetare").check();
-  await approverPage.getByLabel("Ditt lösenord").fill(approver.password);
-  await approverPage.getByRole("button", { name: "Fastställ och underteckna" }).click();
-}
+import { expect, test } from "#tests/fixtures/e2e.ts";
+import { approve, openAs, requestReview, typeAtEnd } from "#tests/fixtures/e2e-documents.ts";
 
 test("a routine is written, reviewed, approved with a signature, read and acknowledged, and revised as 1.1", async ({
   browser,
@@ -54,7 +16,7 @@ test("a routine is written, reviewed, approved with a signature, read and acknow
   const title = `Rutin för ${word}`;
 
   // The author writes a routine and asks for review.
-  const authorPage = await open(browser, signIn, author);
+  const authorPage = await openAs(browser, signIn, author);
   await authorPage.goto("/dokument/ny");
   await authorPage.getByLabel("Titel").fill(title);
   await authorPage.getByLabel("Typ").selectOption({ label: "Rutin" });
@@ -66,7 +28,7 @@ test("a routine is written, reviewed, approved with a signature, read and acknow
   await requestReview(authorPage, documentId, approver);
 
   // The approver signs with their password; a wrong one approves nothing.
-  const approverPage = await open(browser, signIn, approver);
+  const approverPage = await openAs(browser, signIn, approver);
   await approverPage.goto(`/dokument/${documentId}/granskning`);
   await expect(approverPage.getByText("Det här blir version 1.0.")).toBeVisible();
   await approverPage.getByLabel("Sammanfattning av ändringen").fill("Första versionen.");
@@ -77,7 +39,7 @@ test("a routine is written, reviewed, approved with a signature, read and acknow
   await expect(approverPage.getByText("Version 1.0 är fastställd.")).toBeVisible();
 
   // Staff find it in Gällande dokument, among what they have to read, and by searching its text.
-  const staffPage = await open(browser, signIn, staff);
+  const staffPage = await openAs(browser, signIn, staff);
   await staffPage.goto("/gallande");
   await expect(staffPage.getByRole("region", { name: /Att läsa/ })).toContainText(title);
   await staffPage.getByLabel("Sök i texten").fill(word.slice(0, 10));
@@ -137,7 +99,7 @@ test("an approver who was not named cannot approve, and script in content never 
   const author = await makeUser("process_owner");
   const approver = await makeUser("quality_manager");
   const other = await makeUser("quality_manager");
-  const authorPage = await open(browser, signIn, author);
+  const authorPage = await openAs(browser, signIn, author);
   await authorPage.goto("/dokument/ny");
   const title = `Instruktion ${Date.now()}`;
   await authorPage.getByLabel("Titel").fill(title);
@@ -148,11 +110,11 @@ test("an approver who was not named cannot approve, and script in content never 
   await typeAtEnd(authorPage, `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`);
   await requestReview(authorPage, documentId, approver);
 
-  const otherPage = await open(browser, signIn, other);
+  const otherPage = await openAs(browser, signIn, other);
   await otherPage.goto(`/dokument/${documentId}/granskning`);
   await expect(otherPage.getByRole("button", { name: "Fastställ och underteckna" })).toHaveCount(0);
 
-  const approverPage = await open(browser, signIn, approver);
+  const approverPage = await openAs(browser, signIn, approver);
   await approve(approverPage, documentId, approver, "Test av säkerhet.");
   await expect(approverPage.getByText("Version 1.0 är fastställd.")).toBeVisible();
   await approverPage.goto(`/gallande/${documentId}`);
@@ -169,8 +131,8 @@ test("a reading page is never served stale, nor someone else's, and every copy h
   const policy = db.$client.prepare("select id from documents where title = 'Kvalitetspolicy'").get() as { id: string };
   const first = await makeUser("staff");
   const second = await makeUser("staff");
-  const firstPage = await open(browser, signIn, first);
-  const secondPage = await open(browser, signIn, second);
+  const firstPage = await openAs(browser, signIn, first);
+  const secondPage = await openAs(browser, signIn, second);
   const url = `/gallande/${policy.id}`;
   const nonceOf = (html: string) => /nonce="([^"]+)"/.exec(html)?.[1];
 
