@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { checkFiles } from "#app/models/attachments.server.ts";
+import { addFinding, createProgramme, planAudit } from "#app/models/audits.server.ts";
 import { answerChecklist, createTemplate } from "#app/models/checklists.server.ts";
 import { startFollowUp } from "#app/models/sam.server.ts";
 import { createUnit } from "#app/models/units.server.ts";
@@ -168,6 +169,43 @@ test("the SAM follow-up, a unit's answer form, a level's compilation and an answ
     `/avvikelser/sam/${followUp}/niva/organisation`,
     `/avvikelser/egenkontroller/svar/${roundId}`,
   ]) {
+    await page.goto(path);
+    expect(await violations(page), path).toEqual([]);
+  }
+});
+
+test("the audit programme and an audit with a finding meet WCAG 2.1 AA as axe checks them", async ({
+  page,
+  context,
+  db,
+  signIn,
+}) => {
+  const qm = findUserByEmail(db, demo.quality_manager)!;
+  const auditor = findUserByEmail(db, demo.auditor)!;
+  // A year no other test plans in: the programme here is the accessibility test's own.
+  const year = new Date().getFullYear() + 2;
+  const programme = createProgramme(db, qm, year, "Tillgänglighetsprovets program");
+  const auditId = planAudit(db, qm, programme, {
+    title: "Inköp",
+    processId: null,
+    unitId: null,
+    clauses: ["8.4"],
+    areas: ["quality"],
+    plannedOn: `${year}-03-10`,
+    leadAuditorId: auditor.id,
+    team: [],
+    criteria: "Rutinen för inköp",
+    method: "Stickprov",
+  });
+  addFinding(db, auditor, auditId, {
+    kind: "minor_nc",
+    title: "Leverantörer utvärderas inte",
+    requirement: "ISO 9001 8.4.1",
+    evidence: "Ingen utvärdering 2026",
+    responsibleId: qm.id,
+  });
+  await signIn(context, demo.quality_manager);
+  for (const path of [`/revision?ar=${year}`, `/revision/granskningar/${auditId}`]) {
     await page.goto(path);
     expect(await violations(page), path).toEqual([]);
   }
