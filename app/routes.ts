@@ -14,6 +14,7 @@ const built = new Set([
   "processes",
   "deviations",
   "audits",
+  "reviews",
 ]);
 const placeholders = sections.filter((s) => !built.has(s));
 
@@ -81,6 +82,10 @@ export default [
       index("routes/audits/index.tsx"),
       route("granskningar/:id", "routes/audits/audit.tsx"),
       route("fynd/:id", "routes/audits/finding.ts"),
+    ]),
+    ...prefix("ledningens-genomgang", [
+      index("routes/management-reviews/index.tsx"),
+      route(":id", "routes/management-reviews/review.tsx"),
     ]),
     ...prefix("atgarder", [
       index("routes/actions/index.tsx"),

@@ -33,6 +33,7 @@ export type Resource =
   | { type: "checklist_round"; answeredBy: string; subject: string }
   | { type: "sam" }
   | { type: "audits" }
+  | { type: "managementReviews" }
   | { type: "audit"; leadAuditorId: string; team: readonly string[] }
   | { type: "finding"; responsibleId: string }
   | { type: "sam_response"; unitId: string }
@@ -206,6 +207,10 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
     case "audits":
       if (action === "view") return sectionAccess.audits.includes(user.role);
       // The programme is the quality manager's to plan (with the admin).
+      return action === "manage" && documentKeepers.includes(user.role);
+    case "managementReviews":
+      if (action === "view") return sectionAccess.reviews.includes(user.role);
+      // Leadership's review is prepared and recorded by the quality manager (and the admin).
       return action === "manage" && documentKeepers.includes(user.role);
     case "audit": {
       const lead = resource.leadAuditorId === user.id;

@@ -24,6 +24,8 @@ export function itemHref(kind: LinkableKind, rawId: string): string {
       return `/avvikelser/${id}`;
     case "change_analysis":
       return `/risker/andringar/${id}`;
+    case "management_review":
+      return `/ledningens-genomgang/${id}`;
     case "finding":
       return `/revision/fynd/${id}`;
     case "sam_follow_up":

@@ -25,6 +25,7 @@ import { getProcess, processOfMap, processResource } from "./processes.server.ts
 import { getReport, reportResource } from "./reports.server.ts";
 import { followUpTitle, getFollowUp } from "./sam.server.ts";
 import { getFinding } from "./audits.server.ts";
+import { getManagementReview } from "./management-reviews.server.ts";
 import { itemHref } from "./item-refs.ts";
 import { getKpi, kpiResource, listObjectives } from "./kpis.server.ts";
 import { DomainError } from "./errors.ts";
@@ -151,6 +152,17 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
       href: itemHref("finding", id),
       status: `finding_${finding.status}`,
       attention: finding.status === "open" && (finding.kind === "major_nc" || finding.kind === "minor_nc"),
+    };
+  },
+  management_review: (db, actor, id, now) => {
+    const review = getManagementReview(db, id);
+    if (!review || !can(actor, "view", { type: "managementReviews" })) return null;
+    const released = currentRelease(db, review.documentId, now);
+    return {
+      title: review.title,
+      href: itemHref("management_review", id),
+      status: released ? "released" : "draft",
+      attention: false,
     };
   },
   sam_follow_up: (db, actor, id) => {

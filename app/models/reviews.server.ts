@@ -16,6 +16,7 @@ import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { verifyPassword } from "#app/auth/passwords.server.ts";
 import { accountKey, accountPolicy, recordFailure, throttleWait } from "#app/auth/throttle.server.ts";
 import { contentText, freezeDocument } from "./document-content.server.ts";
+import { assertRecordApprovable } from "./management-reviews.server.ts";
 import { requireDocument, documentResource } from "./documents.server.ts";
 import { DomainError } from "./errors.ts";
 import { notify } from "./notifications.server.ts";
@@ -346,6 +347,8 @@ export async function approveReview(
     assertDecidable(current, actor, input.candidateHash);
     const document = tx.select().from(documents).where(eq(documents.id, current.documentId)).get();
     if (!document || document.status === "archived") throw new ReviewError("review.documentArchived");
+    if (document.type === "management_review")
+      assertRecordApprovable(tx, document.id, JSON.parse(current.candidateJson) as JSONContent, now);
     appendTrailEvent(tx, {
       actorId: actor.id,
       type: "review.approved",

@@ -16,3 +16,4 @@ export * from "./reports.ts";
 export * from "./checklists.ts";
 export * from "./sam.ts";
 export * from "./audits.ts";
+export * from "./management-reviews.ts";

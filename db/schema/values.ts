@@ -12,10 +12,11 @@ export const documentTypes = ["policy", "routine", "instruction", "plan", "audit
 export type DocumentType = (typeof documentTypes)[number];
 
 /**
- * Everything under document control: the written documents, and process maps, which are
- * reviewed, approved and released by the same mechanism but drawn rather than written.
+ * Everything under document control: the written documents; process maps, which are
+ * reviewed, approved and released by the same mechanism but drawn rather than written; and
+ * management review records, which are started from live data rather than from a blank page.
  */
-export const controlledTypes = [...documentTypes, "process_map"] as const;
+export const controlledTypes = [...documentTypes, "process_map", "management_review"] as const;
 export type ControlledType = (typeof controlledTypes)[number];
 
 /** Management, core (kärnprocess) and support processes, as a process landscape groups them. */
@@ -115,6 +116,7 @@ export const linkableKinds = [
   "change_analysis",
   "report",
   "sam_follow_up",
+  "management_review",
 ] as const;
 export type LinkableKind = (typeof linkableKinds)[number];
 

@@ -23,6 +23,7 @@ const sourceOf: Partial<Record<string, ActionSource>> = {
   report: "deviation",
   sam_follow_up: "sam_follow_up",
   finding: "audit",
+  management_review: "management_review",
 };
 
 export function loader({ request, context }: Route.LoaderArgs) {

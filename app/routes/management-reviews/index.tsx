@@ -1,0 +1,163 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, redirect } from "react-router";
+import { subMonths } from "date-fns";
+import { z } from "zod";
+import { TextAreaField, TextField } from "#app/components/ui/field.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
+import { PageHeader } from "#app/components/ui/page-header.tsx";
+import { SubmitButton } from "#app/components/ui/submit-button.tsx";
+import { requirePermission } from "#app/auth/guards.server.ts";
+import { can } from "#app/auth/permissions.server.ts";
+import { auditPeople } from "#app/models/audits.server.ts";
+import { refusalAsFormError } from "#app/models/errors.ts";
+import { factText, reviewInputs } from "#app/models/management-review-rules.ts";
+import { listManagementReviews, startManagementReview } from "#app/models/management-reviews.server.ts";
+import { currentRelease, dayOf } from "#app/models/releases.server.ts";
+import { translator } from "#app/i18n/index.ts";
+import { formatDate } from "#app/utils/dates.ts";
+import { parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
+import type { Route } from "./+types/index";
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const { user } = requirePermission(request, context, "view", { type: "managementReviews" });
+  const canManage = can(user, "manage", { type: "managementReviews" });
+  const now = new Date();
+  return {
+    reviews: listManagementReviews(context.db).map((r) => ({
+      id: r.id,
+      number: r.number,
+      title: r.title,
+      heldOn: r.heldOn,
+      released: currentRelease(context.db, r.documentId, now) !== null,
+    })),
+    canManage,
+    people: canManage ? auditPeople(context.db) : [],
+    defaults: {
+      heldOn: dayOf(now),
+      periodFrom: dayOf(subMonths(now, 12)),
+      periodTo: dayOf(now),
+      year: now.getFullYear(),
+    },
+  };
+}
+
+const startSchema = z
+  .object({
+    title: text(200),
+    heldOn: z.iso.date("validation.invalidDate"),
+    periodFrom: z.iso.date("validation.invalidDate"),
+    periodTo: z.iso.date("validation.invalidDate"),
+    attendees: z.array(z.string().max(40)).max(100),
+    otherAttendees: z.string().trim().max(2000, "validation.tooLong"),
+  })
+  .refine((r) => r.periodFrom <= r.periodTo, { path: ["periodTo"], message: "validation.periodOrder" });
+
+export async function action({ request, context }: Route.ActionArgs): Promise<{ errors: FieldErrors }> {
+  const { user } = requirePermission(request, context, "manage", { type: "managementReviews" });
+  const form = await request.formData();
+  const parsed = parseFormObject(startSchema, {
+    title: form.get("title"),
+    heldOn: form.get("heldOn"),
+    periodFrom: form.get("periodFrom"),
+    periodTo: form.get("periodTo"),
+    attendees: form.getAll("attendees").map(String),
+    otherAttendees: form.get("otherAttendees") ?? "",
+  });
+  if (!parsed.ok) return { errors: parsed.errors };
+  const t = translator(user.locale);
+  let id: string;
+  try {
+    id = startManagementReview(context.db, user, parsed.data, {
+      headings: Object.fromEntries(reviewInputs.map((k) => [k, t(`reviews.inputs.${k}`)])) as Record<
+        (typeof reviewInputs)[number],
+        string
+      >,
+      fact: (f) => factText(t, f),
+    });
+  } catch (error) {
+    return { errors: refusalAsFormError(error) };
+  }
+  throw redirect(`/ledningens-genomgang/${id}`);
+}
+
+/** Leadership's reviews of the management system: each with its record, inputs and decisions. */
+export default function ManagementReviews({ loaderData, actionData }: Route.ComponentProps) {
+  const { t, i18n } = useTranslation();
+  const errors = actionData?.errors;
+  const d = loaderData.defaults;
+  return (
+    <>
+      <PageHeader title={t("sections.reviews.title")} intro={t("reviews.intro")} />
+      <section className="card" aria-labelledby="list-heading">
+        <h2 id="list-heading">{t("reviews.list")}</h2>
+        {loaderData.reviews.length === 0 ? <p className="muted">{t("reviews.none")}</p> : null}
+        <ul className="plain-list">
+          {loaderData.reviews.map((r) => (
+            <li key={r.id}>
+              <Link to={`/ledningens-genomgang/${r.id}`}>{r.title}</Link>{" "}
+              <span className="muted">{formatDate(r.heldOn, i18n.language)}</span>{" "}
+              <span className={`badge ${r.released ? "badge-current" : "badge-draft"}`}>
+                {t(r.released ? "links.status.released" : "links.status.draft")}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {loaderData.canManage ? (
+        <details className="card details-panel" open={Boolean(errors) || loaderData.reviews.length === 0}>
+          <summary>{t("reviews.start")}</summary>
+          {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+          <p className="muted">{t("reviews.startHint")}</p>
+          <Form method="post" className="form-grid" noValidate>
+            <TextField
+              label={t("reviews.title")}
+              name="title"
+              maxLength={200}
+              defaultValue={t("reviews.defaultTitle", { year: d.year })}
+              error={errors?.title}
+            />
+            <TextField
+              label={t("reviews.heldOn")}
+              name="heldOn"
+              type="date"
+              defaultValue={d.heldOn}
+              error={errors?.heldOn}
+            />
+            <TextField
+              label={t("reviews.periodFrom")}
+              name="periodFrom"
+              type="date"
+              defaultValue={d.periodFrom}
+              error={errors?.periodFrom}
+            />
+            <TextField
+              label={t("reviews.periodTo")}
+              name="periodTo"
+              type="date"
+              defaultValue={d.periodTo}
+              error={errors?.periodTo}
+            />
+            <fieldset className="checkbox-group">
+              <legend>{t("reviews.attendees")}</legend>
+              {loaderData.people.map((p) => (
+                <label key={p.id}>
+                  <input type="checkbox" name="attendees" value={p.id} /> {p.name}
+                </label>
+              ))}
+            </fieldset>
+            <TextAreaField
+              label={t("reviews.otherAttendees")}
+              hint={t("reviews.otherAttendeesHint")}
+              name="otherAttendees"
+              optional
+              maxLength={2000}
+            />
+            <div className="form-actions">
+              <SubmitButton>{t("reviews.startSubmit")}</SubmitButton>
+            </div>
+          </Form>
+        </details>
+      ) : null}
+    </>
+  );
+}
