@@ -2,6 +2,9 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { checkFiles } from "#app/models/attachments.server.ts";
 import { addFinding, createProgramme, planAudit } from "#app/models/audits.server.ts";
+import { factText, reviewInputs, type ReviewInput } from "#app/models/management-review-rules.ts";
+import { startManagementReview } from "#app/models/management-reviews.server.ts";
+import { translator } from "#app/i18n/index.ts";
 import { answerChecklist, createTemplate } from "#app/models/checklists.server.ts";
 import { startFollowUp } from "#app/models/sam.server.ts";
 import { createUnit } from "#app/models/units.server.ts";
@@ -174,7 +177,7 @@ test("the SAM follow-up, a unit's answer form, a level's compilation and an answ
   }
 });
 
-test("the audit programme and an audit with a finding meet WCAG 2.1 AA as axe checks them", async ({
+test("the audit programme, an audit with a finding and a management review meet WCAG 2.1 AA as axe checks them", async ({
   page,
   context,
   db,
@@ -204,8 +207,33 @@ test("the audit programme and an audit with a finding meet WCAG 2.1 AA as axe ch
     evidence: "Ingen utvärdering 2026",
     responsibleId: qm.id,
   });
+  const t = translator("sv");
+  const reviewId = startManagementReview(
+    db,
+    qm,
+    {
+      title: "Tillgänglighetsgenomgång",
+      heldOn: `${year}-01-20`,
+      periodFrom: `${year - 1}-01-01`,
+      periodTo: `${year - 1}-12-31`,
+      attendees: [qm.id],
+      otherAttendees: "",
+    },
+    {
+      headings: Object.fromEntries(reviewInputs.map((k) => [k, t(`reviews.inputs.${k}`)])) as Record<
+        ReviewInput,
+        string
+      >,
+      fact: (f) => factText(t, f),
+    },
+  );
   await signIn(context, demo.quality_manager);
-  for (const path of [`/revision?ar=${year}`, `/revision/granskningar/${auditId}`]) {
+  for (const path of [
+    `/revision?ar=${year}`,
+    `/revision/granskningar/${auditId}`,
+    "/ledningens-genomgang",
+    `/ledningens-genomgang/${reviewId}`,
+  ]) {
     await page.goto(path);
     expect(await violations(page), path).toEqual([]);
   }

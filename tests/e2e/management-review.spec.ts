@@ -1,0 +1,75 @@
+import { demo, expect, test } from "#tests/fixtures/e2e.ts";
+import { approve, openAs, requestReview } from "#tests/fixtures/e2e-documents.ts";
+
+test("a management review is started with its inputs filled from the seeded data, a decision becomes an action, and the record is released", async ({
+  browser,
+  page,
+  signIn,
+  makeUser,
+}) => {
+  test.setTimeout(120_000);
+  const approver = await makeUser("admin");
+  const title = `Ledningens genomgång ${Date.now()}`;
+  await signIn(page.context(), demo.quality_manager);
+  await page.goto("/ledningens-genomgang");
+  const startForm = page.locator("details", { has: page.getByText("Starta en genomgång") });
+  if ((await startForm.getAttribute("open")) === null) await startForm.locator("summary").click();
+  await page.getByLabel("Rubrik").fill(title);
+  await page.getByRole("group", { name: "Närvarande" }).getByLabel("Karin Kvist").check();
+  await page.getByLabel("Övriga närvarande").fill("Skyddsombud Sven Ek");
+  await page.getByRole("button", { name: "Starta genomgången" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  const reviewPath = new URL(page.url()).pathname;
+
+  // The inputs come from the demo organisation's own data: KPIs with their trend, the risk register.
+  const inputs = page.getByRole("region", { name: "Underlag" });
+  await expect(inputs).toContainText(/Leveransprecision: [\d.,]+ %/);
+  await expect(inputs).toContainText("Risker efter åtgärder:");
+  await expect(inputs).toContainText(/\d+ underlag saknas\./);
+  await expect(page.getByRole("region", { name: "Närvarande" })).toContainText("Karin Kvist, Skyddsombud Sven Ek");
+
+  // Leadership writes what the system cannot know under its heading in the record.
+  await page.getByRole("link", { name: "Öppna protokollet" }).click();
+  await page.waitForURL(/\/dokument\/[a-z2-7]+$/);
+  const documentId = new URL(page.url()).pathname.split("/").pop()!;
+  await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
+  const heading = page.locator(".ProseMirror h2", { hasText: "Förändringar i omvärld" });
+  await expect(heading).toBeVisible();
+  await heading.click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Ny arbetsmiljöföreskrift gäller från årsskiftet.");
+  await expect(page.getByText("Allt sparat")).toBeVisible();
+  await page.goto(reviewPath);
+  const context = inputs.getByRole("listitem").filter({ hasText: "Förändringar i omvärld" });
+  await expect(context).toContainText("Skrivet i protokollet");
+
+  // A decision becomes an action in the plan, linked to the review.
+  await page.getByRole("link", { name: "Nytt beslut som åtgärd" }).click();
+  await expect(page.getByText(`Åtgärden kopplas till ${title}.`)).toBeVisible();
+  await page.getByLabel("Vad ska göras").fill("Byt transportör för norra regionen");
+  await page.getByLabel("Varför").fill("Leveransprecisionen sjunker.");
+  await page.getByLabel("Klart senast").fill("2027-03-01");
+  await page.getByLabel("Hur effekten ska kontrolleras").fill("Leveransprecisionen följs månadsvis.");
+  await page.getByLabel("Mått eller stickprov").fill("Leveransprecision");
+  await page.getByLabel("Kontrolleras senast").fill("2027-06-01");
+  await page.getByRole("button", { name: "Skapa åtgärd" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Byt transportör för norra regionen");
+  await page.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("region", { name: "Kopplat" })).toContainText("Byt transportör för norra regionen");
+
+  // What is still missing is approved only with a recorded reason.
+  await requestReview(page, documentId, approver);
+  const approverPage = await openAs(browser, signIn, approver);
+  await approve(approverPage, documentId, approver, "Protokoll från ledningens genomgång.");
+  await expect(approverPage.getByRole("alert")).toContainText("Underlag saknas i protokollet");
+  await page.goto(reviewPath);
+  await page
+    .getByLabel("Skäl att fastställa trots saknade underlag")
+    .fill("Första genomgången i Lots: revisioner och SAM-uppföljning görs under våren.");
+  await page.getByRole("button", { name: "Spara skälet" }).click();
+  await approve(approverPage, documentId, approver, "Protokoll från ledningens genomgång.");
+  await expect(approverPage.getByText("Version 1.0 är fastställd.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Protokoll" })).toContainText("Fastställt som version 1.0");
+});
