@@ -1340,8 +1340,14 @@ const en: Messages = {
     },
     trend: { up: "rising", down: "falling", flat: "unchanged" },
     facts: {
-      previousActions:
-        "{{total}} actions from previous reviews: {{closed}} closed, {{open}} in progress, {{overdue}} of them late.",
+      actions: "{{total}} actions: {{closed}} closed, {{open}} in progress, {{overdue}} of them late.",
+      reportsOfKinds: "{{total}} events in the period.",
+      lesson: "Lesson from {{number}}. {{title}}: {{learning}}",
+      samStrengths: "Strengths: {{text}}",
+      samImprovements: "Areas for improvement: {{text}}",
+      samPriority: "Prioritised area: {{area}} (root cause: {{cause}})",
+      selfMonitoring:
+        "{{rounds}} self-monitoring checks answered, {{noes}} answers no; {{missed}} checks missed last period.",
       action: "{{number}}. {{title}} – {{status}}, due {{due}}",
       kpi: "{{name}}: {{value}} {{unit}} ({{period}}), target {{target}} – {{status}}, {{trend}}",
       reports: "{{total}} reports in the period, {{closed}} closed; {{authority}} reported to an authority.",

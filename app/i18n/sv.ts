@@ -1338,8 +1338,14 @@ const sv = {
     },
     trend: { up: "stigande", down: "sjunkande", flat: "oförändrad" },
     facts: {
-      previousActions:
-        "{{total}} åtgärder från tidigare genomgångar: {{closed}} avslutade, {{open}} pågår, varav {{overdue}} försenade.",
+      actions: "{{total}} åtgärder: {{closed}} avslutade, {{open}} pågår, varav {{overdue}} försenade.",
+      reportsOfKinds: "{{total}} händelser under perioden.",
+      lesson: "Lärdom från {{number}}. {{title}}: {{learning}}",
+      samStrengths: "Styrkor: {{text}}",
+      samImprovements: "Förbättringsområden: {{text}}",
+      samPriority: "Prioriterat område: {{area}} (grundorsak: {{cause}})",
+      selfMonitoring:
+        "{{rounds}} egenkontroller besvarade, {{noes}} nej-svar; {{missed}} kontroller missade förra perioden.",
       action: "{{number}}. {{title}} – {{status}}, klart senast {{due}}",
       kpi: "{{name}}: {{value}} {{unit}} ({{period}}), mål {{target}} – {{status}}, {{trend}}",
       reports: "{{total}} rapporter under perioden, {{closed}} avslutade; {{authority}} anmälda till myndighet.",

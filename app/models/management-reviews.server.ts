@@ -1,23 +1,28 @@
-import { and, desc, eq, gte, lte } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { JSONContent } from "@tiptap/core";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { nextNumber } from "#db/numbering.ts";
-import { auditFindings, audits, managementReviews, samFollowUps, samResponses, users } from "#db/schema/index.ts";
+import { managementReviews, users } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { isDay } from "#app/utils/dates.ts";
-import { isNonconformity } from "./audit-rules.ts";
-import { overdue } from "./action-states.ts";
-import { listActions } from "./actions.server.ts";
-import { plainTextOf, renderStoredDocument, writeInitialContent } from "./document-content.server.ts";
+import { plainTextOf, renderStoredDocument } from "./document-content.server.ts";
 import { createDocument } from "./documents.server.ts";
 import { DomainError } from "./errors.ts";
-import { listKpis, measurements } from "./kpis.server.ts";
-import { missingInputs, reviewInputs, type Fact, type ReviewInput } from "./management-review-rules.ts";
-import { dayOf } from "./releases.server.ts";
-import { analyseReports } from "./report-analysis.server.ts";
-import { levelOf } from "./risk-scoring.ts";
-import { listRisks, riskScale } from "./risks.server.ts";
+import { writeEvidenceRecord, type RecordTexts } from "./evidence-record.server.ts";
+import { missingInputs, reviewInputs, type ReviewInput } from "./management-review-rules.ts";
+import {
+  actionEvidence,
+  auditEvidence,
+  feedbackEvidence,
+  improvementEvidence,
+  kpiEvidence,
+  reportEvidence,
+  riskEvidence,
+  samEvidence,
+  type Evidence,
+  type Period,
+} from "./period-evidence.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 
 /**
@@ -33,186 +38,22 @@ export class ManagementReviewError extends DomainError<
   | "managementReview.reasonRequired"
 > {}
 
-export type InputFacts = { hasData: boolean; facts: Fact[] };
-export type Period = { from: string; to: string };
-
-const LIST_LENGTH = 8;
-
 /** What the system knows for each input over the period: the review's evidence. */
-export function gatherInputs(
-  db: Db,
-  period: Period,
-  startedAt: Date,
-  now = new Date(),
-): Record<ReviewInput, InputFacts> {
-  const today = dayOf(now);
-  const inPeriod = (day: string) => day >= period.from && day <= period.to;
-
-  // Decisions of earlier reviews: actions from a management review made before this one began.
-  const earlier = listActions(db, { source: "management_review" }, now).filter((a) => a.createdAt < startedAt);
-  const open = earlier.filter((a) => a.status !== "effect_verified");
-  const previousActions: InputFacts = {
-    hasData: earlier.length > 0,
-    facts:
-      earlier.length === 0
-        ? []
-        : [
-            {
-              key: "previousActions",
-              values: {
-                total: earlier.length,
-                closed: earlier.length - open.length,
-                open: open.length,
-                overdue: open.filter((a) => overdue(a, today)).length,
-              },
-            },
-            ...open.slice(0, LIST_LENGTH).map((a) => ({
-              key: "action",
-              values: { number: a.number, title: a.title, due: a.dueOn },
-              terms: { status: `actionStatuses.${a.status}` },
-            })),
-          ],
-  };
-
-  const kpis = listKpis(db).filter((k) => k.latest);
-  const objectives: InputFacts = {
-    hasData: kpis.length > 0,
-    facts: kpis.map((k) => {
-      const series = measurements(db, k.id);
-      const previous = series.at(-2)?.value;
-      const trend =
-        previous === undefined
-          ? "flat"
-          : k.latest!.value > previous
-            ? "up"
-            : k.latest!.value < previous
-              ? "down"
-              : "flat";
-      return {
-        key: "kpi",
-        values: { name: k.name, value: k.latest!.value, unit: k.unit, target: k.target, period: k.latest!.period },
-        terms: { status: `kpis.status.${k.latest!.status}`, trend: `reviews.trend.${trend}` },
-      };
-    }),
-  };
-
-  const reports = analyseReports(db, period.from, period.to);
-  const count = (kind: string) => reports.byKind.find((r) => r.name === kind)?.count ?? 0;
-  const corrective = listActions(db, { source: "deviation" }, now).filter((a) => inPeriod(dayOf(a.createdAt)));
-  const deviations: InputFacts = {
-    // Nothing reported is also an answer the system gives: the register was open all period.
-    hasData: true,
-    facts: [
-      { key: "reports", values: { total: reports.total, closed: reports.closed, authority: reports.authority.length } },
-      ...reports.byKind.map((k) => ({
-        key: "reportKind",
-        values: { count: k.count },
-        terms: { kind: `reportKinds.${k.name}` },
-      })),
-      {
-        key: "corrective",
-        values: { count: corrective.length, verified: corrective.filter((a) => a.status === "effect_verified").length },
-      },
-      ...reports.recurring.map((r) => ({ key: "recurring", values: { category: r.name, count: r.count } })),
-    ],
-  };
-  const customerFeedback: InputFacts = {
-    hasData: true,
-    facts: [{ key: "feedback", values: { complaints: count("complaint"), feedback: count("feedback") } }],
-  };
-  const improvementActions = listActions(db, { source: "improvement", open: true }, now);
-  const improvements: InputFacts = {
-    hasData: true,
-    facts: [{ key: "improvements", values: { proposals: count("improvement"), open: improvementActions.length } }],
-  };
-
-  const periodAudits = db
-    .select({ id: audits.id, number: audits.number, title: audits.title })
-    .from(audits)
-    .where(and(gte(audits.plannedOn, period.from), lte(audits.plannedOn, period.to)))
-    .all();
-  const auditFacts = periodAudits.map((a) => {
-    const findings = db.select().from(auditFindings).where(eq(auditFindings.auditId, a.id)).all();
-    return {
-      key: "audit",
-      values: {
-        number: a.number,
-        title: a.title,
-        findings: findings.length,
-        nonconformities: findings.filter((f) => isNonconformity(f.kind)).length,
-        open: findings.filter((f) => f.status !== "closed").length,
-      },
-    };
-  });
-  const auditInput: InputFacts = { hasData: periodAudits.length > 0, facts: auditFacts };
-
-  const scale = riskScale(db);
-  const risks = listRisks(db);
-  const levels = { low: 0, medium: 0, high: 0, critical: 0 };
-  for (const r of risks.filter((r) => r.kind === "risk")) levels[levelOf(scale, r.residual)] += 1;
-  const high = risks.filter((r) => r.kind === "risk" && ["high", "critical"].includes(levelOf(scale, r.residual)));
-  const riskInput: InputFacts = {
-    hasData: risks.length > 0,
-    facts:
-      risks.length === 0
-        ? []
-        : [
-            {
-              key: "riskLevels",
-              values: { ...levels, opportunities: risks.filter((r) => r.kind === "opportunity").length },
-            },
-            ...high
-              .slice(0, LIST_LENGTH)
-              .map((r) => ({ key: "highRisk", values: { number: r.number, title: r.title } })),
-          ],
-  };
-
-  const followUp = db
-    .select()
-    .from(samFollowUps)
-    .where(
-      and(
-        gte(samFollowUps.year, Number(period.from.slice(0, 4))),
-        lte(samFollowUps.year, Number(period.to.slice(0, 4))),
-      ),
-    )
-    .orderBy(desc(samFollowUps.startedAt))
-    .all()
-    .find((f) => f.completedAt);
-  const sam: InputFacts = followUp
-    ? {
-        hasData: true,
-        facts: [
-          {
-            key: "sam",
-            values: {
-              year: followUp.year,
-              completed: dayOf(followUp.completedAt!),
-              answered: db
-                .select({ answeredAt: samResponses.answeredAt })
-                .from(samResponses)
-                .where(eq(samResponses.followUpId, followUp.id))
-                .all()
-                .filter((r) => r.answeredAt).length,
-            },
-          },
-        ],
-      }
-    : { hasData: false, facts: [] };
-
-  const nothing: InputFacts = { hasData: false, facts: [] };
+export function gatherInputs(db: Db, period: Period, startedAt: Date, now = new Date()): Record<ReviewInput, Evidence> {
+  const nothing: Evidence = { hasData: false, facts: [] };
   return {
-    previousActions,
+    // Decisions of earlier reviews: actions from a management review made before this one began.
+    previousActions: actionEvidence(db, "management_review", startedAt, now),
     context: nothing,
-    customerFeedback,
-    objectives,
-    deviations,
-    audits: auditInput,
-    risks: riskInput,
+    customerFeedback: feedbackEvidence(db, period),
+    objectives: kpiEvidence(db, period),
+    deviations: reportEvidence(db, period, now),
+    audits: auditEvidence(db, period),
+    risks: riskEvidence(db),
     suppliers: nothing,
     resources: nothing,
-    sam,
-    improvements,
+    sam: samEvidence(db, period),
+    improvements: improvementEvidence(db, period, now),
   };
 }
 
@@ -225,28 +66,18 @@ export type StartInput = {
   otherAttendees: string;
 };
 
-/** The record's words for its headings and evidence, in the language of the person starting it. */
-export type RecordTexts = { headings: Record<ReviewInput, string>; fact: (fact: Fact) => string };
-
-const heading = (text: string): JSONContent => ({
-  type: "heading",
-  attrs: { level: 2 },
-  content: [{ type: "text", text }],
-});
-const bullets = (lines: string[]): JSONContent => ({
-  type: "bulletList",
-  content: lines.map((text) => ({
-    type: "listItem",
-    content: [{ type: "paragraph", content: [{ type: "text", text }] }],
-  })),
-});
-
 /**
  * Starts a review: its record is a controlled document laid out with a heading per input and,
  * under each, the evidence the system holds for the period. What the system cannot know
  * (context, suppliers, resources) is left for leadership to write.
  */
-export function startManagementReview(db: Db, actor: Actor, input: StartInput, texts: RecordTexts, now = new Date()) {
+export function startManagementReview(
+  db: Db,
+  actor: Actor,
+  input: StartInput,
+  texts: RecordTexts<ReviewInput>,
+  now = new Date(),
+) {
   if (!can(actor, "manage", { type: "managementReviews" }))
     throw new ManagementReviewError("managementReview.notAllowed");
   if (!isDay(input.heldOn) || !isDay(input.periodFrom) || !isDay(input.periodTo) || input.periodFrom > input.periodTo)
@@ -266,14 +97,7 @@ export function startManagementReview(db: Db, actor: Actor, input: StartInput, t
       },
       now,
     );
-    writeInitialContent(
-      tx,
-      documentId,
-      reviewInputs.flatMap((key) => {
-        const lines = inputs[key].facts.map(texts.fact);
-        return [heading(texts.headings[key]), lines.length > 0 ? bullets(lines) : { type: "paragraph" }];
-      }),
-    );
+    writeEvidenceRecord(tx, documentId, reviewInputs, inputs, texts);
     const known = new Set(
       tx
         .select({ id: users.id })
