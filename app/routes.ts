@@ -85,6 +85,8 @@ export default [
     ]),
     ...prefix("ledningens-genomgang", [
       index("routes/management-reviews/index.tsx"),
+      route("arsrapporter", "routes/management-reviews/annual-reports.tsx"),
+      route("arshjul", "routes/management-reviews/annual-cycle.tsx"),
       route(":id", "routes/management-reviews/review.tsx"),
     ]),
     ...prefix("atgarder", [

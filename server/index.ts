@@ -12,6 +12,7 @@ import { sendReviewDueNotices, type ReviewDueTexts } from "#app/models/review-da
 import { sendDigests } from "#app/models/digests.server.ts";
 import { purgeExpiredContacts } from "#app/models/reports.server.ts";
 import { sendSamReminders } from "#app/models/sam.server.ts";
+import { sendCycleReminders } from "#app/models/annual-cycle.server.ts";
 import { translator } from "#app/i18n/index.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { createApp, staticAssets } from "./app.ts";
@@ -83,14 +84,14 @@ function startDigests(origin: string) {
 /**
  * At start and then every six hours: owners hear of reviews coming due (each notice once),
  * complainants' contact details past their keeping date are removed, and leadership and units
- * are reminded of the work-environment follow-up.
+ * are reminded of the work-environment follow-up and the annual cycle's duties.
  */
 function startReviewDueNotices(origin: string) {
   const run = () => {
     const purged = purgeExpiredContacts(db);
     if (purged > 0) logger.info({ purged }, "complainants' contact details removed");
-    const reminded = sendSamReminders(db);
-    if (reminded > 0) logger.info({ reminded }, "work-environment follow-up reminders sent");
+    const reminded = sendSamReminders(db) + sendCycleReminders(db);
+    if (reminded > 0) logger.info({ reminded }, "follow-up and annual-cycle reminders sent");
     return sendReviewDueNotices(db, mailer, reviewDueTexts, origin).catch((err: unknown) =>
       logger.error({ err }, "review-due notices failed"),
     );

@@ -43,7 +43,7 @@ export function gatherInputs(db: Db, period: Period, startedAt: Date, now = new 
   const nothing: Evidence = { hasData: false, facts: [] };
   return {
     // Decisions of earlier reviews: actions from a management review made before this one began.
-    previousActions: actionEvidence(db, "management_review", startedAt, now),
+    previousActions: actionEvidence(db, { source: "management_review", before: startedAt }, now),
     context: nothing,
     customerFeedback: feedbackEvidence(db, period),
     objectives: kpiEvidence(db, period),

@@ -34,9 +34,18 @@ export type Evidence = { hasData: boolean; facts: Fact[] };
 const LIST_LENGTH = 8;
 const nothing: Evidence = { hasData: false, facts: [] };
 
-/** Actions of one source, made before a moment: how many are closed, open and late, and which are open. */
-export function actionEvidence(db: Db, source: ActionSource, before: Date, now: Date): Evidence {
-  const all = listActions(db, { source }, now).filter((a) => a.createdAt < before);
+/**
+ * Actions (of one source, or all) made in a span of time: how many are closed, open and late,
+ * and which are still open.
+ */
+export function actionEvidence(
+  db: Db,
+  made: { source?: ActionSource; from?: string; before: Date },
+  now: Date,
+): Evidence {
+  const all = listActions(db, made.source ? { source: made.source } : {}, now).filter(
+    (a) => a.createdAt < made.before && (!made.from || dayOf(a.createdAt) >= made.from),
+  );
   if (all.length === 0) return nothing;
   const open = all.filter((a) => a.status !== "effect_verified");
   return {

@@ -1,6 +1,7 @@
 import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { documents } from "./documents.ts";
 import { users } from "./users.ts";
+import { annualReportKinds } from "./values.ts";
 
 /**
  * Management review (ledningens genomgång, ISO 9.3): a meeting over a period, its record a
@@ -34,4 +35,22 @@ export const managementReviews = sqliteTable(
     uniqueIndex("management_reviews_number_idx").on(t.number),
     uniqueIndex("management_reviews_document_idx").on(t.documentId),
   ],
+);
+
+/** An annual report of a kind for a year: a controlled document pre-filled from the year's data. */
+export const annualReports = sqliteTable(
+  "annual_reports",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: annualReportKinds }).notNull(),
+    year: integer("year").notNull(),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [uniqueIndex("annual_reports_kind_year_idx").on(t.kind, t.year)],
 );

@@ -14,9 +14,10 @@ export type DocumentType = (typeof documentTypes)[number];
 /**
  * Everything under document control: the written documents; process maps, which are
  * reviewed, approved and released by the same mechanism but drawn rather than written; and
- * management review records, which are started from live data rather than from a blank page.
+ * management review records and annual reports, which are started from live data rather than
+ * from a blank page.
  */
-export const controlledTypes = [...documentTypes, "process_map", "management_review"] as const;
+export const controlledTypes = [...documentTypes, "process_map", "management_review", "annual_report"] as const;
 export type ControlledType = (typeof controlledTypes)[number];
 
 /** Management, core (kärnprocess) and support processes, as a process landscape groups them. */
@@ -71,6 +72,7 @@ export const notificationKinds = [
   "samAnswered",
   "findingAssigned",
   "findingAnswered",
+  "cycleDue",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -218,3 +220,10 @@ export type FindingKind = (typeof findingKinds)[number];
 /** A finding is open, answered by the person responsible (root cause and actions), or closed by the lead auditor. */
 export const findingStatuses = ["open", "answered", "closed"] as const;
 export type FindingStatus = (typeof findingStatuses)[number];
+
+/**
+ * The yearly reports written from the year's data: the patient-safety report (care providers,
+ * due 1 March), the quality report, and the summary of the year's work-environment management.
+ */
+export const annualReportKinds = ["patient_safety", "quality", "sam_summary"] as const;
+export type AnnualReportKind = (typeof annualReportKinds)[number];

@@ -87,7 +87,14 @@ export default function ManagementReviews({ loaderData, actionData }: Route.Comp
   const d = loaderData.defaults;
   return (
     <>
-      <PageHeader title={t("sections.reviews.title")} intro={t("reviews.intro")} />
+      <PageHeader title={t("sections.reviews.title")} intro={t("reviews.intro")}>
+        <Link to="/ledningens-genomgang/arshjul" className="button button-secondary">
+          {t("cycle.link")}
+        </Link>
+        <Link to="/ledningens-genomgang/arsrapporter" className="button button-secondary">
+          {t("annualReports.title")}
+        </Link>
+      </PageHeader>
       <section className="card" aria-labelledby="list-heading">
         <h2 id="list-heading">{t("reviews.list")}</h2>
         {loaderData.reviews.length === 0 ? <p className="muted">{t("reviews.none")}</p> : null}
