@@ -63,7 +63,7 @@ export function annualCycle(db: Db, year: number, now = new Date()): Duty[] {
   add(
     "managementReview",
     held?.heldOn ?? anniversaryIn(year, before?.heldOn),
-    held ? currentRelease(db, held.documentId, now) !== null : false,
+    held ? currentRelease(db, held.documentId, now) !== undefined : false,
     held ? `/ledningens-genomgang/${held.id}` : "/ledningens-genomgang",
   );
 

@@ -117,7 +117,7 @@ export function listAnnualReports(db: Db, now = new Date()) {
     .map((r) => ({
       ...r,
       dueOn: annualReportDue(r.kind, r.year),
-      released: currentRelease(db, r.documentId, now) !== null,
+      released: currentRelease(db, r.documentId, now) !== undefined,
     }))
     .reverse();
 }

@@ -28,7 +28,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
       number: r.number,
       title: r.title,
       heldOn: r.heldOn,
-      released: currentRelease(context.db, r.documentId, now) !== null,
+      released: currentRelease(context.db, r.documentId, now) !== undefined,
     })),
     canManage,
     people: canManage ? auditPeople(context.db) : [],
