@@ -1387,7 +1387,7 @@ const en: Messages = {
     create: "Create an annual report",
     createHint:
       "The report is created as a document with the year's deviations, risks, self-monitoring, actions and results filled in. Finish it together and approve it like other documents. The patient-safety report applies to care providers and is due by 1 March.",
-    kind: "Report",
+    kind: "Which report",
     year: "Year",
     createSubmit: "Create the report",
     sections: {
@@ -1419,7 +1419,7 @@ const en: Messages = {
       auditProgramme: "Audit programme for {{year}}",
       audit: "Audit {{number}}. {{title}}",
       managementReview: "Management review",
-      samFollowUp: "Annual SAM follow-up ({{title}})",
+      samFollowUp: "Annual follow-up of the work environment ({{title}})",
       report_patient_safety: "Patient-safety report {{year}}",
       report_quality: "Quality report {{year}}",
       report_sam_summary: "Summary of the work-environment management {{year}}",

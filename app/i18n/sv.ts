@@ -1384,7 +1384,7 @@ const sv = {
     create: "Skapa en årsrapport",
     createHint:
       "Rapporten skapas som ett dokument med årets avvikelser, risker, egenkontroller, åtgärder och resultat ifyllda. Skriv klart den tillsammans och fastställ den som andra dokument. Patientsäkerhetsberättelsen gäller vårdgivare och ska vara klar senast 1 mars.",
-    kind: "Rapport",
+    kind: "Vilken rapport",
     year: "År",
     createSubmit: "Skapa rapporten",
     sections: {
@@ -1416,7 +1416,7 @@ const sv = {
       auditProgramme: "Revisionsprogram för {{year}}",
       audit: "Revision {{number}}. {{title}}",
       managementReview: "Ledningens genomgång",
-      samFollowUp: "Årlig uppföljning av SAM ({{title}})",
+      samFollowUp: "Årlig uppföljning av arbetsmiljöarbetet ({{title}})",
       report_patient_safety: "Patientsäkerhetsberättelse {{year}}",
       report_quality: "Kvalitetsberättelse {{year}}",
       report_sam_summary: "Sammanfattning av arbetsmiljöarbetet {{year}}",

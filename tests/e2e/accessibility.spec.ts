@@ -177,7 +177,7 @@ test("the SAM follow-up, a unit's answer form, a level's compilation and an answ
   }
 });
 
-test("the audit programme, an audit with a finding and a management review meet WCAG 2.1 AA as axe checks them", async ({
+test("the audit programme, an audit with a finding, a management review, the annual reports and the annual cycle meet WCAG 2.1 AA as axe checks them", async ({
   page,
   context,
   db,
@@ -233,6 +233,8 @@ test("the audit programme, an audit with a finding and a management review meet 
     `/revision/granskningar/${auditId}`,
     "/ledningens-genomgang",
     `/ledningens-genomgang/${reviewId}`,
+    "/ledningens-genomgang/arsrapporter",
+    `/ledningens-genomgang/arshjul?ar=${year}`,
   ]) {
     await page.goto(path);
     expect(await violations(page), path).toEqual([]);

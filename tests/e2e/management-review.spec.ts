@@ -73,3 +73,33 @@ test("a management review is started with its inputs filled from the seeded data
   await page.reload();
   await expect(page.getByRole("region", { name: "Protokoll" })).toContainText("Fastställt som version 1.0");
 });
+
+test("an annual report is pre-filled from last year's data, and the annual cycle shows it among the year's duties", async ({
+  page,
+  signIn,
+}) => {
+  const year = new Date().getFullYear();
+  await signIn(page.context(), demo.quality_manager);
+  await page.goto("/ledningens-genomgang");
+  await page.getByRole("link", { name: "Årsrapporter" }).click();
+  await page.getByLabel("Vilken rapport").selectOption({ label: "Kvalitetsberättelse" });
+  await page.getByLabel("År", { exact: true }).selectOption(String(year - 1));
+  await page.getByRole("button", { name: "Skapa rapporten" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Kvalitetsberättelse ${year - 1}`);
+  const record = page.locator(".ProseMirror");
+  await expect(record).toContainText("Mål och nyckeltal");
+  await expect(record).toContainText(/Leveransprecision: [\d.,]+ %/);
+  await expect(record).toContainText(/\d+ rapporter under perioden/);
+
+  // Only one report of a kind per year.
+  await page.goto("/ledningens-genomgang/arsrapporter");
+  await page.getByLabel("Vilken rapport").selectOption({ label: "Kvalitetsberättelse" });
+  await page.getByLabel("År", { exact: true }).selectOption(String(year - 1));
+  await page.getByRole("button", { name: "Skapa rapporten" }).click();
+  await expect(page.getByRole("alert")).toContainText("Den rapporten finns redan för året.");
+
+  await page.goto(`/ledningens-genomgang/arshjul?ar=${year}`);
+  const march = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "mars" }) });
+  await expect(march.getByRole("link", { name: `Kvalitetsberättelse ${year - 1}` })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Ledningens genomgång" }).first()).toBeVisible();
+});
