@@ -34,6 +34,8 @@ export type Resource =
   | { type: "sam" }
   | { type: "audits" }
   | { type: "managementReviews" }
+  | { type: "requirements" }
+  | { type: "evidencePack" }
   | { type: "audit"; leadAuditorId: string; team: readonly string[] }
   | { type: "finding"; responsibleId: string }
   | { type: "sam_response"; unitId: string }
@@ -208,6 +210,13 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       if (action === "view") return sectionAccess.audits.includes(user.role);
       // The programme is the quality manager's to plan (with the admin).
       return action === "manage" && documentKeepers.includes(user.role);
+    case "requirements":
+      if (action === "view") return sectionAccess.requirements.includes(user.role);
+      // Frameworks, their scope and what applies are kept by the quality manager (and the admin).
+      return action === "manage" && documentKeepers.includes(user.role);
+    case "evidencePack":
+      // What an auditor or inspector is handed: for those who audit, and those who answer to them.
+      return action === "view" && ["admin", "quality_manager", "auditor", "external_auditor"].includes(user.role);
     case "managementReviews":
       if (action === "view") return sectionAccess.reviews.includes(user.role);
       // Leadership's review is prepared and recorded by the quality manager (and the admin).

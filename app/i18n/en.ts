@@ -477,6 +477,9 @@ const en: Messages = {
       exists: "That report already exists for the year.",
       badYear: "Choose a year that has begun.",
     },
+    sheet: {
+      unreadable: "The file could not be read. Use CSV or Excel (.xlsx).",
+    },
     audit: {
       notAllowed: "You cannot change this audit.",
       notFound: "The audit does not exist.",
@@ -549,7 +552,6 @@ const en: Messages = {
       duplicatePeriod: "The period already has a measurement.",
       badPeriod: "The period does not fit the KPI's frequency.",
       importHasErrors: "The file has rows with problems. Correct them and preview again.",
-      unreadableFile: "The file could not be read. Use CSV or Excel (.xlsx).",
     },
     link: {
       notAllowed: "Your role cannot link items.",

@@ -477,6 +477,9 @@ const sv = {
       exists: "Den rapporten finns redan för året.",
       badYear: "Välj ett år som har börjat.",
     },
+    sheet: {
+      unreadable: "Filen kunde inte läsas. Använd CSV eller Excel (.xlsx).",
+    },
     audit: {
       notAllowed: "Du kan inte ändra den här revisionen.",
       notFound: "Revisionen finns inte.",
@@ -548,7 +551,6 @@ const sv = {
       duplicatePeriod: "Perioden har redan ett mätvärde.",
       badPeriod: "Perioden passar inte nyckeltalets mätfrekvens.",
       importHasErrors: "Filen har rader med problem. Rätta dem och förhandsgranska igen.",
-      unreadableFile: "Filen kunde inte läsas. Använd CSV eller Excel (.xlsx).",
     },
     link: {
       notAllowed: "Din roll kan inte koppla saker.",

@@ -1,5 +1,3 @@
-import { Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type Db, writeTransaction } from "#db/client.ts";
@@ -24,7 +22,6 @@ export class KpiError extends DomainError<
   | "kpi.duplicatePeriod"
   | "kpi.badPeriod"
   | "kpi.importHasErrors"
-  | "kpi.unreadableFile"
 > {}
 
 export type KpiInput = {
@@ -230,32 +227,6 @@ export type RowProblem = {
   text: string;
 };
 export type ImportPreview = { rows: { row: number; period: string; value: number }[]; problems: RowProblem[] };
-
-/** Reads a CSV or Excel file's first sheet: columns period, value and (optionally) unit. */
-export async function readSheet(file: Uint8Array, name: string): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    if (/\.xlsx$/i.test(name)) {
-      await workbook.xlsx.load(file as unknown as ArrayBuffer);
-    } else {
-      const text = new TextDecoder().decode(file).replace(/^\ufeff/, "");
-      const delimiter = (text.split("\n")[0] ?? "").includes(";") ? ";" : ",";
-      await workbook.csv.read(Readable.from([text]), { parserOptions: { delimiter } });
-    }
-  } catch {
-    throw new KpiError("kpi.unreadableFile");
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new KpiError("kpi.unreadableFile");
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const values = (row.values as unknown[])
-      .slice(1)
-      .map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v ?? "")));
-    rows.push(values);
-  });
-  return rows;
-}
 
 /** Checks every row before anything is saved, and names each problem by row and field. */
 export function previewImport(db: Db, kpiId: string, sheet: string[][]): ImportPreview {

@@ -6,11 +6,13 @@ import {
   actions,
   changeAnalyses,
   documents,
+  frameworks,
   kpis,
   links,
   objectives,
   processes,
   reports,
+  requirements,
   risks,
   type LinkableKind,
 } from "#db/schema/index.ts";
@@ -152,6 +154,26 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
       href: itemHref("finding", id),
       status: `finding_${finding.status}`,
       attention: finding.status === "open" && (finding.kind === "major_nc" || finding.kind === "minor_nc"),
+    };
+  },
+  requirement: (db, actor, id) => {
+    const row = db
+      .select({
+        code: requirements.code,
+        title: requirements.title,
+        framework: frameworks.name,
+        applicable: requirements.applicable,
+      })
+      .from(requirements)
+      .innerJoin(frameworks, eq(frameworks.id, requirements.frameworkId))
+      .where(eq(requirements.id, id))
+      .get();
+    if (!row || !can(actor, "view", { type: "requirements" })) return null;
+    return {
+      title: [row.framework, row.code, row.title].filter(Boolean).join(" "),
+      href: itemHref("requirement", id),
+      status: row.applicable ? "requirement" : "requirement_excluded",
+      attention: false,
     };
   },
   management_review: (db, actor, id, now) => {

@@ -17,3 +17,4 @@ export * from "./checklists.ts";
 export * from "./sam.ts";
 export * from "./audits.ts";
 export * from "./management-reviews.ts";
+export * from "./requirements.ts";

@@ -227,3 +227,7 @@ export type FindingStatus = (typeof findingStatuses)[number];
  */
 export const annualReportKinds = ["patient_safety", "quality", "sam_summary"] as const;
 export type AnnualReportKind = (typeof annualReportKinds)[number];
+
+/** How far an ISO 27001 control is implemented, as a Statement of Applicability records it. */
+export const soaStatuses = ["implemented", "partly", "planned", "not_started"] as const;
+export type SoaStatus = (typeof soaStatuses)[number];

@@ -6,10 +6,10 @@ import {
   importMeasurements,
   measurements,
   previewImport,
-  readSheet,
   updateKpi,
   type KpiInput,
 } from "#app/models/kpis.server.ts";
+import { readSheet } from "#app/models/spreadsheet.server.ts";
 import type { User } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
 import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
@@ -86,6 +86,6 @@ describe("KPIs and their measurements", () => {
   });
 
   it("says plainly when a file cannot be read", async () => {
-    await expect(readSheet(new Uint8Array([1, 2, 3]), "data.xlsx")).rejects.toThrow("kpi.unreadableFile");
+    await expect(readSheet(new Uint8Array([1, 2, 3]), "data.xlsx")).rejects.toThrow("sheet.unreadable");
   });
 });

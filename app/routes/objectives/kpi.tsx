@@ -19,10 +19,10 @@ import {
   listObjectives,
   measurements,
   previewImport,
-  readSheet,
   updateKpi,
   type ImportPreview,
 } from "#app/models/kpis.server.ts";
+import { readSheet } from "#app/models/spreadsheet.server.ts";
 import { linkedTo } from "#app/models/links.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { linkFormIntent } from "#app/routes/links/link-form.server.ts";

@@ -1,0 +1,83 @@
+import { z } from "zod";
+
+/**
+ * The rules of requirement frameworks: what an imported framework must look like, and how a
+ * requirement's coverage is read from what it is linked to.
+ */
+
+export const coverageStatuses = ["covered", "partly", "gap", "not_applicable"] as const;
+export type Coverage = (typeof coverageStatuses)[number];
+
+/**
+ * A requirement is covered when at least one thing linked to it is in effect (a released
+ * document, a process, a KPI with figures, a verified action...), partly covered when it is
+ * linked only to work in progress, and a gap when nothing is linked. What does not apply here
+ * is left out, with its justification.
+ */
+export function coverageOf(applicable: boolean, linked: readonly { inEffect: boolean }[]): Coverage {
+  if (!applicable) return "not_applicable";
+  if (linked.length === 0) return "gap";
+  return linked.some((l) => l.inEffect) ? "covered" : "partly";
+}
+
+export function coverageSummary(statuses: readonly Coverage[]): Record<Coverage, number> {
+  const out = { covered: 0, partly: 0, gap: 0, not_applicable: 0 };
+  for (const s of statuses) out[s] += 1;
+  return out;
+}
+
+const MAX_REQUIREMENTS = 2000;
+
+const importedRequirement = z.object({
+  code: z.string().trim().min(1, "frameworks.import.missingCode").max(40, "validation.tooLong"),
+  title: z.string().trim().min(1, "frameworks.import.missingTitle").max(300, "validation.tooLong"),
+  parent: z
+    .string()
+    .trim()
+    .max(40, "validation.tooLong")
+    .optional()
+    .transform((v) => v || null),
+});
+
+export type ImportedRequirement = z.output<typeof importedRequirement>;
+
+/** Why an import was refused, row by row where the row is known: every problem at once, nothing saved. */
+export type ImportProblem = { key: string; row?: number; code?: string };
+
+/**
+ * Validates a framework to import: every row has a code and a title, codes are unique,
+ * parents exist, and no requirement is its own ancestor.
+ */
+export function validateImport(
+  rows: readonly unknown[],
+): { ok: true; requirements: ImportedRequirement[] } | { ok: false; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  if (rows.length === 0) return { ok: false, problems: [{ key: "frameworks.import.empty" }] };
+  if (rows.length > MAX_REQUIREMENTS) return { ok: false, problems: [{ key: "frameworks.import.tooMany" }] };
+  const parsed: ImportedRequirement[] = [];
+  rows.forEach((row, i) => {
+    const result = importedRequirement.safeParse(row);
+    if (result.success) parsed.push(result.data);
+    else problems.push({ key: result.error.issues[0]!.message, row: i + 1 });
+  });
+  const seen = new Set<string>();
+  for (const [i, r] of parsed.entries()) {
+    if (seen.has(r.code)) problems.push({ key: "frameworks.import.duplicate", row: i + 1, code: r.code });
+    seen.add(r.code);
+  }
+  const parentOf = new Map(parsed.map((r) => [r.code, r.parent]));
+  for (const r of parsed) {
+    if (r.parent && !parentOf.has(r.parent)) problems.push({ key: "frameworks.import.unknownParent", code: r.code });
+  }
+  for (const r of parsed) {
+    const visited = new Set<string>([r.code]);
+    for (let p = r.parent; p; p = parentOf.get(p) ?? null) {
+      if (visited.has(p)) {
+        problems.push({ key: "frameworks.import.cycle", code: r.code });
+        break;
+      }
+      visited.add(p);
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, requirements: parsed };
+}
