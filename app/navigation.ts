@@ -32,7 +32,3 @@ export const sectionPaths: Record<Section, string> = {
   trail: "/sparbarhet",
   admin: "/admin",
 };
-
-export function sectionForPath(pathname: string): Section | undefined {
-  return sections.find((s) => pathname === sectionPaths[s] || pathname.startsWith(`${sectionPaths[s]}/`));
-}

@@ -1,22 +1,4 @@
 import { type RouteConfig, index, layout, prefix, route } from "@react-router/dev/routes";
-import { sectionPaths, sections } from "./navigation.ts";
-
-/** Sections whose issue has not landed yet share one placeholder page. */
-const built = new Set([
-  "start",
-  "admin",
-  "documents",
-  "current",
-  "trail",
-  "actions",
-  "risks",
-  "objectives",
-  "processes",
-  "deviations",
-  "audits",
-  "reviews",
-]);
-const placeholders = sections.filter((s) => !built.has(s));
 
 export default [
   index("routes/index.tsx"),
@@ -89,15 +71,19 @@ export default [
       route("arshjul", "routes/management-reviews/annual-cycle.tsx"),
       route(":id", "routes/management-reviews/review.tsx"),
     ]),
+    ...prefix("krav", [
+      index("routes/requirements/index.tsx"),
+      route("bevis", "routes/requirements/evidence.tsx"),
+      route("bevis.pdf", "routes/requirements/evidence-pdf.ts"),
+      route("krav/:id", "routes/requirements/requirement.tsx"),
+      route(":id", "routes/requirements/framework.tsx"),
+    ]),
     ...prefix("atgarder", [
       index("routes/actions/index.tsx"),
       route("ny", "routes/actions/new.tsx"),
       route("export/:format", "routes/actions/export.ts"),
       route(":id", "routes/actions/action.tsx"),
     ]),
-    ...placeholders.map((section) =>
-      route(sectionPaths[section].slice(1), "routes/section.tsx", { id: `section-${section}` }),
-    ),
     ...prefix("admin", [
       index("routes/admin/index.tsx"),
       route("anvandare", "routes/admin/users.tsx"),

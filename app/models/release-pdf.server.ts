@@ -1,27 +1,12 @@
-import { createRequire } from "node:module";
 import type { JSONContent } from "@tiptap/core";
-import pdfmake from "pdfmake";
 import type { Content, ContentText, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
+import { pdfStyle, renderPdf } from "./pdf.server.ts";
 
 /**
  * A release as a PDF, made from its stored ProseMirror JSON (never from HTML, so nothing in
  * the content can run). Every page carries the document's identity: title, version,
  * approver and dates in the header, "page X of Y" in the footer.
  */
-
-const require = createRequire(import.meta.url);
-const font = (file: string) => require.resolve(`pdfmake/build/fonts/Roboto/${file}`);
-const fonts = {
-  normal: font("Roboto-Regular.ttf"),
-  bold: font("Roboto-Medium.ttf"),
-  italics: font("Roboto-Italic.ttf"),
-  bolditalics: font("Roboto-MediumItalic.ttf"),
-};
-pdfmake.setFonts({ Roboto: fonts });
-// Content never refers to files or URLs: nothing but the fonts may be read while rendering.
-const fontFiles = new Set(Object.values(fonts));
-pdfmake.setUrlAccessPolicy(() => false);
-pdfmake.setLocalAccessPolicy((file) => fontFiles.has(file));
 
 export type PdfLabels = {
   version: string;
@@ -148,13 +133,7 @@ export function releasePdf(release: PdfRelease, labels: PdfLabels): Promise<Buff
       margin: [40, 16, 40, 0],
     }),
     content: blocks(release.content.content),
-    defaultStyle: { font: "Roboto", fontSize: 10, lineHeight: 1.25 },
-    styles: {
-      h1: { fontSize: 16, bold: true, margin: [0, 8, 0, 6] },
-      h2: { fontSize: 14, bold: true, margin: [0, 8, 0, 4] },
-      h3: { fontSize: 12, bold: true, margin: [0, 6, 0, 4] },
-      h4: { fontSize: 11, bold: true, margin: [0, 6, 0, 4] },
-    },
+    ...pdfStyle,
   };
-  return pdfmake.createPdf(definition).getBuffer();
+  return renderPdf(definition);
 }

@@ -1,0 +1,183 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link, redirect } from "react-router";
+import { z } from "zod";
+import { CoverageBar } from "#app/components/coverage-bar.tsx";
+import { TextAreaField, TextField } from "#app/components/ui/field.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
+import { PageHeader } from "#app/components/ui/page-header.tsx";
+import { SubmitButton } from "#app/components/ui/submit-button.tsx";
+import { requirePermission } from "#app/auth/guards.server.ts";
+import { can } from "#app/auth/permissions.server.ts";
+import { refusalAsFormError } from "#app/models/errors.ts";
+import { builtinFrameworks } from "#app/models/framework-catalogue.ts";
+import {
+  enableBuiltin,
+  frameworkCoverage,
+  FrameworkImportError,
+  importFramework,
+  listFrameworks,
+} from "#app/models/requirements.server.ts";
+import type { ImportProblem } from "#app/models/requirement-rules.ts";
+import { readSheet } from "#app/models/spreadsheet.server.ts";
+import { translator } from "#app/i18n/index.ts";
+import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
+import type { Route } from "./+types/index";
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const { user } = requirePermission(request, context, "view", { type: "requirements" });
+  const frameworks = listFrameworks(context.db);
+  const canManage = can(user, "manage", { type: "requirements" });
+  return {
+    frameworks: frameworks.map((f) => ({
+      id: f.id,
+      name: f.name,
+      builtin: f.builtin,
+      summary: frameworkCoverage(context.db, user, f.id).summary,
+    })),
+    available: canManage ? builtinFrameworks.filter((k) => !frameworks.some((f) => f.key === k)) : [],
+    canManage,
+    canSeeEvidence: can(user, "view", { type: "evidencePack" }),
+  };
+}
+
+const importSchema = z.object({ name: text(200), description: z.string().trim().max(2000, "validation.tooLong") });
+const MAX_BYTES = 2 * 1024 * 1024;
+
+/** Rows from an uploaded framework: JSON (a list of {code, title, parent}) or a sheet with those columns. */
+async function rowsOf(file: File): Promise<unknown[]> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (/\.json$/i.test(file.name)) {
+    try {
+      const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
+      const list = Array.isArray(parsed) ? parsed : (parsed as { requirements?: unknown }).requirements;
+      return Array.isArray(list) ? list : [];
+    } catch {
+      throw new FrameworkImportError([{ key: "frameworks.import.unreadable" }]);
+    }
+  }
+  const sheet = await readSheet(bytes, file.name);
+  const header = (sheet[0] ?? []).map((h) => h.trim().toLowerCase());
+  const hasHeader = header.includes("code") || header.includes("kod");
+  return sheet.slice(hasHeader ? 1 : 0).map(([code, title, parent]) => ({ code, title, parent }));
+}
+
+export async function action({
+  request,
+  context,
+}: Route.ActionArgs): Promise<{ intent: string; errors: FieldErrors; problems?: ImportProblem[] }> {
+  const { user } = requirePermission(request, context, "manage", { type: "requirements" });
+  const form = await request.formData();
+  const intent = String(form.get("intent"));
+  try {
+    if (intent === "enable") {
+      const key = builtinFrameworks.find((k) => k === form.get("key"));
+      if (!key) return { intent, errors: { form: { key: "validation.invalidChoice" } } };
+      const id = enableBuiltin(context.db, user, key, translator(user.locale)(`frameworks.builtin.${key}`));
+      throw redirect(`/krav/${id}`);
+    }
+    const parsed = parseForm(importSchema, form);
+    if (!parsed.ok) return { intent, errors: parsed.errors };
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) return { intent, errors: { file: { key: "validation.required" } } };
+    if (file.size > MAX_BYTES) return { intent, errors: { file: { key: "frameworks.import.tooLarge" } } };
+    const id = importFramework(context.db, user, { ...parsed.data, rows: await rowsOf(file) });
+    throw redirect(`/krav/${id}`);
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    if (error instanceof FrameworkImportError) return { intent, errors: {}, problems: error.problems };
+    return { intent, errors: refusalAsFormError(error) };
+  }
+}
+
+/** The frameworks the organisation answers to, and how well each is covered. */
+export default function Requirements({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const importing = actionData?.intent === "import" ? actionData : undefined;
+  return (
+    <>
+      <PageHeader title={t("sections.requirements.title")} intro={t("frameworks.intro")}>
+        {loaderData.canSeeEvidence ? (
+          <Link to="/krav/bevis" className="button button-secondary">
+            {t("evidence.title")}
+          </Link>
+        ) : null}
+      </PageHeader>
+      {actionData?.intent === "enable" && actionData.errors.form ? (
+        <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
+      ) : null}
+      <section className="card" aria-labelledby="frameworks-heading">
+        <h2 id="frameworks-heading">{t("frameworks.list")}</h2>
+        {loaderData.frameworks.length === 0 ? <p className="muted">{t("frameworks.none")}</p> : null}
+        <ul className="plain-list framework-list">
+          {loaderData.frameworks.map((f) => (
+            <li key={f.id}>
+              <Link to={`/krav/${f.id}`}>{f.name}</Link>
+              <CoverageBar summary={f.summary} />
+            </li>
+          ))}
+        </ul>
+      </section>
+      {loaderData.canManage ? (
+        <>
+          {loaderData.available.length > 0 ? (
+            <section className="card" aria-labelledby="builtin-heading">
+              <h2 id="builtin-heading">{t("frameworks.builtinHeading")}</h2>
+              <p className="muted">{t("frameworks.builtinHint")}</p>
+              <ul className="plain-list">
+                {loaderData.available.map((key) => (
+                  <li key={key}>
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="key" value={key} />
+                      <SubmitButton name="intent" value="enable" className="button button-secondary">
+                        {t("frameworks.enable", { name: t(`frameworks.builtin.${key}`) })}
+                      </SubmitButton>
+                    </Form>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          <details className="card details-panel" open={Boolean(importing)}>
+            <summary>{t("frameworks.import.title")}</summary>
+            <p className="muted">{t("frameworks.import.hint")}</p>
+            {importing?.errors.form ? (
+              <Notice tone="error">{t(importing.errors.form.key as "errors.unit.notFound")}</Notice>
+            ) : null}
+            {importing?.problems ? (
+              <Notice tone="error">
+                <p>{t("frameworks.import.refused")}</p>
+                <ul>
+                  {importing.problems.map((p, i) => (
+                    <li key={i}>{t(p.key as "frameworks.import.duplicate", { row: p.row, code: p.code })}</li>
+                  ))}
+                </ul>
+              </Notice>
+            ) : null}
+            <Form method="post" encType="multipart/form-data" className="form-grid" noValidate>
+              <TextField
+                label={t("frameworks.import.name")}
+                name="name"
+                maxLength={200}
+                error={importing?.errors.name}
+              />
+              <TextAreaField label={t("frameworks.import.description")} name="description" optional maxLength={2000} />
+              <TextField
+                label={t("frameworks.import.file")}
+                hint={t("frameworks.import.fileHint")}
+                name="file"
+                type="file"
+                accept=".csv,.xlsx,.json"
+                error={importing?.errors.file}
+              />
+              <div className="form-actions">
+                <SubmitButton name="intent" value="import">
+                  {t("frameworks.import.submit")}
+                </SubmitButton>
+              </div>
+            </Form>
+          </details>
+        </>
+      ) : null}
+    </>
+  );
+}
