@@ -54,30 +54,32 @@ export function validateImport(
   const problems: ImportProblem[] = [];
   if (rows.length === 0) return { ok: false, problems: [{ key: "frameworks.import.empty" }] };
   if (rows.length > MAX_REQUIREMENTS) return { ok: false, problems: [{ key: "frameworks.import.tooMany" }] };
-  const parsed: ImportedRequirement[] = [];
+  const parsed: (ImportedRequirement & { row: number })[] = [];
   rows.forEach((row, i) => {
     const result = importedRequirement.safeParse(row);
-    if (result.success) parsed.push(result.data);
+    if (result.success) parsed.push({ ...result.data, row: i + 1 });
     else problems.push({ key: result.error.issues[0]!.message, row: i + 1 });
   });
-  const seen = new Set<string>();
-  for (const [i, r] of parsed.entries()) {
-    if (seen.has(r.code)) problems.push({ key: "frameworks.import.duplicate", row: i + 1, code: r.code });
-    seen.add(r.code);
-  }
-  const parentOf = new Map(parsed.map((r) => [r.code, r.parent]));
+  // The first row of a code defines it; later ones are reported as duplicates.
+  const parentOf = new Map<string, string | null>();
   for (const r of parsed) {
-    if (r.parent && !parentOf.has(r.parent)) problems.push({ key: "frameworks.import.unknownParent", code: r.code });
+    if (parentOf.has(r.code)) problems.push({ key: "frameworks.import.duplicate", row: r.row, code: r.code });
+    else parentOf.set(r.code, r.parent);
   }
-  for (const r of parsed) {
-    const visited = new Set<string>([r.code]);
-    for (let p = r.parent; p; p = parentOf.get(p) ?? null) {
+  for (const [code, parent] of parentOf) {
+    if (parent && !parentOf.has(parent)) problems.push({ key: "frameworks.import.unknownParent", code });
+  }
+  for (const code of parentOf.keys()) {
+    const visited = new Set<string>([code]);
+    for (let p = parentOf.get(code) ?? null; p; p = parentOf.get(p) ?? null) {
       if (visited.has(p)) {
-        problems.push({ key: "frameworks.import.cycle", code: r.code });
+        problems.push({ key: "frameworks.import.cycle", code });
         break;
       }
       visited.add(p);
     }
   }
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, requirements: parsed };
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, requirements: parsed.map(({ code, title, parent }) => ({ code, title, parent })) };
 }
