@@ -4,6 +4,7 @@ import { checkFiles } from "#app/models/attachments.server.ts";
 import { addFinding, createProgramme, planAudit } from "#app/models/audits.server.ts";
 import { factText, reviewInputs, type ReviewInput } from "#app/models/management-review-rules.ts";
 import { startManagementReview } from "#app/models/management-reviews.server.ts";
+import { frameworkCoverage, importFramework } from "#app/models/requirements.server.ts";
 import { translator } from "#app/i18n/index.ts";
 import { answerChecklist, createTemplate } from "#app/models/checklists.server.ts";
 import { startFollowUp } from "#app/models/sam.server.ts";
@@ -236,6 +237,29 @@ test("the audit programme, an audit with a finding, a management review, the ann
     "/ledningens-genomgang/arsrapporter",
     `/ledningens-genomgang/arshjul?ar=${year}`,
   ]) {
+    await page.goto(path);
+    expect(await violations(page), path).toEqual([]);
+  }
+});
+
+test("the requirement frameworks, a framework's coverage, a requirement and the evidence pack meet WCAG 2.1 AA as axe checks them", async ({
+  page,
+  context,
+  db,
+  signIn,
+}) => {
+  const qm = findUserByEmail(db, demo.quality_manager)!;
+  const framework = importFramework(db, qm, {
+    name: `Kundkrav ${Date.now()}`,
+    description: "Krav från vår största kund",
+    rows: [
+      { code: "1", title: "Leveranser" },
+      { code: "1.1", title: "Leveranstid inom 48 timmar", parent: "1" },
+    ],
+  });
+  const requirement = frameworkCoverage(db, qm, framework).requirements[1]!;
+  await signIn(context, demo.quality_manager);
+  for (const path of ["/krav", `/krav/${framework}`, `/krav/krav/${requirement.id}`, "/krav/bevis"]) {
     await page.goto(path);
     expect(await violations(page), path).toEqual([]);
   }

@@ -1,0 +1,67 @@
+import { PDFParse } from "pdf-parse";
+import { demo, expect, test } from "#tests/fixtures/e2e.ts";
+
+test("three ISO 9001 clauses are mapped to a policy, a process and a KPI; the coverage view shows them covered and the rest as gaps", async ({
+  page,
+  signIn,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page.context(), demo.quality_manager);
+  await page.goto("/krav");
+  await page.getByRole("button", { name: "Lägg till ISO 9001" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("ISO 9001");
+  const frameworkPath = new URL(page.url()).pathname;
+  await expect(page.getByRole("region", { name: "Täckning" })).toContainText("Lucka: 28");
+
+  const mapTo = async (clause: string, search: string, item: string | RegExp) => {
+    await page.goto(frameworkPath);
+    await page.getByRole("link", { name: clause }).click();
+    await page.getByLabel("Sök något att koppla").fill(search);
+    await page.getByRole("button", { name: item, exact: typeof item === "string" }).click();
+    await expect(
+      page.getByRole("region", { name: "Kopplat" }).getByRole("link", { name: new RegExp(search) }),
+    ).toBeVisible();
+  };
+  await mapTo("5.2 Policy", "Kvalitetspolicy", /^Koppla Kvalitetspolicy/);
+  await mapTo("8.5 Produktion och tillhandahållande av tjänster", "Order till", "Koppla Order till leverans");
+  await mapTo("9.1 Övervakning, mätning, analys och utvärdering", "Leveransprecision", /^Koppla Leveransprecision/);
+
+  await page.goto(frameworkPath);
+  await expect(page.getByRole("region", { name: "Täckning" })).toContainText("Uppfyllt: 3");
+  await expect(page.getByRole("region", { name: "Täckning" })).toContainText("Lucka: 25");
+  const row = (clause: string) => page.getByRole("row", { name: new RegExp(`^${clause.replace(".", "\\.")} `) });
+  await expect(row("5.2")).toContainText("Uppfyllt");
+  await expect(row("5.2").getByRole("link", { name: /Kvalitetspolicy/ })).toBeVisible();
+  await expect(row("8.5")).toContainText("Order till leverans");
+  await expect(row("9.1")).toContainText("Leveransprecision");
+  await expect(row("7.2")).toContainText("Lucka");
+});
+
+test("an external auditor sees the evidence pack, downloads it as one PDF, and cannot change anything", async ({
+  page,
+  signIn,
+}) => {
+  await signIn(page.context(), demo.external_auditor);
+  await page.goto("/krav");
+  await expect(page.getByRole("button", { name: /Lägg till/ })).toHaveCount(0);
+  await expect(page.getByText("Importera ett eget ramverk")).toHaveCount(0);
+  await page.getByRole("link", { name: "Bevispaket" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bevispaket");
+  await expect(page.getByRole("region", { name: "Gällande dokument" })).toContainText("Kvalitetspolicy");
+  await expect(page.getByRole("region", { name: "Riskregister" })).toContainText("R1.");
+  await expect(page.getByRole("region", { name: "Spårbarhetens kontroll" })).toContainText("Spårbarheten är obruten");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Ladda ner som PDF" }).click();
+  const file = await (await download).path();
+  const { readFile } = await import("node:fs/promises");
+  const text = (await new PDFParse({ data: await readFile(file) }).getText()).text;
+  expect(text).toContain("Bevispaket");
+  expect(text).toContain("Kvalitetspolicy");
+  expect(text).toContain("Spårbarheten är obruten");
+
+  // Read-only: nothing to link, and a forged request changes nothing.
+  await page.goto("/krav");
+  const response = await page.request.post("/krav", { form: { intent: "enable", key: "iso27001a" } });
+  expect(response.status()).toBe(403);
+});
