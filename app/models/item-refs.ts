@@ -24,6 +24,8 @@ export function itemHref(kind: LinkableKind, rawId: string): string {
       return `/avvikelser/${id}`;
     case "change_analysis":
       return `/risker/andringar/${id}`;
+    case "meeting":
+      return `/krav/delaktighet#meeting-${id}`;
     case "requirement":
       return `/krav/krav/${id}`;
     case "management_review":

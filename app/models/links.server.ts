@@ -28,6 +28,7 @@ import { getReport, reportResource } from "./reports.server.ts";
 import { followUpTitle, getFollowUp } from "./sam.server.ts";
 import { getFinding } from "./audits.server.ts";
 import { getManagementReview } from "./management-reviews.server.ts";
+import { getMeeting } from "./context.server.ts";
 import { itemHref } from "./item-refs.ts";
 import { getKpi, kpiResource, listObjectives } from "./kpis.server.ts";
 import { DomainError } from "./errors.ts";
@@ -154,6 +155,16 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
       href: itemHref("finding", id),
       status: `finding_${finding.status}`,
       attention: finding.status === "open" && (finding.kind === "major_nc" || finding.kind === "minor_nc"),
+    };
+  },
+  meeting: (db, actor, id) => {
+    const meeting = getMeeting(db, id);
+    if (!meeting || !can(actor, "view", { type: "requirements" })) return null;
+    return {
+      title: `${meeting.heldOn} ${meeting.raised.split("\n")[0]!.slice(0, 80)}`,
+      href: itemHref("meeting", id),
+      status: `meeting_${meeting.kind}`,
+      attention: false,
     };
   },
   requirement: (db, actor, id) => {

@@ -18,3 +18,4 @@ export * from "./sam.ts";
 export * from "./audits.ts";
 export * from "./management-reviews.ts";
 export * from "./requirements.ts";
+export * from "./context.ts";

@@ -9,6 +9,12 @@ export const organisations = sqliteTable("organisations", {
   orgNumber: text("org_number"),
   /** Labels of the risk matrix's steps; the default 5×5 when null. */
   riskScale: text("risk_scale", { mode: "json" }).$type<RiskScale>(),
+  /** How many work here: from ten, AFS 2023:1 wants the SAM policy, routines, delegation and follow-up in writing. */
+  employees: integer("employees"),
+  /** Whether climate change is a relevant issue (the 2024 amendment to ISO 4.1/4.2): null until decided. */
+  climateRelevant: integer("climate_relevant", { mode: "boolean" }),
+  climateNote: text("climate_note").notNull().default(""),
+  climateDecidedAt: integer("climate_decided_at", { mode: "timestamp_ms" }),
   createdAt: integer("created_at", { mode: "timestamp_ms" })
     .notNull()
     .default(sql`(unixepoch() * 1000)`),

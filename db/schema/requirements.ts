@@ -15,6 +15,9 @@ export const frameworks = sqliteTable(
     name: text("name").notNull(),
     builtin: integer("builtin", { mode: "boolean" }).notNull(),
     description: text("description").notNull().default(""),
+    /** What the framework covers here (omfattning), and where its boundaries lie. */
+    scope: text("scope").notNull().default(""),
+    boundaries: text("boundaries").notNull().default(""),
     createdBy: text("created_by")
       .notNull()
       .references(() => users.id),

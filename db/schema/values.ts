@@ -119,6 +119,7 @@ export const linkableKinds = [
   "report",
   "sam_follow_up",
   "management_review",
+  "meeting",
 ] as const;
 export type LinkableKind = (typeof linkableKinds)[number];
 
@@ -231,3 +232,14 @@ export type AnnualReportKind = (typeof annualReportKinds)[number];
 /** How far an ISO 27001 control is implemented, as a Statement of Applicability records it. */
 export const soaStatuses = ["implemented", "partly", "planned", "not_started"] as const;
 export type SoaStatus = (typeof soaStatuses)[number];
+
+/** What the organisation's context holds: internal and external issues, and interested parties. */
+export const contextKinds = ["internal", "external", "party"] as const;
+export type ContextKind = (typeof contextKinds)[number];
+
+/** How staff take part: workplace meetings (APT), the safety committee, consultation of safety representatives. */
+export const meetingKinds = ["workplace_meeting", "safety_committee", "consultation"] as const;
+export type MeetingKind = (typeof meetingKinds)[number];
+
+export const complianceResults = ["compliant", "partly", "not_compliant"] as const;
+export type ComplianceResult = (typeof complianceResults)[number];

@@ -24,6 +24,7 @@ const sourceOf: Partial<Record<string, ActionSource>> = {
   sam_follow_up: "sam_follow_up",
   finding: "audit",
   management_review: "management_review",
+  meeting: "improvement",
 };
 
 export function loader({ request, context }: Route.LoaderArgs) {

@@ -96,6 +96,15 @@ export default function Requirements({ loaderData, actionData }: Route.Component
   return (
     <>
       <PageHeader title={t("sections.requirements.title")} intro={t("frameworks.intro")}>
+        <Link to="/krav/sammanhang" className="button button-secondary">
+          {t("context.title")}
+        </Link>
+        <Link to="/krav/delaktighet" className="button button-secondary">
+          {t("participation.title")}
+        </Link>
+        <Link to="/krav/lagar" className="button button-secondary">
+          {t("legal.title")}
+        </Link>
         {loaderData.canSeeEvidence ? (
           <Link to="/krav/bevis" className="button button-secondary">
             {t("evidence.title")}
