@@ -259,7 +259,15 @@ test("the requirement frameworks, a framework's coverage, a requirement and the 
   });
   const requirement = frameworkCoverage(db, qm, framework).requirements[1]!;
   await signIn(context, demo.quality_manager);
-  for (const path of ["/krav", `/krav/${framework}`, `/krav/krav/${requirement.id}`, "/krav/bevis"]) {
+  for (const path of [
+    "/krav",
+    `/krav/${framework}`,
+    `/krav/krav/${requirement.id}`,
+    "/krav/bevis",
+    "/krav/sammanhang",
+    "/krav/delaktighet",
+    "/krav/lagar",
+  ]) {
     await page.goto(path);
     expect(await violations(page), path).toEqual([]);
   }

@@ -34,6 +34,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
       decidedAt: org?.climateDecidedAt?.toISOString() ?? null,
     },
     written: writtenSamDocuments(context.db),
+    writtenFrom: WRITTEN_SAM_FROM,
     canManage: can(user, "manage", { type: "requirements" }),
   };
 }
@@ -140,7 +141,7 @@ export default function ContextPage({ loaderData, actionData }: Route.ComponentP
         </p>
         {written.required ? (
           <Notice tone={written.policy.length > 0 && written.routines.length > 0 ? "info" : "error"}>
-            <p>{t("context.writtenRequired", { count: written.employees, from: WRITTEN_SAM_FROM })}</p>
+            <p>{t("context.writtenRequired", { count: written.employees, from: loaderData.writtenFrom })}</p>
             <ul>
               <li>
                 {written.policy.length > 0
@@ -158,7 +159,7 @@ export default function ContextPage({ loaderData, actionData }: Route.ComponentP
             </ul>
           </Notice>
         ) : (
-          <p className="muted">{t("context.writtenNotRequired", { from: WRITTEN_SAM_FROM })}</p>
+          <p className="muted">{t("context.writtenNotRequired", { from: loaderData.writtenFrom })}</p>
         )}
         {loaderData.canManage ? (
           <Form method="post" className="form-grid" noValidate>
