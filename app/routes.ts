@@ -78,6 +78,7 @@ export default [
       route("sammanhang", "routes/requirements/context.tsx"),
       route("delaktighet", "routes/requirements/participation.tsx"),
       route("lagar", "routes/requirements/legal.tsx"),
+      route("uppgiftsfordelning", "routes/requirements/delegations.tsx"),
       route("krav/:id", "routes/requirements/requirement.tsx"),
       route(":id", "routes/requirements/framework.tsx"),
     ]),

@@ -36,6 +36,7 @@ export type Resource =
   | { type: "managementReviews" }
   | { type: "requirements" }
   | { type: "evidencePack" }
+  | { type: "delegations" }
   | { type: "audit"; leadAuditorId: string; team: readonly string[] }
   | { type: "finding"; responsibleId: string }
   | { type: "sam_response"; unitId: string }
@@ -214,6 +215,10 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       if (action === "view") return sectionAccess.requirements.includes(user.role);
       // Frameworks, their scope and what applies are kept by the quality manager (and the admin).
       return action === "manage" && documentKeepers.includes(user.role);
+    case "delegations":
+      // Managers hand work-environment tasks on; everyone who can open the requirements sees the chain.
+      if (action === "view") return sectionAccess.requirements.includes(user.role);
+      return action === "manage" && approvers.includes(user.role);
     case "evidencePack":
       // What an auditor or inspector is handed: for those who audit, and those who answer to them.
       return action === "view" && ["admin", "quality_manager", "auditor", "external_auditor"].includes(user.role);

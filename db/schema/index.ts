@@ -19,3 +19,4 @@ export * from "./audits.ts";
 export * from "./management-reviews.ts";
 export * from "./requirements.ts";
 export * from "./context.ts";
+export * from "./delegations.ts";

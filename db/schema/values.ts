@@ -73,6 +73,8 @@ export const notificationKinds = [
   "findingAssigned",
   "findingAnswered",
   "cycleDue",
+  "delegationProposed",
+  "delegationAnswered",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
@@ -243,3 +245,7 @@ export type MeetingKind = (typeof meetingKinds)[number];
 
 export const complianceResults = ["compliant", "partly", "not_compliant"] as const;
 export type ComplianceResult = (typeof complianceResults)[number];
+
+/** A delegation is proposed, accepted in writing, returned by its recipient, or revoked by the one who gave it. */
+export const delegationStatuses = ["proposed", "accepted", "returned", "revoked"] as const;
+export type DelegationStatus = (typeof delegationStatuses)[number];

@@ -267,6 +267,7 @@ test("the requirement frameworks, a framework's coverage, a requirement and the 
     "/krav/sammanhang",
     "/krav/delaktighet",
     "/krav/lagar",
+    "/krav/uppgiftsfordelning",
   ]) {
     await page.goto(path);
     expect(await violations(page), path).toEqual([]);

@@ -105,6 +105,9 @@ export default function Requirements({ loaderData, actionData }: Route.Component
         <Link to="/krav/lagar" className="button button-secondary">
           {t("legal.title")}
         </Link>
+        <Link to="/krav/uppgiftsfordelning" className="button button-secondary">
+          {t("delegations.title")}
+        </Link>
         {loaderData.canSeeEvidence ? (
           <Link to="/krav/bevis" className="button button-secondary">
             {t("evidence.title")}
