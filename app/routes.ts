@@ -79,6 +79,7 @@ export default [
       route("delaktighet", "routes/requirements/participation.tsx"),
       route("lagar", "routes/requirements/legal.tsx"),
       route("uppgiftsfordelning", "routes/requirements/delegations.tsx"),
+      route("kompetens", "routes/requirements/competence.tsx"),
       route("krav/:id", "routes/requirements/requirement.tsx"),
       route(":id", "routes/requirements/framework.tsx"),
     ]),

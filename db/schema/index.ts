@@ -20,3 +20,4 @@ export * from "./management-reviews.ts";
 export * from "./requirements.ts";
 export * from "./context.ts";
 export * from "./delegations.ts";
+export * from "./competence.ts";

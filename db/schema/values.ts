@@ -249,3 +249,7 @@ export type ComplianceResult = (typeof complianceResults)[number];
 /** A delegation is proposed, accepted in writing, returned by its recipient, or revoked by the one who gave it. */
 export const delegationStatuses = ["proposed", "accepted", "returned", "revoked"] as const;
 export type DelegationStatus = (typeof delegationStatuses)[number];
+
+/** How competence is verified in practice: observed at work, by a sample of work, by double staffing, by a test. */
+export const verificationMethods = ["observation", "sample", "double_staffing", "test"] as const;
+export type VerificationMethod = (typeof verificationMethods)[number];

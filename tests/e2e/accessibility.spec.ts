@@ -5,6 +5,7 @@ import { addFinding, createProgramme, planAudit } from "#app/models/audits.serve
 import { factText, reviewInputs, type ReviewInput } from "#app/models/management-review-rules.ts";
 import { startManagementReview } from "#app/models/management-reviews.server.ts";
 import { frameworkCoverage, importFramework } from "#app/models/requirements.server.ts";
+import { createCompetence } from "#app/models/competence.server.ts";
 import { translator } from "#app/i18n/index.ts";
 import { answerChecklist, createTemplate } from "#app/models/checklists.server.ts";
 import { startFollowUp } from "#app/models/sam.server.ts";
@@ -258,6 +259,7 @@ test("the requirement frameworks, a framework's coverage, a requirement and the 
     ],
   });
   const requirement = frameworkCoverage(db, qm, framework).requirements[1]!;
+  createCompetence(db, qm, { name: "Truckkort", description: "", roles: ["staff"], documentId: null, validMonths: 60 });
   await signIn(context, demo.quality_manager);
   for (const path of [
     "/krav",
@@ -268,6 +270,7 @@ test("the requirement frameworks, a framework's coverage, a requirement and the 
     "/krav/delaktighet",
     "/krav/lagar",
     "/krav/uppgiftsfordelning",
+    "/krav/kompetens",
   ]) {
     await page.goto(path);
     expect(await violations(page), path).toEqual([]);

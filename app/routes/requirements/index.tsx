@@ -108,6 +108,9 @@ export default function Requirements({ loaderData, actionData }: Route.Component
         <Link to="/krav/uppgiftsfordelning" className="button button-secondary">
           {t("delegations.title")}
         </Link>
+        <Link to="/krav/kompetens" className="button button-secondary">
+          {t("competence.title")}
+        </Link>
         {loaderData.canSeeEvidence ? (
           <Link to="/krav/bevis" className="button button-secondary">
             {t("evidence.title")}
