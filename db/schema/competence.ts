@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { documents } from "./documents.ts";
 import { users } from "./users.ts";
-import { roles, verificationMethods } from "./values.ts";
+import { verificationMethods, type Role } from "./values.ts";
 
 /**
  * Competence (ISO 7.2, AFS 2023:1): what a role or a routine requires, the training people
@@ -13,7 +13,7 @@ export const competences = sqliteTable("competences", {
   name: text("name").notNull(),
   description: text("description").notNull().default(""),
   /** The roles that must have it. */
-  roles: text("roles", { mode: "json" }).$type<(typeof roles)[number][]>().notNull(),
+  roles: text("roles", { mode: "json" }).$type<Role[]>().notNull(),
   /** The routine it is needed for, if any. */
   documentId: text("document_id").references(() => documents.id),
   /** How long a verification holds; null when it does not expire. */
