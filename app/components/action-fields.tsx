@@ -5,6 +5,7 @@ import type { FieldErrors } from "#app/utils/forms.ts";
 import { text } from "#app/utils/forms.ts";
 import { SelectField, TextAreaField, TextField } from "./ui/field.tsx";
 import { unitOptions } from "./unit-options.ts";
+import { personOptions } from "#app/components/person-options.ts";
 
 const day = z.iso.date("validation.invalidDate");
 
@@ -51,7 +52,7 @@ export function ActionFields({ people, units, defaults, errors }: Props) {
         label={t("actions.owner")}
         name="ownerId"
         defaultValue={defaults.ownerId}
-        options={people.map((p) => ({ value: p.id, label: p.name }))}
+        options={personOptions(people)}
         error={errors?.ownerId}
       />
       <SelectField

@@ -5,6 +5,7 @@ import type { FieldErrors } from "#app/utils/forms.ts";
 import { text } from "#app/utils/forms.ts";
 import { SelectField, TextField } from "./ui/field.tsx";
 import { unitOptions } from "./unit-options.ts";
+import { personOptions } from "#app/components/person-options.ts";
 
 /** The register entry of a document: shared by creating one and editing its details. */
 export const documentDetailsSchema = z.object({
@@ -65,7 +66,7 @@ export function DocumentFields({ people, units, defaults, errors }: Props) {
         label={t("documents.owner")}
         name="ownerId"
         defaultValue={defaults?.ownerId}
-        options={people.map((p) => ({ value: p.id, label: p.name }))}
+        options={personOptions(people)}
         error={errors?.ownerId}
       />
       <SelectField

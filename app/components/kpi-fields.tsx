@@ -4,6 +4,7 @@ import { kpiDirections, kpiFrequencies } from "#db/schema/values.ts";
 import { parseNumber } from "#app/models/kpi-rules.ts";
 import { text, type FieldErrors } from "#app/utils/forms.ts";
 import { SelectField, TextField } from "./ui/field.tsx";
+import { personOptions } from "#app/components/person-options.ts";
 
 const number = z
   .string({ error: "validation.required" })
@@ -88,7 +89,7 @@ export function KpiFields({
         label={t("kpis.owner")}
         name="ownerId"
         defaultValue={defaults.ownerId}
-        options={people.map((p) => ({ value: p.id, label: p.name }))}
+        options={personOptions(people)}
         error={errors?.ownerId}
       />
       <TextField

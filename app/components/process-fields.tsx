@@ -3,6 +3,7 @@ import { z } from "zod";
 import { processKinds } from "#db/schema/values.ts";
 import { text, type FieldErrors } from "#app/utils/forms.ts";
 import { SelectField, TextAreaField, TextField } from "./ui/field.tsx";
+import { personOptions } from "#app/components/person-options.ts";
 
 const prose = z.string().trim().max(2000, "validation.tooLong").default("");
 
@@ -75,7 +76,7 @@ export function ProcessFields({
         label={t("processes.owner")}
         name="ownerId"
         defaultValue={defaults.ownerId}
-        options={people.map((p) => ({ value: p.id, label: p.name }))}
+        options={personOptions(people)}
         error={errors?.ownerId}
       />
       <TextAreaField

@@ -1780,7 +1780,6 @@ const en: Messages = {
     methodUsed: "How you went through the questions",
     manager: "Manager",
     safetyRep: "Safety representative",
-    choosePerson: "Choose a person",
     questions: {
       policy: "Is there a work-environment policy describing how working conditions should be, and is it known?",
       routines: "Are there routines for how the systematic work-environment management is done, and are they followed?",
@@ -1994,6 +1993,7 @@ const en: Messages = {
     unexpected: "An unexpected error occurred.",
   },
   common: {
+    choosePerson: "Choose a person",
     yes: "Yes",
     no: "No",
     cancel: "Cancel",

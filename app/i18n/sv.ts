@@ -1774,7 +1774,6 @@ const sv = {
     methodUsed: "Hur ni gick igenom frågorna",
     manager: "Chef",
     safetyRep: "Skyddsombud",
-    choosePerson: "Välj person",
     questions: {
       policy: "Finns en arbetsmiljöpolicy som beskriver hur arbetsförhållandena ska vara, och är den känd?",
       routines: "Finns rutiner för hur det systematiska arbetsmiljöarbetet ska gå till, och följs de?",
@@ -1985,6 +1984,7 @@ const sv = {
     unexpected: "Ett oväntat fel inträffade.",
   },
   common: {
+    choosePerson: "Välj person",
     yes: "Ja",
     no: "Nej",
     cancel: "Avbryt",

@@ -1,12 +1,12 @@
 import { addDays, addYears, endOfMonth, format, parseISO } from "date-fns";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
-import { auditProgrammes, managementReviews, notifications, samFollowUps, users } from "#db/schema/index.ts";
+import { auditProgrammes, managementReviews, samFollowUps } from "#db/schema/index.ts";
 import { annualReportDue } from "./annual-report-rules.ts";
 import { listAnnualReports } from "./annual-reports.server.ts";
 import { auditsOf } from "./audits.server.ts";
 import { listDocuments } from "./documents.server.ts";
-import { notify } from "./notifications.server.ts";
+import { remindLeadershipOnce } from "./notifications.server.ts";
 import { currentRelease, dayOf } from "./releases.server.ts";
 import { followUpTitle } from "./sam.server.ts";
 
@@ -133,18 +133,18 @@ export function sendCycleReminders(db: Db, now = new Date()): number {
   const pending = annualCycle(db, year, now).filter(
     (d) => (d.status === "due" || d.status === "overdue") && d.key !== "samFollowUp" && d.key !== "documentReviews",
   );
-  if (pending.length === 0) return 0;
-  const leaders = db
-    .select({ id: users.id })
-    .from(users)
-    .where(and(inArray(users.role, ["admin", "quality_manager"]), eq(users.active, true)))
-    .all()
-    .map((u) => u.id);
-  let sent = 0;
-  for (const duty of pending) {
-    const link = `/ledningens-genomgang/arshjul?ar=${year}#${duty.key}-${duty.dueOn}`;
-    if (db.select({ id: notifications.id }).from(notifications).where(eq(notifications.link, link)).get()) continue;
-    sent += notify(db, { kind: "cycleDue", actorId: null, recipients: leaders, link, text: duty.dueOn }, now);
-  }
-  return sent;
+  return pending.reduce(
+    (sent, duty) =>
+      sent +
+      remindLeadershipOnce(
+        db,
+        {
+          kind: "cycleDue",
+          link: `/ledningens-genomgang/arshjul?ar=${year}#${duty.key}-${duty.dueOn}`,
+          text: duty.dueOn,
+        },
+        now,
+      ),
+    0,
+  );
 }

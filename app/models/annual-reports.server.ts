@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { annualReports, type AnnualReportKind } from "#db/schema/index.ts";
@@ -18,6 +18,7 @@ import {
   type Evidence,
 } from "./period-evidence.server.ts";
 import { currentRelease } from "./releases.server.ts";
+import { analyseReports } from "./report-analysis.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 
 /**
@@ -39,26 +40,24 @@ export function annualEvidence(
   const period = { from: `${year}-01-01`, to: `${year}-12-31` };
   const yearActions = (source?: "sam_follow_up") =>
     actionEvidence(db, { source, from: period.from, before: new Date(year + 1, 0, 1) }, now);
-  const nothing: Evidence = { hasData: false, facts: [] };
-  const all: Partial<Record<AnnualReportSection, Evidence>> = {
-    riskAnalysis: riskEvidence(db),
-    risks: kind === "sam_summary" ? riskEvidence(db, "work_environment") : riskEvidence(db),
-    selfMonitoring: selfMonitoringEvidence(db, period, now),
-    incidents:
-      kind === "sam_summary"
-        ? reportEvidence(db, period, now, ["near_miss", "accident"])
-        : reportEvidence(db, period, now),
-    deviations: reportEvidence(db, period, now),
-    complaints: feedbackEvidence(db, period),
-    results: kpiEvidence(db, period),
-    objectives: kpiEvidence(db, period),
-    actions: kind === "sam_summary" ? yearActions("sam_follow_up") : yearActions(),
-    followUp: samEvidence(db, period),
+  const reports = analyseReports(db, period.from, period.to);
+  const samSummary = kind === "sam_summary";
+  // Only the sections this kind of report has are gathered.
+  const gather: Partial<Record<AnnualReportSection, () => Evidence>> = {
+    riskAnalysis: () => riskEvidence(db),
+    risks: () => riskEvidence(db, samSummary ? "work_environment" : undefined),
+    selfMonitoring: () => selfMonitoringEvidence(db, period, now),
+    incidents: () => reportEvidence(db, reports, period, now, samSummary ? ["near_miss", "accident"] : undefined),
+    deviations: () => reportEvidence(db, reports, period, now),
+    complaints: () => feedbackEvidence(reports),
+    results: () => kpiEvidence(db, period),
+    objectives: () => kpiEvidence(db, period),
+    actions: () => yearActions(samSummary ? "sam_follow_up" : undefined),
+    followUp: () => samEvidence(db, period),
   };
-  return Object.fromEntries(annualReportSections[kind].map((s) => [s, all[s] ?? nothing])) as Record<
-    AnnualReportSection,
-    Evidence
-  >;
+  return Object.fromEntries(
+    annualReportSections[kind].map((s) => [s, gather[s]?.() ?? { hasData: false, facts: [] }]),
+  ) as Record<AnnualReportSection, Evidence>;
 }
 
 export function createAnnualReport(
@@ -112,16 +111,11 @@ export function listAnnualReports(db: Db, now = new Date()) {
   return db
     .select()
     .from(annualReports)
-    .orderBy(asc(annualReports.year))
+    .orderBy(desc(annualReports.year))
     .all()
     .map((r) => ({
       ...r,
       dueOn: annualReportDue(r.kind, r.year),
       released: currentRelease(db, r.documentId, now) !== undefined,
-    }))
-    .reverse();
-}
-
-export function annualReportOf(db: Db, documentId: string) {
-  return db.select().from(annualReports).where(eq(annualReports.documentId, documentId)).get();
+    }));
 }

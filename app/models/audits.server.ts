@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, or } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { JSONContent } from "@tiptap/core";
 import { type Db, writeTransaction } from "#db/client.ts";
@@ -9,7 +9,6 @@ import {
   auditFindings,
   auditProgrammes,
   audits,
-  links,
   processes,
   units,
   users,
@@ -23,6 +22,7 @@ import { closeBlocker, independenceConflicts, iso9001Clauses, nextStatus, progra
 import { writeInitialContent } from "./document-content.server.ts";
 import { createDocument } from "./documents.server.ts";
 import { DomainError } from "./errors.ts";
+import { linkEnds } from "./link-ends.server.ts";
 import { notify } from "./notifications.server.ts";
 import { currentRelease } from "./releases.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
@@ -419,17 +419,7 @@ export function getFinding(db: Db, id: string) {
 
 /** The statuses of the actions linked to a finding: what closing a nonconformity waits for. */
 function actionStatusesOf(db: Db, findingId: string): ActionStatus[] {
-  const ids = db
-    .select()
-    .from(links)
-    .where(
-      or(
-        and(eq(links.fromKind, "finding"), eq(links.fromId, findingId), eq(links.toKind, "action")),
-        and(eq(links.toKind, "finding"), eq(links.toId, findingId), eq(links.fromKind, "action")),
-      ),
-    )
-    .all()
-    .map((l) => (l.fromKind === "action" ? l.fromId : l.toId));
+  const ids = linkEnds(db, { kind: "finding", id: findingId }, "action").map((end) => end.id);
   if (ids.length === 0) return [];
   return db
     .select({ status: actions.status })

@@ -27,6 +27,7 @@ import { getProcess, processOfMap, processResource } from "./processes.server.ts
 import { getReport, reportResource } from "./reports.server.ts";
 import { followUpTitle, getFollowUp } from "./sam.server.ts";
 import { getFinding } from "./audits.server.ts";
+import { linkEnds, type ItemRef } from "./link-ends.server.ts";
 import { getManagementReview } from "./management-reviews.server.ts";
 import { getMeeting } from "./context.server.ts";
 import { itemHref } from "./item-refs.ts";
@@ -46,7 +47,7 @@ export class LinkError extends DomainError<
   "link.notAllowed" | "link.itemNotFound" | "link.self" | "link.exists" | "link.notFound"
 > {}
 
-export type ItemRef = { kind: LinkableKind; id: string };
+export type { ItemRef };
 
 /** What a "Linked" panel shows of the item at the other end. */
 export type LinkedItem = ItemRef & {
@@ -272,23 +273,9 @@ export function unlinkItems(db: Db, actor: Actor, linkId: string, now = new Date
 
 /** Everything linked to an item, read from both ends, that this person may see, with live status. */
 export function linkedTo(db: Db, actor: Actor, ref: ItemRef, now = new Date()): LinkedItem[] {
-  const rows = db
-    .select()
-    .from(links)
-    .where(
-      or(
-        and(eq(links.fromKind, ref.kind), eq(links.fromId, ref.id)),
-        and(eq(links.toKind, ref.kind), eq(links.toId, ref.id)),
-      ),
-    )
-    .all();
-  return rows.flatMap((row) => {
-    const other: ItemRef =
-      row.fromKind === ref.kind && row.fromId === ref.id
-        ? { kind: row.toKind, id: row.toId }
-        : { kind: row.fromKind, id: row.fromId };
+  return linkEnds(db, ref).flatMap(({ linkId, ...other }) => {
     const item = resolve(db, actor, other, now);
-    return item ? [{ ...other, linkId: row.id, ...item }] : [];
+    return item ? [{ ...other, linkId, ...item }] : [];
   });
 }
 

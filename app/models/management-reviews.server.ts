@@ -23,6 +23,7 @@ import {
   type Evidence,
   type Period,
 } from "./period-evidence.server.ts";
+import { analyseReports } from "./report-analysis.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 
 /**
@@ -41,19 +42,20 @@ export class ManagementReviewError extends DomainError<
 /** What the system knows for each input over the period: the review's evidence. */
 export function gatherInputs(db: Db, period: Period, startedAt: Date, now = new Date()): Record<ReviewInput, Evidence> {
   const nothing: Evidence = { hasData: false, facts: [] };
+  const reports = analyseReports(db, period.from, period.to);
   return {
     // Decisions of earlier reviews: actions from a management review made before this one began.
     previousActions: actionEvidence(db, { source: "management_review", before: startedAt }, now),
     context: nothing,
-    customerFeedback: feedbackEvidence(db, period),
+    customerFeedback: feedbackEvidence(reports),
     objectives: kpiEvidence(db, period),
-    deviations: reportEvidence(db, period, now),
+    deviations: reportEvidence(db, reports, period, now),
     audits: auditEvidence(db, period),
     risks: riskEvidence(db),
     suppliers: nothing,
     resources: nothing,
     sam: samEvidence(db, period),
-    improvements: improvementEvidence(db, period, now),
+    improvements: improvementEvidence(db, reports, now),
   };
 }
 

@@ -87,3 +87,22 @@ export function markAllRead(db: Db, userId: string, now = new Date()): void {
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
     .run();
 }
+
+/**
+ * A reminder to those who answer for the system (active admins and quality managers), sent
+ * once: the link names what it is about, and a link already sent is not sent again.
+ */
+export function remindLeadershipOnce(
+  db: Db,
+  input: { kind: NotificationKind; link: string; text: string },
+  now = new Date(),
+): number {
+  if (db.select({ id: notifications.id }).from(notifications).where(eq(notifications.link, input.link)).get()) return 0;
+  const leaders = db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.role, ["admin", "quality_manager"]), eq(users.active, true)))
+    .all()
+    .map((u) => u.id);
+  return notify(db, { ...input, actorId: null, recipients: leaders }, now);
+}

@@ -18,14 +18,15 @@ import { statusOf } from "./kpi-rules.ts";
 import { listKpis, measurements } from "./kpis.server.ts";
 import type { Fact } from "./management-review-rules.ts";
 import { dayOf } from "./releases.server.ts";
-import { analyseReports } from "./report-analysis.server.ts";
+import type { ReportAnalysis } from "./report-analysis.server.ts";
 import { levelOf } from "./risk-scoring.ts";
 import { listRisks, riskScale } from "./risks.server.ts";
 
 /**
  * What the system knows about a period, as lines of evidence: the management review and the
  * annual reports are both written from it. Each function answers one question and says
- * whether there was anything to say (`hasData`).
+ * whether there was anything to say (`hasData`). The period's report analysis is made once by
+ * the caller and handed to each function that reads reports.
  */
 
 export type Period = { from: string; to: string };
@@ -93,8 +94,13 @@ export function kpiEvidence(db: Db, period: Period): Evidence {
  * Reports of the period, of the given kinds (all when none are given): how many, how many
  * closed and sent to an authority, by kind, the categories that recur, and the corrective actions.
  */
-export function reportEvidence(db: Db, period: Period, now: Date, kinds?: readonly ReportKind[]): Evidence {
-  const reports = analyseReports(db, period.from, period.to);
+export function reportEvidence(
+  db: Db,
+  reports: ReportAnalysis,
+  period: Period,
+  now: Date,
+  kinds?: readonly ReportKind[],
+): Evidence {
   const byKind = reports.byKind.filter((k) => !kinds || kinds.includes(k.name as ReportKind));
   const total = byKind.reduce((sum, k) => sum + k.count, 0);
   const corrective = listActions(db, { source: "deviation" }, now).filter((a) => {
@@ -133,8 +139,7 @@ export function reportEvidence(db: Db, period: Period, now: Date, kinds?: readon
 }
 
 /** Complaints and feedback from those the organisation serves. */
-export function feedbackEvidence(db: Db, period: Period): Evidence {
-  const reports = analyseReports(db, period.from, period.to);
+export function feedbackEvidence(reports: ReportAnalysis): Evidence {
   const count = (kind: ReportKind) => reports.byKind.find((r) => r.name === kind)?.count ?? 0;
   return {
     hasData: true,
@@ -143,8 +148,8 @@ export function feedbackEvidence(db: Db, period: Period): Evidence {
 }
 
 /** Improvement proposals of the period, and the improvement actions still under way. */
-export function improvementEvidence(db: Db, period: Period, now: Date): Evidence {
-  const proposals = analyseReports(db, period.from, period.to).byKind.find((r) => r.name === "improvement")?.count ?? 0;
+export function improvementEvidence(db: Db, reports: ReportAnalysis, now: Date): Evidence {
+  const proposals = reports.byKind.find((r) => r.name === "improvement")?.count ?? 0;
   const open = listActions(db, { source: "improvement", open: true }, now).length;
   return { hasData: true, facts: [{ key: "improvements", values: { proposals, open } }] };
 }

@@ -143,10 +143,8 @@ export function inEffect(item: Pick<LinkedItem, "kind" | "status">): boolean {
   }
 }
 
-export type RequirementCoverage = ReturnType<typeof requirementsOf>[number];
-
 /** A framework's requirements in order, each with its coverage and the evidence behind it. */
-export function requirementsOf(db: Db, actor: Actor, frameworkId: string, now = new Date()) {
+function requirementsOf(db: Db, actor: Actor, frameworkId: string, now = new Date()) {
   const framework = getFramework(db, frameworkId);
   if (!framework) return [];
   return db

@@ -1,12 +1,10 @@
-import { and, asc, desc, eq, inArray, isNull, lte, ne, or } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, lte, ne } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { addDays, format } from "date-fns";
 import { isDay } from "#app/utils/dates.ts";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import {
-  links,
-  notifications,
   samAssessments,
   samCompilations,
   samFollowUps,
@@ -20,7 +18,8 @@ import {
 } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { DomainError } from "./errors.ts";
-import { notify } from "./notifications.server.ts";
+import { linkEnds } from "./link-ends.server.ts";
+import { notify, remindLeadershipOnce } from "./notifications.server.ts";
 import { annualFollowUpDue, levelsOf, ORGANISATION, samQuestions, tally, type Level } from "./sam-rules.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 import { listUnits } from "./units.server.ts";
@@ -389,16 +388,7 @@ export function compileLevel(db: Db, actor: Actor, input: CompileInput, now = ne
 
 /** How many actions are linked to a follow-up: the action plan's part of it. */
 function actionCount(db: Db, followUpId: string): number {
-  return db
-    .select({ id: links.id })
-    .from(links)
-    .where(
-      or(
-        and(eq(links.fromKind, "sam_follow_up"), eq(links.fromId, followUpId), eq(links.toKind, "action")),
-        and(eq(links.toKind, "sam_follow_up"), eq(links.toId, followUpId), eq(links.fromKind, "action")),
-      ),
-    )
-    .all().length;
+  return linkEnds(db, { kind: "sam_follow_up", id: followUpId }, "action").length;
 }
 
 /**
@@ -438,7 +428,6 @@ export function sendSamReminders(db: Db, now = new Date()): number {
     .where(eq(samFollowUps.reason, "annual"))
     .orderBy(desc(samFollowUps.startedAt))
     .all();
-  const link = `/avvikelser/sam?ar=${year}`;
   if (
     annualFollowUpDue(
       annual[0]?.startedAt ?? null,
@@ -446,16 +435,7 @@ export function sendSamReminders(db: Db, now = new Date()): number {
       now,
     )
   ) {
-    const told = db.select({ id: notifications.id }).from(notifications).where(eq(notifications.link, link)).get();
-    if (!told) {
-      const leaders = db
-        .select({ id: users.id })
-        .from(users)
-        .where(and(inArray(users.role, ["admin", "quality_manager"]), eq(users.active, true)))
-        .all()
-        .map((u) => u.id);
-      sent += notify(db, { kind: "samDue", actorId: null, recipients: leaders, link, text: String(year) }, now);
-    }
+    sent += remindLeadershipOnce(db, { kind: "samDue", link: `/avvikelser/sam?ar=${year}`, text: String(year) }, now);
   }
   const soon = db
     .select({

@@ -28,6 +28,7 @@ import { formatDate } from "#app/utils/dates.ts";
 import { formText, parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import { findingKinds } from "#db/schema/values.ts";
 import type { Route } from "./+types/audit";
+import { personOptions } from "#app/components/person-options.ts";
 
 function auditOr404(context: Route.LoaderArgs["context"], id: string) {
   const audit = getAudit(context.db, id);
@@ -283,10 +284,7 @@ export default function AuditPage({ loaderData, actionData }: Route.ComponentPro
             <SelectField
               label={t("audits.responsible")}
               name="responsibleId"
-              options={[
-                { value: "", label: t("sam.choosePerson") },
-                ...loaderData.people.map((p) => ({ value: p.id, label: p.name })),
-              ]}
+              options={personOptions(loaderData.people, t("common.choosePerson"))}
               error={adding?.responsibleId}
             />
             <div className="form-actions">

@@ -24,6 +24,7 @@ import { formatDate } from "#app/utils/dates.ts";
 import { parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
 import { documentAreas } from "#db/schema/values.ts";
 import type { Route } from "./+types/index";
+import { personOptions } from "#app/components/person-options.ts";
 
 const yearOf = (request: Request) => {
   const asked = Number(new URL(request.url).searchParams.get("ar"));
@@ -214,10 +215,7 @@ export default function AuditProgramme({ loaderData, actionData }: Route.Compone
                 <SelectField
                   label={t("audits.lead")}
                   name="leadAuditorId"
-                  options={[
-                    { value: "", label: t("sam.choosePerson") },
-                    ...loaderData.people.map((p) => ({ value: p.id, label: p.name })),
-                  ]}
+                  options={personOptions(loaderData.people, t("common.choosePerson"))}
                   error={planning?.leadAuditorId}
                 />
                 <fieldset className="checkbox-group">

@@ -14,6 +14,7 @@ import { documentAreas, documentStatuses, documentTypes } from "#db/schema/value
 import type { Route } from "./+types/index";
 import { DocumentKindFilters } from "#app/components/document-kind-filters.tsx";
 import { FilterSelect } from "#app/components/ui/filter-select.tsx";
+import { personOptions } from "#app/components/person-options.ts";
 
 // Filters arrive in the URL: anything unknown is ignored rather than refused.
 const filterSchema = z.object({
@@ -62,7 +63,7 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
           name="ownerId"
           label={t("documents.owner")}
           value={filter.ownerId}
-          options={loaderData.people.map((p) => ({ value: p.id, label: p.name }))}
+          options={personOptions(loaderData.people)}
         />
         <FilterSelect
           name="status"

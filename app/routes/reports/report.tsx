@@ -41,6 +41,7 @@ import {
   type ReportSeverity,
 } from "#db/schema/values.ts";
 import type { Route } from "./+types/report";
+import { personOptions } from "#app/components/person-options.ts";
 
 function reportOr404(context: Route.LoaderArgs["context"], id: string) {
   const report = getReport(context.db, id);
@@ -472,7 +473,7 @@ function TriageForm({ report: r, people, open, errors }: TriageProps) {
           label={t("reports.responsible")}
           name="responsibleId"
           defaultValue={r.responsibleId ?? ""}
-          options={[{ value: "", label: "—" }, ...people.map((p) => ({ value: p.id, label: p.name }))]}
+          options={personOptions(people, "—")}
           error={errors?.responsibleId}
         />
         <TextField

@@ -15,6 +15,7 @@ import { formatDate } from "#app/utils/dates.ts";
 import { parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
 import { roles, verificationMethods } from "#db/schema/values.ts";
 import type { Route } from "./+types/competence";
+import { personOptions } from "#app/components/person-options.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "delegations" });
@@ -94,7 +95,6 @@ export async function action({ request, context }: Route.ActionArgs): Promise<{ 
 export default function Competence({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const errorsOf = (intent: string) => (actionData?.intent === intent ? actionData.errors : undefined);
-  const people = loaderData.rows.map((r) => ({ value: r.id, label: r.name }));
   return (
     <>
       <PageHeader title={t("competence.title")} intro={t("competence.intro")}>
@@ -164,7 +164,7 @@ export default function Competence({ loaderData, actionData }: Route.ComponentPr
                 <SelectField
                   label={t("competence.person")}
                   name="userId"
-                  options={[{ value: "", label: t("sam.choosePerson") }, ...people]}
+                  options={personOptions(loaderData.rows, t("common.choosePerson"))}
                   error={errorsOf("record")?.userId}
                 />
                 <SelectField

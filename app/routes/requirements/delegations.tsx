@@ -15,6 +15,7 @@ import { unitTree } from "#app/models/units.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { formText, parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/delegations";
+import { personOptions } from "#app/components/person-options.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "delegations" });
@@ -176,10 +177,7 @@ export default function Delegations({ loaderData, actionData }: Route.ComponentP
             <SelectField
               label={t("delegations.to")}
               name="toUserId"
-              options={[
-                { value: "", label: t("sam.choosePerson") },
-                ...loaderData.people.map((p) => ({ value: p.id, label: p.name })),
-              ]}
+              options={personOptions(loaderData.people, t("common.choosePerson"))}
               error={delegating?.toUserId}
             />
             <TextAreaField

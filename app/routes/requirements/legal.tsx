@@ -15,6 +15,7 @@ import { formatDate } from "#app/utils/dates.ts";
 import { formText, parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
 import { complianceResults, documentAreas } from "#db/schema/values.ts";
 import type { Route } from "./+types/legal";
+import { personOptions } from "#app/components/person-options.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "requirements" });
@@ -177,10 +178,7 @@ export default function LegalRegister({ loaderData, actionData }: Route.Componen
             <SelectField
               label={t("legal.responsible")}
               name="responsibleId"
-              options={[
-                { value: "", label: t("sam.choosePerson") },
-                ...loaderData.people.map((p) => ({ value: p.id, label: p.name })),
-              ]}
+              options={personOptions(loaderData.people, t("common.choosePerson"))}
               error={adding?.responsibleId}
             />
             <div className="form-actions">

@@ -18,6 +18,7 @@ import { listPeople } from "#app/models/users.server.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import { riskCategories, riskKinds, riskTreatments } from "#db/schema/values.ts";
 import type { Route } from "./+types/new";
+import { personOptions } from "#app/components/person-options.ts";
 
 const riskSchema = z.object({
   kind: z.enum(riskKinds, "validation.invalidChoice"),
@@ -115,7 +116,7 @@ export default function NewRisk({ loaderData, actionData }: Route.ComponentProps
             label={t("risks.owner")}
             name="ownerId"
             defaultValue={loaderData.me}
-            options={loaderData.people.map((p) => ({ value: p.id, label: p.name }))}
+            options={personOptions(loaderData.people)}
             error={errors?.ownerId}
           />
           <SelectField

@@ -16,6 +16,7 @@ import { formText, type FieldErrors } from "#app/utils/forms.ts";
 import { samAssessments, samMethods, type SamAnswer, type SamMethod } from "#db/schema/values.ts";
 import { followUpOr404 } from "./follow-up-or-404.server.ts";
 import type { Route } from "./+types/unit";
+import { personOptions } from "#app/components/person-options.ts";
 
 function responseOr404(context: Route.LoaderArgs["context"], id: string, unitId: string) {
   const followUp = followUpOr404(context, id);
@@ -126,7 +127,7 @@ function AnswerForm({
   sent: Sent | undefined;
 }) {
   const { t } = useTranslation();
-  const choose = [{ value: "", label: t("sam.choosePerson") }, ...people.map((p) => ({ value: p.id, label: p.name }))];
+  const choose = personOptions(people, t("common.choosePerson"));
   return (
     <Form method="post" className="form-grid sam-form" noValidate>
       <section className="card">

@@ -18,6 +18,7 @@ import { formatDate } from "#app/utils/dates.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import { changeKinds } from "#db/schema/values.ts";
 import type { Route } from "./+types/index";
+import { personOptions } from "#app/components/person-options.ts";
 
 const analysisSchema = z.object({
   title: text(200),
@@ -149,7 +150,7 @@ export default function ChangeAnalyses({ loaderData, actionData }: Route.Compone
               label={t("changes.owner")}
               name="ownerId"
               defaultValue={loaderData.me}
-              options={loaderData.people.map((p) => ({ value: p.id, label: p.name }))}
+              options={personOptions(loaderData.people)}
               error={errors?.ownerId}
             />
             <SelectField
