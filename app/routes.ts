@@ -81,6 +81,7 @@ export default [
       route("uppgiftsfordelning", "routes/requirements/delegations.tsx"),
       route("kompetens", "routes/requirements/competence.tsx"),
       route("krav/:id", "routes/requirements/requirement.tsx"),
+      route(":id/soa.pdf", "routes/requirements/soa-pdf.ts"),
       route(":id", "routes/requirements/framework.tsx"),
     ]),
     ...prefix("atgarder", [

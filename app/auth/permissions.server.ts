@@ -61,17 +61,23 @@ export type Action =
 
 const everyone: readonly Role[] = ["admin", "quality_manager", "process_owner", "auditor", "staff", "external_auditor"];
 const allButStaff = everyone.filter((r) => r !== "staff");
+/**
+ * The external auditor's view is the evidence pack's material: what applies, processes, risks,
+ * KPIs, actions, audits, reviews and requirements, never the register of drafts or of reports.
+ */
+const staffAndTeam = everyone.filter((r) => r !== "external_auditor");
+const team = allButStaff.filter((r) => r !== "external_auditor");
 
 /** Who may open each part of the system. Writing inside a section is decided per resource. */
 export const sectionAccess: Record<Section, readonly Role[]> = {
   start: everyone,
   current: everyone,
-  documents: allButStaff,
+  documents: team,
   processes: everyone,
   risks: everyone,
   objectives: everyone,
   actions: everyone,
-  deviations: everyone,
+  deviations: staffAndTeam,
   audits: allButStaff,
   reviews: allButStaff,
   requirements: allButStaff,

@@ -8,7 +8,11 @@ import { listManagementReviews } from "./management-reviews.server.ts";
 import { getOrganisation } from "./organisation.server.ts";
 import { pdfStyle, renderPdf } from "./pdf.server.ts";
 import { listProcesses } from "./processes.server.ts";
-import { currentRelease, dayOf, listCurrent, versionOf } from "./releases.server.ts";
+import type { JSONContent } from "@tiptap/core";
+import type { ProcessGraph } from "./process-map.ts";
+import { mapToSvg } from "./process-map-svg.ts";
+import { blocks } from "./release-pdf.server.ts";
+import { currentRelease, dayOf, listCurrent, requireRelease, versionOf } from "./releases.server.ts";
 import { frameworkCoverage, listFrameworks } from "./requirements.server.ts";
 import { levelOf } from "./risk-scoring.ts";
 import { listRisks, riskScale } from "./risks.server.ts";
@@ -31,10 +35,19 @@ export function evidencePack(db: Db, actor: Actor, now = new Date()) {
   return {
     organisation: getOrganisation(db)?.name ?? "",
     generatedOn: dayOf(now),
-    frameworks: listFrameworks(db).map((f) => ({
-      name: f.name,
-      summary: frameworkCoverage(db, actor, f.id, now).summary,
-    })),
+    frameworks: listFrameworks(db).map((f) => {
+      const { summary, requirements } = frameworkCoverage(db, actor, f.id, now);
+      return {
+        id: f.id,
+        name: f.name,
+        scope: f.scope,
+        boundaries: f.boundaries,
+        summary,
+        exclusions: requirements
+          .filter((r) => r.coverage === "not_applicable")
+          .map((r) => ({ code: r.code, title: r.title, titleKey: r.titleKey, justification: r.justification })),
+      };
+    }),
     releases: listCurrent(db, {}, now).map((r) => ({
       documentId: r.documentId,
       title: r.title,
@@ -48,6 +61,7 @@ export function evidencePack(db: Db, actor: Actor, now = new Date()) {
       title: p.title,
       kind: p.kind,
       ownerName: p.ownerName,
+      mapReleaseId: currentRelease(db, p.mapDocumentId, now)?.id ?? null,
       mapVersion: (() => {
         const release = currentRelease(db, p.mapDocumentId, now);
         return release ? versionOf(release) : null;
@@ -104,16 +118,61 @@ export function evidencePack(db: Db, actor: Actor, now = new Date()) {
 
 export type EvidencePack = ReturnType<typeof evidencePack>;
 
+/**
+ * What the PDF carries beyond the page's lists: the policies' text and the released process
+ * maps as drawings, both from the frozen releases.
+ */
+function quoted(db: Db, pack: EvidencePack) {
+  return {
+    policies: pack.releases
+      .filter((r) => r.type === "policy")
+      .map((r) => {
+        const release = currentRelease(db, r.documentId);
+        const content = release ? (JSON.parse(requireRelease(db, release.id).contentJson) as JSONContent) : null;
+        return { title: r.title, version: r.version, content };
+      }),
+    maps: pack.processes.flatMap((p) => {
+      if (!p.mapReleaseId) return [];
+      const graph = JSON.parse(requireRelease(db, p.mapReleaseId).contentJson) as ProcessGraph;
+      return graph.nodes.length > 0
+        ? [{ title: p.title, version: p.mapVersion, svg: mapToSvg(graph, { title: p.title }) }]
+        : [];
+    }),
+  };
+}
+
 /** The words of the PDF, in the language of the person who downloads it. */
 export type EvidenceLabels = {
   title: string;
   generated: string;
   sections: Record<
-    "frameworks" | "releases" | "processes" | "risks" | "kpis" | "audits" | "review" | "actions" | "trail",
+    | "scope"
+    | "policy"
+    | "frameworks"
+    | "releases"
+    | "processes"
+    | "risks"
+    | "kpis"
+    | "audits"
+    | "review"
+    | "actions"
+    | "trail",
     string
   >;
+  scope: Record<"scope" | "boundaries" | "exclusions" | "none", string>;
+  requirementTitle: (r: EvidencePack["frameworks"][number]["exclusions"][number]) => string;
   columns: Record<
-    "title" | "version" | "approver" | "effective" | "owner" | "level" | "latest" | "target" | "status" | "result",
+    | "title"
+    | "version"
+    | "approver"
+    | "effective"
+    | "owner"
+    | "level"
+    | "latest"
+    | "target"
+    | "status"
+    | "result"
+    | "trend",
     string
   >;
   coverage: (summary: EvidencePack["frameworks"][number]["summary"]) => string;
@@ -135,12 +194,30 @@ const table = (headers: string[], rows: (string | number)[][]): Content => ({
   margin: [0, 0, 0, 8],
 });
 
-/** The evidence pack as one PDF, section by section as the page shows it. */
-export function evidencePackPdf(pack: EvidencePack, labels: EvidenceLabels): Promise<Buffer> {
+/** The evidence pack as one PDF, section by section as the page shows it, with the policies' text and the maps drawn. */
+export function evidencePackPdf(db: Db, pack: EvidencePack, labels: EvidenceLabels): Promise<Buffer> {
   const { sections: s, columns: c } = labels;
+  const { policies, maps } = quoted(db, pack);
   const content: Content[] = [
     { text: `${labels.title}: ${pack.organisation}`, style: "h1" },
     { text: labels.generated, color: "#444444", margin: [0, 0, 0, 8] },
+    { text: s.scope, style: "h2" },
+    ...pack.frameworks.map((f): Content => [
+      { text: f.name, style: "h3" },
+      { text: [{ text: `${labels.scope.scope}: `, bold: true }, f.scope || labels.scope.none] },
+      ...(f.boundaries ? [{ text: [{ text: `${labels.scope.boundaries}: `, bold: true }, f.boundaries] }] : []),
+      ...(f.exclusions.length > 0
+        ? [
+            { text: labels.scope.exclusions, bold: true, margin: [0, 4, 0, 0] } as Content,
+            { ul: f.exclusions.map((e) => `${e.code} ${labels.requirementTitle(e)}: ${e.justification}`) },
+          ]
+        : []),
+    ]),
+    { text: s.policy, style: "h2" },
+    ...policies.map((p): Content => [
+      { text: `${p.title} (${c.version} ${p.version})`, style: "h3" },
+      ...(p.content ? blocks(p.content.content) : []),
+    ]),
     { text: s.frameworks, style: "h2" },
     ...pack.frameworks.map((f): Content => ({ text: `${f.name}: ${labels.coverage(f.summary)}` })),
     { text: s.releases, style: "h2" },
@@ -153,6 +230,13 @@ export function evidencePackPdf(pack: EvidencePack, labels: EvidenceLabels): Pro
       [c.title, c.owner, c.version],
       pack.processes.map((p) => [p.title, p.ownerName, p.mapVersion ?? "–"]),
     ),
+    ...maps.map((m): Content => ({
+      stack: [
+        { text: `${m.title} (${c.version} ${m.version})`, style: "h3" },
+        { svg: m.svg, fit: [515, 360] },
+      ],
+      unbreakable: true,
+    })),
     { text: s.risks, style: "h2" },
     table(
       [c.title, c.level, c.owner],
@@ -160,12 +244,13 @@ export function evidencePackPdf(pack: EvidencePack, labels: EvidenceLabels): Pro
     ),
     { text: s.kpis, style: "h2" },
     table(
-      [c.title, c.latest, c.target, c.status],
+      [c.title, c.latest, c.target, c.status, c.trend],
       pack.kpis.map((k) => [
         k.name,
         k.latest ? `${k.latest.value} ${k.unit} (${k.latest.period})` : "–",
         `${k.target} ${k.unit}`,
         k.latest ? labels.term(`kpis.status.${k.latest.status}`) : "–",
+        k.series.map((m) => `${m.period}: ${m.value}`).join("\n"),
       ]),
     ),
     { text: s.audits, style: "h2" },

@@ -45,7 +45,8 @@ function inlines(nodes: JSONContent[] = []): Inline[] {
   });
 }
 
-function blocks(nodes: JSONContent[] = []): Content[] {
+/** A document's stored content as PDF blocks: for a release of its own and for packs that quote one. */
+export function blocks(nodes: JSONContent[] = []): Content[] {
   return nodes.flatMap(block);
 }
 

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, gte, max, sql } from "drizzle-orm";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { frameworks, requirements, type SoaStatus } from "#db/schema/index.ts";
@@ -19,6 +19,8 @@ export class RequirementError extends DomainError<
   | "requirement.notFound"
   | "requirement.frameworkExists"
   | "requirement.justificationRequired"
+  | "requirement.codeTaken"
+  | "requirement.unknownParent"
 > {}
 
 /** An import refused: every problem found, nothing saved. */
@@ -90,6 +92,137 @@ export function importFramework(
   );
 }
 
+/** A framework of the organisation's own, begun empty and filled requirement by requirement. */
+export function createFramework(
+  db: Db,
+  actor: Actor,
+  input: { name: string; description: string },
+  now = new Date(),
+): string {
+  assertManager(actor);
+  return insertFramework(
+    db,
+    actor,
+    { key: `custom-${newId()}`, name: input.name.trim(), builtin: false, description: input.description.trim() },
+    [],
+    now,
+  );
+}
+
+/** The codes under a code, itself included: the subtree a new child goes after. */
+function subtree(rows: { code: string; parentCode: string | null }[], root: string): Set<string> {
+  const codes = new Set([root]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const r of rows)
+      if (r.parentCode && codes.has(r.parentCode) && !codes.has(r.code)) {
+        codes.add(r.code);
+        grew = true;
+      }
+  }
+  return codes;
+}
+
+/**
+ * Adds a requirement to any framework, a built-in one too (a further section of a regulation,
+ * a customer's clause): after its parent's last descendant, or at the end.
+ */
+export function addRequirement(
+  db: Db,
+  actor: Actor,
+  frameworkId: string,
+  input: { code: string; title: string; parentCode: string | null },
+  now = new Date(),
+): string {
+  assertManager(actor);
+  return writeTransaction(db, (tx) => {
+    if (!getFramework(tx, frameworkId)) throw new RequirementError("requirement.notFound");
+    const rows = tx
+      .select({ code: requirements.code, parentCode: requirements.parentCode, position: requirements.position })
+      .from(requirements)
+      .where(eq(requirements.frameworkId, frameworkId))
+      .all();
+    if (rows.some((r) => r.code === input.code)) throw new RequirementError("requirement.codeTaken");
+    let position =
+      (tx
+        .select({ last: max(requirements.position) })
+        .from(requirements)
+        .where(eq(requirements.frameworkId, frameworkId))
+        .get()?.last ?? -1) + 1;
+    if (input.parentCode) {
+      if (!rows.some((r) => r.code === input.parentCode)) throw new RequirementError("requirement.unknownParent");
+      const under = subtree(rows, input.parentCode);
+      position = Math.max(...rows.filter((r) => under.has(r.code)).map((r) => r.position)) + 1;
+      tx.update(requirements)
+        .set({ position: sql`${requirements.position} + 1` })
+        .where(and(eq(requirements.frameworkId, frameworkId), gte(requirements.position, position)))
+        .run();
+    }
+    const id = newId();
+    tx.insert(requirements)
+      .values({ id, frameworkId, code: input.code, title: input.title, parentCode: input.parentCode, position })
+      .run();
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: "requirement.added",
+      subjectType: "requirement",
+      subjectId: id,
+      at: now,
+      data: { frameworkId, code: input.code, title: input.title, parentCode: input.parentCode },
+    });
+    return id;
+  });
+}
+
+/**
+ * Names requirements by code: the organisation's titles for ISO 27001's Annex A controls, or
+ * corrected titles of its own requirements. A title from the catalogues stays as it is; all
+ * codes must exist, or nothing is saved.
+ */
+export function nameRequirements(
+  db: Db,
+  actor: Actor,
+  frameworkId: string,
+  titles: { code: string; title: string }[],
+  now = new Date(),
+): void {
+  assertManager(actor);
+  writeTransaction(db, (tx) => {
+    const framework = getFramework(tx, frameworkId);
+    if (!framework) throw new RequirementError("requirement.notFound");
+    const byCode = new Map(
+      tx
+        .select()
+        .from(requirements)
+        .where(eq(requirements.frameworkId, frameworkId))
+        .all()
+        .map((r) => [r.code, r]),
+    );
+    const problems: ImportProblem[] = [];
+    titles.forEach(({ code }, i) => {
+      const r = byCode.get(code);
+      if (!r) problems.push({ key: "frameworks.import.unknownCode", row: i + 1, code });
+      else if (framework.builtin && builtinTitleKey(framework.key, code))
+        problems.push({ key: "frameworks.import.titleFixed", row: i + 1, code });
+    });
+    if (problems.length > 0) throw new FrameworkImportError(problems);
+    for (const { code, title } of titles) {
+      tx.update(requirements)
+        .set({ title })
+        .where(eq(requirements.id, byCode.get(code)!.id))
+        .run();
+    }
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: "requirement.named",
+      subjectType: "framework",
+      subjectId: frameworkId,
+      at: now,
+      data: { titles },
+    });
+  });
+}
+
 export type Framework = typeof frameworks.$inferSelect;
 
 export function listFrameworks(db: Db): Framework[] {
@@ -147,26 +280,28 @@ export function inEffect(item: Pick<LinkedItem, "kind" | "status">): boolean {
 function requirementsOf(db: Db, actor: Actor, frameworkId: string, now = new Date()) {
   const framework = getFramework(db, frameworkId);
   if (!framework) return [];
-  return db
+  const rows = db
     .select()
     .from(requirements)
     .where(eq(requirements.frameworkId, frameworkId))
     .orderBy(asc(requirements.position))
-    .all()
-    .map((r) => {
-      const evidence = linkedTo(db, actor, { kind: "requirement", id: r.id }, now).map((l) => ({
-        ...l,
-        inEffect: inEffect(l),
-      }));
-      const isHeading = r.parentCode === null && framework.builtin;
-      return {
-        ...r,
-        titleKey: framework.builtin ? builtinTitleKey(framework.key, r.code) : null,
-        isHeading,
-        evidence,
-        coverage: coverageOf(r.applicable, evidence) as Coverage,
-      };
-    });
+    .all();
+  // A catalogue's chapter with sections under it is a heading; a chapter without is a requirement itself.
+  const parents = new Set(rows.map((r) => r.parentCode));
+  return rows.map((r) => {
+    const evidence = linkedTo(db, actor, { kind: "requirement", id: r.id }, now).map((l) => ({
+      ...l,
+      inEffect: inEffect(l),
+    }));
+    const isHeading = framework.builtin && parents.has(r.code);
+    return {
+      ...r,
+      titleKey: framework.builtin ? builtinTitleKey(framework.key, r.code) : null,
+      isHeading,
+      evidence,
+      coverage: coverageOf(r.applicable, evidence) as Coverage,
+    };
+  });
 }
 
 /** How a framework stands: its requirements by coverage (chapter headings of a catalogue are not counted). */

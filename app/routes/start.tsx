@@ -60,9 +60,12 @@ export default function Start({ loaderData }: Route.ComponentProps) {
         {t(`roleDescriptions.${shell.user.role}`)}
       </p>
       {loaderData.accessExpiresAt ? (
-        <p className="notice notice-info">
-          {t("start.guestAccessUntil", { date: formatDate(loaderData.accessExpiresAt, i18n.language) })}
-        </p>
+        <div className="notice notice-info">
+          <p>{t("start.guestAccessUntil", { date: formatDate(loaderData.accessExpiresAt, i18n.language) })}</p>
+          <p>
+            <Link to="/krav/bevis">{t("start.guestEvidence")}</Link>
+          </p>
+        </div>
       ) : null}
       <section className="card" aria-labelledby="todo-heading">
         <h2 id="todo-heading">{t("start.todoTitle")}</h2>

@@ -59,9 +59,57 @@ test("an external auditor sees the evidence pack, downloads it as one PDF, and c
   expect(text).toContain("Bevispaket");
   expect(text).toContain("Kvalitetspolicy");
   expect(text).toContain("Spårbarheten är obruten");
+  expect(text).toContain("Omfattning per ramverk");
+  // The released map of the demo's core process is drawn in the pack, under its version.
+  expect(text).toMatch(/Order till leverans \(Version \d+\.\d+\)/);
 
   // Read-only: nothing to link, and a forged request changes nothing.
   await page.goto("/krav");
   const response = await page.request.post("/krav", { form: { intent: "enable", key: "iso27001a" } });
   expect(response.status()).toBe(403);
+});
+
+test("the quality manager adds SOSFS 2011:9 and a further section of it, names Annex A controls from a file, and downloads the Statement of Applicability", async ({
+  page,
+  signIn,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page.context(), demo.quality_manager);
+  await page.goto("/krav");
+  await page.getByRole("button", { name: "Lägg till SOSFS 2011:9" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("SOSFS 2011:9");
+  await page.getByText("Lägg till ett krav").click();
+  await page.getByLabel("Kod").fill("4 kap. 2 §");
+  await page.getByLabel("Rubrik").fill("Dubblett");
+  await page.getByRole("button", { name: "Lägg till kravet" }).click();
+  await expect(page.getByText("Det finns redan ett krav med den koden i ramverket.")).toBeVisible();
+  await page.getByLabel("Kod").fill("4 kap. 6 §");
+  await page.getByLabel("Rubrik").fill("Samverkan med andra vårdgivare");
+  await page.getByLabel("Hör under").selectOption("4 kap.");
+  await page.getByRole("button", { name: "Lägg till kravet" }).click();
+  await expect(page.getByText("Kravet är tillagt.")).toBeVisible();
+  const codes = await page.getByRole("region", { name: "Krav" }).getByRole("rowheader").allTextContents();
+  expect(codes.indexOf("4 kap. 6 § Samverkan med andra vårdgivare")).toBe(
+    codes.findIndex((c) => c.startsWith("4 kap. 4 §")) + 1,
+  );
+
+  await page.goto("/krav");
+  await page.getByRole("button", { name: "Lägg till ISO 27001 bilaga A" }).click();
+  await page.getByText("Namnge krav från en fil").click();
+  const upload = (body: string) =>
+    page.getByLabel("Fil").setInputFiles({ name: "kontroller.csv", mimeType: "text/csv", buffer: Buffer.from(body) });
+  await upload("kod,rubrik\nA.5.1,Policyer för informationssäkerhet\nA.9.1,Finns inte\n");
+  await page.getByRole("button", { name: "Spara rubrikerna" }).click();
+  await expect(page.getByText("Koden A.9.1 (rad 2) finns inte i ramverket.")).toBeVisible();
+  await upload("kod,rubrik\nA.5.1,Policyer för informationssäkerhet\n");
+  await page.getByRole("button", { name: "Spara rubrikerna" }).click();
+  await expect(page.getByRole("link", { name: "A.5.1 Policyer för informationssäkerhet" })).toBeVisible();
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Uttalande om tillämplighet (PDF)" }).click();
+  const { readFile } = await import("node:fs/promises");
+  const text = (await new PDFParse({ data: await readFile((await (await download).path())!) }).getText()).text;
+  expect(text).toContain("Uttalande om tillämplighet");
+  expect(text).toContain("A.5.1 Policyer för informationssäkerhet");
+  expect(text).toContain("A.8.34");
 });

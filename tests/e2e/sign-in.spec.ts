@@ -46,7 +46,7 @@ const roles = [
     email: demo.external_auditor,
     title: "Extern revisor",
     greeting: "Hej Erik!",
-    sees: without("Administration"),
+    sees: without("Dokument", "Avvikelser", "Administration"),
   },
 ];
 

@@ -12,7 +12,7 @@ const visibleSections: Record<Role, Section[]> = {
   process_owner: sections.filter((s) => s !== "admin" && s !== "trail"),
   auditor: sections.filter((s) => s !== "admin"),
   staff: ["start", "current", "processes", "risks", "objectives", "actions", "deviations"],
-  external_auditor: sections.filter((s) => s !== "admin"),
+  external_auditor: sections.filter((s) => !["admin", "documents", "deviations"].includes(s)),
 };
 
 describe("the role matrix", () => {

@@ -3,6 +3,7 @@ import { Form, Link } from "react-router";
 import { z } from "zod";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
+import { WrittenSamNotice } from "#app/components/written-sam-notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -139,28 +140,7 @@ export default function ContextPage({ loaderData, actionData }: Route.ComponentP
           {loaderData.climate.decidedAt ? ` (${formatDate(loaderData.climate.decidedAt, i18n.language)})` : ""}
           {loaderData.climate.note ? ` – ${loaderData.climate.note}` : ""}
         </p>
-        {written.required ? (
-          <Notice tone={written.policy.length > 0 && written.routines.length > 0 ? "info" : "error"}>
-            <p>{t("context.writtenRequired", { count: written.employees, from: loaderData.writtenFrom })}</p>
-            <ul>
-              <li>
-                {written.policy.length > 0
-                  ? t("context.policyIn", { titles: written.policy.join(", ") })
-                  : t("context.policyMissing")}
-              </li>
-              <li>
-                {written.routines.length > 0
-                  ? t("context.routinesIn", { titles: written.routines.join(", ") })
-                  : t("context.routinesMissing")}
-              </li>
-              <li>
-                <Link to="/avvikelser/sam">{t("context.followUpLink")}</Link>
-              </li>
-            </ul>
-          </Notice>
-        ) : (
-          <p className="muted">{t("context.writtenNotRequired", { from: loaderData.writtenFrom })}</p>
-        )}
+        <WrittenSamNotice written={written} from={loaderData.writtenFrom} />
         {loaderData.canManage ? (
           <Form method="post" className="form-grid" noValidate>
             {errorsOf("decisions")?.form ? (

@@ -10,20 +10,46 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const t = translator(user.locale);
   const pack = evidencePack(context.db, user);
   const column = (key: string) => t(`evidence.columns.${key}` as "evidence.columns.title");
-  const pdf = await evidencePackPdf(pack, {
+  const pdf = await evidencePackPdf(context.db, pack, {
     title: t("evidence.title"),
     generated: t("evidence.intro", { date: formatDate(pack.generatedOn, user.locale) }),
     sections: Object.fromEntries(
-      ["frameworks", "releases", "processes", "risks", "kpis", "audits", "review", "actions", "trail"].map((s) => [
-        s,
-        t(`evidence.sections.${s}` as "evidence.sections.trail"),
-      ]),
-    ) as Parameters<typeof evidencePackPdf>[1]["sections"],
+      [
+        "scope",
+        "policy",
+        "frameworks",
+        "releases",
+        "processes",
+        "risks",
+        "kpis",
+        "audits",
+        "review",
+        "actions",
+        "trail",
+      ].map((s) => [s, t(`evidence.sections.${s}` as "evidence.sections.trail")]),
+    ) as Parameters<typeof evidencePackPdf>[2]["sections"],
+    scope: {
+      scope: t("frameworks.scopeText"),
+      boundaries: t("frameworks.boundaries"),
+      exclusions: t("evidence.exclusions"),
+      none: t("frameworks.noScope"),
+    },
+    requirementTitle: (r) => r.title ?? (r.titleKey ? t(r.titleKey as "clauses.4_1") : ""),
     columns: Object.fromEntries(
-      ["title", "version", "approver", "effective", "owner", "level", "latest", "target", "status", "result"].map(
-        (k) => [k, column(k)],
-      ),
-    ) as Parameters<typeof evidencePackPdf>[1]["columns"],
+      [
+        "title",
+        "version",
+        "approver",
+        "effective",
+        "owner",
+        "level",
+        "latest",
+        "target",
+        "status",
+        "result",
+        "trend",
+      ].map((k) => [k, column(k)]),
+    ) as Parameters<typeof evidencePackPdf>[2]["columns"],
     coverage: (s) =>
       ["covered", "partly", "gap", "not_applicable"]
         .map((c) => `${t(`coverage.${c}` as "coverage.gap")} ${s[c as keyof typeof s]}`)

@@ -23,11 +23,58 @@ export default function EvidencePackPage({ loaderData: pack }: Route.ComponentPr
           {t("evidence.download")}
         </a>
       </PageHeader>
+      <section className="card" aria-labelledby="ev-scope">
+        <h2 id="ev-scope">{t("evidence.sections.scope")}</h2>
+        {pack.frameworks.length === 0 ? <p className="muted">{t("frameworks.none")}</p> : null}
+        {pack.frameworks.map((f) => (
+          <div key={f.id}>
+            <h3>
+              <Link to={`/krav/${f.id}`}>{f.name}</Link>
+            </h3>
+            <dl className="facts">
+              <dt>{t("frameworks.scopeText")}</dt>
+              <dd className="pre-line">{f.scope || t("frameworks.noScope")}</dd>
+              <dt>{t("frameworks.boundaries")}</dt>
+              <dd className="pre-line">{f.boundaries || "–"}</dd>
+              <dt>{t("evidence.exclusions")}</dt>
+              <dd>
+                {f.exclusions.length === 0 ? (
+                  "–"
+                ) : (
+                  <ul className="plain-list">
+                    {f.exclusions.map((e) => (
+                      <li key={e.code}>
+                        {e.code} {e.title ?? (e.titleKey ? t(e.titleKey as "clauses.4_1") : "")}:{" "}
+                        <span className="muted">{e.justification}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </dd>
+            </dl>
+          </div>
+        ))}
+      </section>
+      <section className="card" aria-labelledby="ev-policy">
+        <h2 id="ev-policy">{t("evidence.sections.policy")}</h2>
+        <ul className="plain-list">
+          {pack.releases
+            .filter((r) => r.type === "policy")
+            .map((r) => (
+              <li key={r.documentId}>
+                <Link to={`/gallande/${r.documentId}`}>{r.title}</Link>{" "}
+                <span className="muted">
+                  {t("evidence.columns.version")} {r.version} · {r.approverName}
+                </span>
+              </li>
+            ))}
+        </ul>
+      </section>
       <section className="card" aria-labelledby="ev-frameworks">
         <h2 id="ev-frameworks">{t("evidence.sections.frameworks")}</h2>
         {pack.frameworks.length === 0 ? <p className="muted">{t("frameworks.none")}</p> : null}
         {pack.frameworks.map((f) => (
-          <div key={f.name}>
+          <div key={f.id}>
             <h3>{f.name}</h3>
             <CoverageBar summary={f.summary} />
           </div>

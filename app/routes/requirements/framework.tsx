@@ -1,16 +1,26 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { CoverageBar } from "#app/components/coverage-bar.tsx";
-import { TextAreaField } from "#app/components/ui/field.tsx";
+import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
+import { WrittenSamNotice } from "#app/components/written-sam-notice.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
-import { setFrameworkScope } from "#app/models/context.server.ts";
+import { setFrameworkScope, writtenSamDocuments, WRITTEN_SAM_FROM } from "#app/models/context.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
-import { frameworkCoverage, getFramework } from "#app/models/requirements.server.ts";
-import { formText, type FieldErrors } from "#app/utils/forms.ts";
+import { requirementRowsOf, uploadedFile } from "#app/models/framework-file.server.ts";
+import type { ImportProblem } from "#app/models/requirement-rules.ts";
+import {
+  addRequirement,
+  frameworkCoverage,
+  FrameworkImportError,
+  getFramework,
+  nameRequirements,
+} from "#app/models/requirements.server.ts";
+import { formText, parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
+import { z } from "zod";
 import type { Route } from "./+types/framework";
 
 export function loader({ request, params, context }: Route.LoaderArgs) {
@@ -25,7 +35,12 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
       description: framework.description,
       scope: framework.scope,
       boundaries: framework.boundaries,
+      builtin: framework.builtin,
     },
+    // AFS 2023:1's size rule is shown where its requirements are.
+    written: framework.key === "afs2023_1" ? writtenSamDocuments(context.db) : null,
+    writtenFrom: WRITTEN_SAM_FROM,
+    hasSoa: framework.key === "iso27001a",
     canManage: can(user, "manage", { type: "requirements" }),
     summary,
     requirements: requirements.map((r) => ({
@@ -34,6 +49,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
       title: r.title,
       titleKey: r.titleKey,
       isHeading: r.isHeading,
+      parentCode: r.parentCode,
       coverage: r.coverage,
       justification: r.justification,
       evidence: r.evidence.map((e) => ({ key: e.linkId, title: e.title, href: e.href, inEffect: e.inEffect })),
@@ -41,33 +57,87 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-export async function action({
-  request,
-  params,
-  context,
-}: Route.ActionArgs): Promise<{ errors: FieldErrors; done?: boolean }> {
+const requirementSchema = z.object({
+  code: text(40),
+  title: text(300),
+  parentCode: z
+    .string()
+    .trim()
+    .max(40, "validation.tooLong")
+    .transform((v) => v || null),
+});
+
+type ActionResult = { intent: string; errors: FieldErrors; problems?: ImportProblem[]; done?: boolean };
+
+export async function action({ request, params, context }: Route.ActionArgs): Promise<ActionResult> {
   const { user } = requirePermission(request, context, "manage", { type: "requirements" });
   const form = await request.formData();
+  const intent = String(form.get("intent"));
   try {
-    setFrameworkScope(context.db, user, params.id, {
-      scope: formText(form, "scope"),
-      boundaries: formText(form, "boundaries"),
-    });
+    if (intent === "add") {
+      const parsed = parseForm(requirementSchema, form);
+      if (!parsed.ok) return { intent, errors: parsed.errors };
+      addRequirement(context.db, user, params.id, parsed.data);
+    } else if (intent === "names") {
+      const file = uploadedFile(form);
+      if (!(file instanceof File)) return { intent, errors: { file } };
+      const rows = (await requirementRowsOf(file)) as { code?: unknown; title?: unknown }[];
+      const titles = rows.map((r) => ({
+        code: String(r.code ?? "").trim(),
+        title: String(r.title ?? "")
+          .trim()
+          .slice(0, 300),
+      }));
+      const problems = titles.flatMap((r, i): ImportProblem[] =>
+        r.code && r.title
+          ? []
+          : [{ key: r.code ? "frameworks.import.missingTitle" : "frameworks.import.missingCode", row: i + 1 }],
+      );
+      if (titles.length === 0) problems.push({ key: "frameworks.import.empty" });
+      if (problems.length > 0) return { intent, errors: {}, problems };
+      nameRequirements(context.db, user, params.id, titles);
+    } else {
+      setFrameworkScope(context.db, user, params.id, {
+        scope: formText(form, "scope"),
+        boundaries: formText(form, "boundaries"),
+      });
+    }
   } catch (error) {
-    return { errors: refusalAsFormError(error) };
+    if (error instanceof FrameworkImportError) return { intent, errors: {}, problems: error.problems };
+    return { intent, errors: refusalAsFormError(error) };
   }
-  return { errors: {}, done: true };
+  return { intent, errors: {}, done: true };
 }
 
 /** One framework requirement by requirement: covered, partly covered, a gap, or not applicable, with the evidence a click away. */
 export default function FrameworkCoverage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { framework } = loaderData;
+  const result = (intent: string) => (actionData?.intent === intent ? actionData : undefined);
+  const scoping = actionData && actionData.intent !== "add" && actionData.intent !== "names" ? actionData : undefined;
+  const adding = result("add");
+  const naming = result("names");
+  const problems = (list: ImportProblem[] | undefined) =>
+    list ? (
+      <Notice tone="error">
+        <p>{t("frameworks.import.refused")}</p>
+        <ul>
+          {list.map((p, i) => (
+            <li key={i}>{t(p.key as "frameworks.import.duplicate", { row: p.row, code: p.code })}</li>
+          ))}
+        </ul>
+      </Notice>
+    ) : null;
   const titleOf = (r: { title: string | null; titleKey: string | null }) =>
     r.title ?? (r.titleKey ? t(r.titleKey as "clauses.4_1") : "");
   return (
     <>
       <PageHeader title={framework.name} intro={framework.description || t("frameworks.coverageIntro")}>
+        {loaderData.hasSoa ? (
+          <a href={`/krav/${framework.id}/soa.pdf`} className="button button-secondary" download>
+            {t("frameworks.soa.download")}
+          </a>
+        ) : null}
         <Link to="/krav" className="button button-ghost">
           {t("admin.back")}
         </Link>
@@ -75,13 +145,14 @@ export default function FrameworkCoverage({ loaderData, actionData }: Route.Comp
       <section className="card" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t("frameworks.coverage")}</h2>
         <CoverageBar summary={loaderData.summary} />
+        {loaderData.written ? <WrittenSamNotice written={loaderData.written} from={loaderData.writtenFrom} /> : null}
       </section>
       <section className="card" aria-labelledby="scope-heading">
         <h2 id="scope-heading">{t("frameworks.scope")}</h2>
-        {actionData?.errors.form ? (
-          <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
+        {scoping?.errors.form ? (
+          <Notice tone="error">{t(scoping.errors.form.key as "errors.unit.notFound")}</Notice>
         ) : null}
-        {actionData?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
+        {scoping?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
         {loaderData.canManage ? (
           <Form method="post" className="form-grid sam-compile" noValidate>
             <TextAreaField
@@ -100,7 +171,9 @@ export default function FrameworkCoverage({ loaderData, actionData }: Route.Comp
               defaultValue={framework.boundaries}
             />
             <div className="form-actions">
-              <SubmitButton>{t("frameworks.saveScope")}</SubmitButton>
+              <SubmitButton name="intent" value="scope">
+                {t("frameworks.saveScope")}
+              </SubmitButton>
             </div>
           </Form>
         ) : (
@@ -164,6 +237,59 @@ export default function FrameworkCoverage({ loaderData, actionData }: Route.Comp
           </table>
         </div>
       </section>
+      {loaderData.canManage ? (
+        <>
+          <details className="card details-panel" open={Boolean(adding)}>
+            <summary>{t("frameworks.add.title")}</summary>
+            <p className="muted">{t(framework.builtin ? "frameworks.add.builtinHint" : "frameworks.add.hint")}</p>
+            {adding?.errors.form ? (
+              <Notice tone="error">{t(adding.errors.form.key as "errors.unit.notFound")}</Notice>
+            ) : null}
+            {adding?.done ? <Notice tone="success">{t("frameworks.add.done")}</Notice> : null}
+            <Form method="post" className="form-grid" noValidate>
+              <TextField label={t("frameworks.add.code")} name="code" maxLength={40} error={adding?.errors.code} />
+              <TextField label={t("frameworks.add.title_")} name="title" maxLength={300} error={adding?.errors.title} />
+              <SelectField
+                label={t("frameworks.add.parent")}
+                name="parentCode"
+                options={[
+                  { value: "", label: t("frameworks.add.noParent") },
+                  ...loaderData.requirements.map((r) => ({ value: r.code, label: `${r.code} ${titleOf(r)}` })),
+                ]}
+              />
+              <div className="form-actions">
+                <SubmitButton name="intent" value="add">
+                  {t("frameworks.add.submit")}
+                </SubmitButton>
+              </div>
+            </Form>
+          </details>
+          <details className="card details-panel" open={Boolean(naming)}>
+            <summary>{t("frameworks.names.title")}</summary>
+            <p className="muted">{t("frameworks.names.hint")}</p>
+            {naming?.errors.form ? (
+              <Notice tone="error">{t(naming.errors.form.key as "errors.unit.notFound")}</Notice>
+            ) : null}
+            {problems(naming?.problems)}
+            {naming?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
+            <Form method="post" encType="multipart/form-data" className="form-grid" noValidate>
+              <TextField
+                label={t("frameworks.import.file")}
+                hint={t("frameworks.import.fileHint")}
+                name="file"
+                type="file"
+                accept=".csv,.xlsx,.json"
+                error={naming?.errors.file}
+              />
+              <div className="form-actions">
+                <SubmitButton name="intent" value="names">
+                  {t("frameworks.names.submit")}
+                </SubmitButton>
+              </div>
+            </Form>
+          </details>
+        </>
+      ) : null}
     </>
   );
 }

@@ -11,6 +11,7 @@ import { can } from "#app/auth/permissions.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { builtinFrameworks } from "#app/models/framework-catalogue.ts";
 import {
+  createFramework,
   enableBuiltin,
   frameworkCoverage,
   FrameworkImportError,
@@ -18,7 +19,7 @@ import {
   listFrameworks,
 } from "#app/models/requirements.server.ts";
 import type { ImportProblem } from "#app/models/requirement-rules.ts";
-import { readSheet } from "#app/models/spreadsheet.server.ts";
+import { requirementRowsOf, uploadedFile } from "#app/models/framework-file.server.ts";
 import { translator } from "#app/i18n/index.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/index";
@@ -40,27 +41,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-const importSchema = z.object({ name: text(200), description: z.string().trim().max(2000, "validation.tooLong") });
-const MAX_BYTES = 2 * 1024 * 1024;
-
-/** Rows from an uploaded framework: JSON (a list of {code, title, parent}) or a sheet with those columns. */
-async function rowsOf(file: File): Promise<unknown[]> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  if (/\.json$/i.test(file.name)) {
-    try {
-      const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
-      const list = Array.isArray(parsed) ? parsed : (parsed as { requirements?: unknown }).requirements;
-      return Array.isArray(list) ? list : [];
-    } catch {
-      throw new FrameworkImportError([{ key: "frameworks.import.unreadable" }]);
-    }
-  }
-  const sheet = await readSheet(bytes, file.name);
-  const header = (sheet[0] ?? []).map((h) => h.trim().toLowerCase());
-  const hasHeader = header.includes("code") || header.includes("kod");
-  return sheet.slice(hasHeader ? 1 : 0).map(([code, title, parent]) => ({ code, title, parent }));
-}
-
+const frameworkSchema = z.object({ name: text(200), description: z.string().trim().max(2000, "validation.tooLong") });
 export async function action({
   request,
   context,
@@ -75,12 +56,12 @@ export async function action({
       const id = enableBuiltin(context.db, user, key, translator(user.locale)(`frameworks.builtin.${key}`));
       throw redirect(`/krav/${id}`);
     }
-    const parsed = parseForm(importSchema, form);
+    const parsed = parseForm(frameworkSchema, form);
     if (!parsed.ok) return { intent, errors: parsed.errors };
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) return { intent, errors: { file: { key: "validation.required" } } };
-    if (file.size > MAX_BYTES) return { intent, errors: { file: { key: "frameworks.import.tooLarge" } } };
-    const id = importFramework(context.db, user, { ...parsed.data, rows: await rowsOf(file) });
+    if (intent === "create") throw redirect(`/krav/${createFramework(context.db, user, parsed.data)}`);
+    const file = uploadedFile(form);
+    if (!(file instanceof File)) return { intent, errors: { file } };
+    const id = importFramework(context.db, user, { ...parsed.data, rows: await requirementRowsOf(file) });
     throw redirect(`/krav/${id}`);
   } catch (error) {
     if (error instanceof Response) throw error;
@@ -93,6 +74,7 @@ export async function action({
 export default function Requirements({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const importing = actionData?.intent === "import" ? actionData : undefined;
+  const creating = actionData?.intent === "create" ? actionData : undefined;
   return (
     <>
       <PageHeader title={t("sections.requirements.title")} intro={t("frameworks.intro")}>
@@ -152,6 +134,27 @@ export default function Requirements({ loaderData, actionData }: Route.Component
               </ul>
             </section>
           ) : null}
+          <details className="card details-panel" open={Boolean(creating)}>
+            <summary>{t("frameworks.create.title")}</summary>
+            <p className="muted">{t("frameworks.create.hint")}</p>
+            {creating?.errors.form ? (
+              <Notice tone="error">{t(creating.errors.form.key as "errors.unit.notFound")}</Notice>
+            ) : null}
+            <Form method="post" className="form-grid" noValidate>
+              <TextField
+                label={t("frameworks.import.name")}
+                name="name"
+                maxLength={200}
+                error={creating?.errors.name}
+              />
+              <TextAreaField label={t("frameworks.import.description")} name="description" optional maxLength={2000} />
+              <div className="form-actions">
+                <SubmitButton name="intent" value="create">
+                  {t("frameworks.create.submit")}
+                </SubmitButton>
+              </div>
+            </Form>
+          </details>
           <details className="card details-panel" open={Boolean(importing)}>
             <summary>{t("frameworks.import.title")}</summary>
             <p className="muted">{t("frameworks.import.hint")}</p>

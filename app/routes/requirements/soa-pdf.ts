@@ -1,0 +1,44 @@
+import { data } from "react-router";
+import { requirePermission } from "#app/auth/guards.server.ts";
+import { translator } from "#app/i18n/index.ts";
+import {
+  statementOfApplicability,
+  statementOfApplicabilityPdf,
+} from "#app/models/statement-of-applicability.server.ts";
+import { formatDate } from "#app/utils/dates.ts";
+import type { Route } from "./+types/soa-pdf";
+
+/** A framework's Statement of Applicability as a PDF document. */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const { user } = requirePermission(request, context, "view", { type: "requirements" });
+  const soa = statementOfApplicability(context.db, user, params.id);
+  if (!soa) throw data({ reason: "notFound" }, { status: 404 });
+  const t = translator(user.locale);
+  const pdf = await statementOfApplicabilityPdf(soa, {
+    title: t("frameworks.soa.title"),
+    intro: t("frameworks.soa.intro", {
+      framework: soa.framework,
+      organisation: soa.organisation,
+      date: formatDate(soa.generatedOn, user.locale),
+    }),
+    scope: t("frameworks.scope"),
+    columns: {
+      control: t("frameworks.soa.control"),
+      applies: t("frameworks.soa.applies"),
+      justification: t("frameworks.soa.justification"),
+      implementation: t("frameworks.soa.implementation"),
+      evidence: t("frameworks.soa.evidence"),
+    },
+    titleOf: (r) => r.title ?? (r.titleKey ? t(r.titleKey as "clauses.4_1") : t("frameworks.soa.untitled")),
+    yesNo: (applicable) => t(applicable ? "frameworks.soa.yes" : "frameworks.soa.no"),
+    implementation: (status) => (status ? t(`soa.${status}`) : t("frameworks.implementationNone")),
+    page: (page, pages) => t("reading.pageOf", { page, pages }),
+  });
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="uttalande-om-tillamplighet-${soa.generatedOn}.pdf"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}
