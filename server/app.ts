@@ -10,6 +10,7 @@ import type { Db } from "#db/client.ts";
 import type { Config } from "#app/config.server.ts";
 import { authenticateCookie } from "#app/auth/authenticate.server.ts";
 import { expectedOrigin, isSafeMethod, isSameOrigin } from "#app/auth/origin.server.ts";
+import { guestMaySend } from "#app/auth/permissions.server.ts";
 import { translator } from "#app/i18n/index.ts";
 import type { Mailer } from "#app/models/mail.server.ts";
 import type { CollabSignals, LotsContext } from "#app/load-context.ts";
@@ -36,7 +37,11 @@ export type AppDeps = {
 type Locals = { cspNonce: string; auth: LotsContext["auth"] };
 
 /** Refusals made before React Router renders anything: plain text, Swedish then English. */
-function refuse(res: Response, status: number, key: "http.foreignOrigin" | "http.tooLarge" | "http.unexpected") {
+function refuse(
+  res: Response,
+  status: number,
+  key: "http.foreignOrigin" | "http.tooLarge" | "http.unexpected" | "http.readOnlyGuest",
+) {
   res
     .status(status)
     .type("text/plain; charset=utf-8")
@@ -123,6 +128,10 @@ export function createApp(deps: AppDeps): express.Express {
       const { auth, setCookie } = await authenticateCookie(db, req.get("cookie"), { secure: req.secure });
       res.locals.auth = auth;
       if (setCookie) res.append("Set-Cookie", setCookie);
+      if (auth && !isSafeMethod(req.method) && !guestMaySend(auth.user.role, req.path)) {
+        refuse(res, 403, "http.readOnlyGuest");
+        return;
+      }
       next();
     } catch (error) {
       next(error);

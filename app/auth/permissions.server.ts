@@ -87,6 +87,32 @@ export const sectionAccess: Record<Section, readonly Role[]> = {
 
 const isAdmin = (user: Actor) => user.role === "admin";
 
+/**
+ * What an external auditor may send at all: they read, and change nothing but their own
+ * session, language, password and notifications, acknowledgements of what they read, and a
+ * fresh check of the trail (and what anyone may send before signing in). Every other state change is refused before any route runs.
+ */
+const guestWrites = [
+  // The pages open to anyone: signing in (as someone else), resetting a password, an invitation.
+  /^\/login$/,
+  /^\/glomt-losenord$/,
+  /^\/aterstall-losenord\//,
+  /^\/inbjudan\//,
+  /^\/logga-ut$/,
+  /^\/sprak$/,
+  /^\/konto$/,
+  /^\/notiser$/,
+  /^\/gallande\//,
+  /^\/sparbarhet$/,
+];
+
+export function guestMaySend(role: Role, pathname: string): boolean {
+  if (role !== "external_auditor") return true;
+  // React Router's data requests carry a ".data" suffix on the page's path.
+  const path = pathname.replace(/\.data$/, "").replace(/\/$/, "") || "/";
+  return guestWrites.some((pattern) => pattern.test(path));
+}
+
 /** Who writes documents' content: the people who keep the system, not staff or guests. */
 const authors: readonly Role[] = ["admin", "quality_manager", "process_owner", "auditor"];
 /** Who keeps a document's register entry (title, owner, archiving) besides its owner. */

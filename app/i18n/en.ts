@@ -2092,6 +2092,7 @@ const en: Messages = {
     home: "Go to the start page",
   },
   http: {
+    readOnlyGuest: "Request refused: as an external auditor you can read but not change anything.",
     foreignOrigin: "Request refused: it did not come from Lots' own site.",
     tooLarge: "The request is too large.",
     unexpected: "An unexpected error occurred.",

@@ -2084,6 +2084,7 @@ const sv = {
     home: "Till startsidan",
   },
   http: {
+    readOnlyGuest: "Förfrågan nekades: som extern revisor kan du läsa men inte ändra något.",
     foreignOrigin: "Förfrågan nekades: den kom inte från Lots egen webbplats.",
     tooLarge: "Förfrågan är för stor.",
     unexpected: "Ett oväntat fel inträffade.",

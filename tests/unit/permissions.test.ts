@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can } from "#app/auth/permissions.server.ts";
+import { can, guestMaySend } from "#app/auth/permissions.server.ts";
 import { sections, type Section } from "#app/navigation.ts";
 import { roles, type Role } from "#db/schema/values.ts";
 
@@ -86,6 +86,21 @@ describe("the role matrix", () => {
     }
     expect(can(actor("process_owner"), "requestReview", document)).toBe(true);
     expect(can(actor("process_owner"), "requestReview", { ...document, status: "archived" })).toBe(false);
+  });
+
+  it("the external auditor sends nothing that changes the system: only their session, language, account, notifications, acknowledgements and a trail check", () => {
+    for (const path of ["/logga-ut", "/sprak", "/konto", "/notiser.data", "/gallande/abc/1.0", "/sparbarhet", "/login"])
+      expect(guestMaySend("external_auditor", path), path).toBe(true);
+    for (const path of [
+      "/krav",
+      "/krav/abc.data",
+      "/atgarder/ny",
+      "/lankar",
+      "/dokument/abc",
+      "/revision/granskningar/x",
+    ])
+      expect(guestMaySend("external_auditor", path), path).toBe(false);
+    expect(guestMaySend("staff", "/atgarder/ny")).toBe(true);
   });
 
   it("the external auditor, a read-only guest, may change nothing", () => {

@@ -61,6 +61,7 @@ const permissionFor = {
 
 export async function action({ request, params, context }: Route.ActionArgs): Promise<ActionResult> {
   const target = loadTarget(context, params.userId);
+  requirePermission(request, context, "view", { type: "user", id: target.id, role: target.role });
   const form = await request.formData();
   const intent = String(form.get("intent"));
   if (!(intent in permissionFor)) throw data({ reason: "badRequest" }, { status: 400 });

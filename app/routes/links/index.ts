@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import { z } from "zod";
-import { requireAuth } from "#app/auth/guards.server.ts";
+import { requireAuth, requirePermission } from "#app/auth/guards.server.ts";
 import { itemStatuses, linkableNow, searchItems } from "#app/models/links.server.ts";
 import { linkableKinds } from "#db/schema/values.ts";
 import { itemRefSchema, linkFormIntent } from "./link-form.server.ts";
@@ -32,7 +32,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
 
 /** Links made from inside the editor: typing a `#` chip into a document links the document to the item. */
 export async function action({ request, context }: Route.ActionArgs) {
-  const { user } = requireAuth(request, context);
+  const { user } = requirePermission(request, context, "edit", { type: "links" });
   const form = await request.formData();
   const from = itemRefSchema.safeParse(form.get("from"));
   if (!from.success) throw data({ reason: "badRequest" }, { status: 400 });

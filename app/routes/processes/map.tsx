@@ -50,7 +50,9 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
 /** Links made from a step of this map: the forms name the step they are for. */
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { map, mapResource } = load(context, params.id);
-  const { user } = requirePermission(request, context, "read", mapResource);
+  requirePermission(request, context, "read", mapResource);
+  // The map page sends only links from steps.
+  const { user } = requirePermission(request, context, "edit", { type: "links" });
   const form = await request.formData();
   const self = itemRefSchema.safeParse(form.get("self"));
   const step = self.success && self.data.kind === "activity" ? parseActivityRef(self.data.id) : null;

@@ -46,6 +46,9 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const process = processOr404(context, params.id);
   const { user } = requirePermission(request, context, "read", processResource(process));
+  // Its links and its details are changed by those who link or keep the process; readers send nothing.
+  if (!can(user, "edit", { type: "links" }) && !can(user, "edit", processResource(process)))
+    throw data({ reason: "forbidden" }, { status: 403 });
   const form = await request.formData();
   const linking = linkFormIntent(context.db, user, { kind: "process", id: process.id }, form);
   if (linking) return { intent: "link", ...linking };

@@ -48,7 +48,9 @@ export async function action({
   context,
 }: Route.ActionArgs): Promise<{ intent: string; errors: FieldErrors; done?: boolean }> {
   const analysis = analysisOr404(context, params.id);
-  const { user } = requirePermission(request, context, "read", changeAnalysisResource(analysis));
+  requirePermission(request, context, "read", changeAnalysisResource(analysis));
+  // Linking and concluding are for those who keep the system; readers send nothing here.
+  const { user } = requirePermission(request, context, "edit", { type: "links" });
   const form = await request.formData();
   const linking = linkFormIntent(context.db, user, { kind: "change_analysis", id: analysis.id }, form);
   if (linking) return { intent: "link", ...linking };
