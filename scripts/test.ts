@@ -73,6 +73,9 @@ check("format", "npx", ["prettier", "--check", "."]);
   });
 }
 
+// The bounded fault run: SIGKILLs under fifty editors, nothing any client received may be lost.
+check("chaos", "npm", ["run", "--silent", "test:chaos"]);
+
 const built = check("build", "npm", ["run", "--silent", "build"]);
 
 {
