@@ -2,7 +2,7 @@ import { createSession, sessionCookie } from "#app/auth/sessions.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
 import routes from "#app/routes.ts";
 import type { Role } from "#db/schema/values.ts";
-import { makeMatrixItems } from "#tests/fixtures/matrix-items.ts";
+import { matrixIds } from "#tests/fixtures/matrix-items.ts";
 import { accessMatrix, type Caller, type Method, type Outcome } from "#tests/fixtures/route-access.ts";
 import { demo, expect, test } from "#tests/fixtures/e2e.ts";
 
@@ -34,22 +34,7 @@ test("every route has an entry in the authorization matrix, and every entry a ro
 
 test("every route x role x method is allowed or refused as the matrix says", async ({ db, request, baseURL }) => {
   test.setTimeout(120_000);
-  const one = (sql: string) => (db.$client.prepare(sql).get() as { v?: string } | undefined)?.v ?? "missing";
-  const ids: Record<string, string> = {
-    document: one("select d.id v from documents d join releases r on r.document_id = d.id where d.type = 'policy'"),
-    version: one(
-      "select r.major || '.' || r.minor v from releases r join documents d on d.id = r.document_id where d.type = 'policy' order by r.major desc, r.minor desc",
-    ),
-    release: one(
-      "select r.id v from releases r join documents d on d.id = r.document_id where d.type = 'policy' order by r.major desc, r.minor desc",
-    ),
-    process: one("select id v from processes"),
-    kpi: one("select id v from kpis"),
-    risk: one("select id v from risks"),
-    action: one("select id v from actions"),
-    user: one("select id v from users where email = 'medarbetare@exempel.se'"),
-    ...(await makeMatrixItems(db, process.env.LOTS_E2E_DATA_DIR!)),
-  };
+  const ids = await matrixIds(db, process.env.LOTS_E2E_DATA_DIR!);
   const cookieOf = async (caller: Caller) => {
     if (caller === "anonymous") return undefined;
     // A fresh session per request: a refused or accepted sign-out must not end the next call's.
