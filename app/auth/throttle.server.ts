@@ -50,3 +50,19 @@ export function recordFailure(db: Db, key: string, policy: ThrottlePolicy, now =
 export function clearThrottle(db: Db, key: string): void {
   db.delete(loginThrottle).where(eq(loginThrottle.key, key)).run();
 }
+
+/**
+ * Links by token (an invitation, a password reset): an address that keeps opening unknown or
+ * dead links waits before it may try again, so tokens cannot be guessed at speed. Fifty misses
+ * an hour are free: a person with an old mail never meets the limit, a guesser always does.
+ */
+const linkPolicy: ThrottlePolicy = { freeFailures: 50, windowMs: 60 * MINUTE, maxDelayMs: 60 * MINUTE };
+const linkKey = (ip: string) => `link-${ipKey(ip)}`;
+
+export function linkAttemptsBlocked(db: Db, ip: string, now = new Date()): boolean {
+  return throttleWait(db, [linkKey(ip)], now) > 0;
+}
+
+export function recordBadLink(db: Db, ip: string, now = new Date()): void {
+  recordFailure(db, linkKey(ip), linkPolicy, now);
+}

@@ -137,6 +137,7 @@ const en: Messages = {
   reset: {
     title: "Choose a new password",
     submit: "Save new password",
+    throttled: "Too many attempts with invalid links from your address. Try again in a while.",
     invalid: "The link is invalid, already used or expired. Ask for a new link.",
   },
   invitation: {
@@ -145,6 +146,7 @@ const en: Messages = {
     submit: "Create account",
     notFound: "The invitation does not exist or has been withdrawn.",
     expired: "The invitation has expired. Ask your administrator for a new one.",
+    throttled: "Too many attempts with invalid links from your address. Try again in a while.",
     used: "The invitation has already been used. Sign in with your account.",
     mailSubject: "Invitation to the management system of {{organisation}}",
     mailBody:

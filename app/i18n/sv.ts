@@ -134,6 +134,7 @@ const sv = {
   reset: {
     title: "Välj nytt lösenord",
     submit: "Spara nytt lösenord",
+    throttled: "För många försök med ogiltiga länkar från din adress. Försök igen om en stund.",
     invalid: "Länken är ogiltig, redan använd eller har gått ut. Be om en ny länk.",
   },
   invitation: {
@@ -142,6 +143,7 @@ const sv = {
     submit: "Skapa konto",
     notFound: "Inbjudan finns inte eller har dragits tillbaka.",
     expired: "Inbjudan har gått ut. Be din administratör om en ny.",
+    throttled: "För många försök med ogiltiga länkar från din adress. Försök igen om en stund.",
     used: "Inbjudan är redan använd. Logga in med ditt konto.",
     mailSubject: "Inbjudan till {{organisation}}s ledningssystem",
     mailBody:

@@ -7,13 +7,14 @@ import { Notice } from "#app/components/ui/notice.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { invitationSchema } from "#app/auth/schemas.ts";
 import { createSession, sessionCookie } from "#app/auth/sessions.server.ts";
+import { linkAttemptsBlocked, recordBadLink } from "#app/auth/throttle.server.ts";
 import { acceptInvitation, findInvitation, InvitationError } from "#app/models/invitations.server.ts";
 import { getOrganisation } from "#app/models/organisation.server.ts";
 import { UserError } from "#app/models/users.server.ts";
 import { noErrors, parseForm } from "#app/utils/forms.ts";
 import type { Route } from "./+types/invitation";
 
-type Problem = "notFound" | "expired" | "used";
+type Problem = "notFound" | "expired" | "used" | "throttled";
 
 function problemOf(error: unknown): Problem {
   if (error instanceof InvitationError) return error.code.replace("invitation.", "") as Problem;
@@ -24,6 +25,8 @@ function problemOf(error: unknown): Problem {
 
 export function loader({ params, context }: Route.LoaderArgs) {
   const organisation = getOrganisation(context.db)?.name ?? "Lots";
+  if (linkAttemptsBlocked(context.db, context.clientIp))
+    return { organisation, invitation: undefined, problem: "throttled" as Problem };
   try {
     const invitation = findInvitation(context.db, params.token);
     return {
@@ -32,18 +35,23 @@ export function loader({ params, context }: Route.LoaderArgs) {
       problem: undefined,
     };
   } catch (error) {
-    return { organisation, invitation: undefined, problem: problemOf(error) };
+    const problem = problemOf(error);
+    if (problem === "notFound") recordBadLink(context.db, context.clientIp);
+    return { organisation, invitation: undefined, problem };
   }
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
+  if (linkAttemptsBlocked(context.db, context.clientIp)) return { errors: noErrors, problem: "throttled" as Problem };
   const parsed = parseForm(invitationSchema, await request.formData());
   if (!parsed.ok) return { errors: parsed.errors, problem: undefined };
   let userId: string;
   try {
     userId = (await acceptInvitation(context.db, params.token, parsed.data)).id;
   } catch (error) {
-    return { errors: noErrors, problem: problemOf(error) };
+    const problem = problemOf(error);
+    if (problem === "notFound") recordBadLink(context.db, context.clientIp);
+    return { errors: noErrors, problem };
   }
   const { token } = createSession(context.db, userId, { userAgent: request.headers.get("user-agent") });
   return redirect("/start", {

@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { signIn } from "#app/auth/sign-in.server.ts";
-import { accountPolicy, delayAfterFailures, ipPolicy } from "#app/auth/throttle.server.ts";
+import {
+  accountPolicy,
+  delayAfterFailures,
+  ipPolicy,
+  linkAttemptsBlocked,
+  recordBadLink,
+} from "#app/auth/throttle.server.ts";
 import { allowResetRequest } from "#app/models/password-resets.server.ts";
 import { setUserActive } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
@@ -135,5 +141,20 @@ describe("password reset requests", () => {
     expect(allowResetRequest(db, "Anna@Example.se", "10.1.9.9", at(10))).toBe(false);
     expect(allowResetRequest(db, "anna@example.se", "10.1.9.9", at(1100))).toBe(true);
     expect(allowResetRequest(db, "bo@example.se", "10.1.9.9", at(1100))).toBe(true);
+  });
+});
+
+describe("links by token", () => {
+  it("let an address open fifty unknown links an hour, then make it wait, and another address not", () => {
+    const db = createTestDb();
+    const now = new Date("2026-12-01T10:00:00Z");
+    for (let i = 0; i < 50; i += 1) {
+      expect(linkAttemptsBlocked(db, "10.0.0.9", now)).toBe(false);
+      recordBadLink(db, "10.0.0.9", now);
+    }
+    recordBadLink(db, "10.0.0.9", now);
+    expect(linkAttemptsBlocked(db, "10.0.0.9", now)).toBe(true);
+    expect(linkAttemptsBlocked(db, "10.0.0.10", now)).toBe(false);
+    expect(linkAttemptsBlocked(db, "10.0.0.9", new Date(now.getTime() + 2000))).toBe(false);
   });
 });
