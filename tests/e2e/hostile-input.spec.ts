@@ -78,46 +78,56 @@ test("hostile strings in every form and in a document never run in a page or a P
     void dialog.dismiss();
   });
 
-  const pages = Object.entries(accessMatrix)
-    .filter(([file, entry]) => !file.endsWith(".ts") && entry.expect("GET", "admin") === "allow")
-    .map(([, entry]) => entry.url(ids))
-    .filter((url) => !/logga-ut|inbjudan|aterstall/.test(url));
+  // The admin reaches nearly every form; a staff member's own (a unit's check, its SAM answer) are theirs.
+  const staffToken = createSession(db, findUserByEmail(db, demo.staff)!.id).token;
+  const callers = [
+    { role: "admin" as const, cookie },
+    { role: "staff" as const, cookie: (await sessionCookie.serialize(staffToken)).split(";")[0]! },
+  ];
+  const pagesOf = (role: "admin" | "staff") =>
+    Object.entries(accessMatrix)
+      .filter(([file, entry]) => !file.endsWith(".ts") && entry.expect("GET", role) === "allow")
+      .map(([, entry]) => entry.url(ids))
+      .filter((url) => !/logga-ut|inbjudan|aterstall/.test(url));
   const documentId = await makeDocument(demo.quality_manager, corpus.slice(0, 6).join(" "));
-  pages.push(`/dokument/${documentId}`);
 
   let inputs = 0;
+  let pagesTried = 0;
   const failures: string[] = [];
-  for (const url of pages) {
-    const forms = formsOf(await (await request.get(url, { headers: { cookie } })).text());
-    for (const [n, form] of forms.entries()) {
-      const action = form.action || url;
-      if (/logga-ut|sprak/.test(action)) continue;
-      // Every submit button's intent, each with a hostile string in every text field.
-      const intents = form.fields.filter((f) => f.kind === "fixed" && f.name === "intent").map((f) => f.value);
-      for (const intent of intents.length ? [...new Set(intents)] : [null]) {
-        const payload = corpus[(inputs + n) % corpus.length]!;
-        const data: Record<string, string> = {};
-        for (const f of form.fields) {
-          if (f.name === "intent") continue;
-          data[f.name] = f.kind === "text" ? payload : f.value;
-        }
-        if (intent !== null) data.intent = intent;
-        const response = await request.post(action, {
-          headers: { cookie, origin: baseURL! },
-          multipart: data,
-          maxRedirects: 0,
-        });
-        inputs += 1;
-        if (response.status() >= 500) failures.push(`${response.status()} from ${action} (${intent ?? "form"})`);
-      }
-    }
-  }
-
   // Every page's HTML: a payload may appear only as text, never as markup or a script address.
   const live = [/<script>window\.__lotsXss/, /<img src=x onerror=/i, /<svg onload=/i, /href="javascript:/i];
-  for (const url of pages) {
-    const html = await (await request.get(url, { headers: { cookie } })).text();
-    if (live.some((pattern) => pattern.test(html))) ran.push(`markup in ${url}`);
+  for (const caller of callers) {
+    const pages = [...pagesOf(caller.role), `/dokument/${documentId}`];
+    pagesTried += pages.length;
+    for (const url of pages) {
+      const forms = formsOf(await (await request.get(url, { headers: { cookie: caller.cookie } })).text());
+      for (const [n, form] of forms.entries()) {
+        const action = form.action || url;
+        if (/logga-ut|sprak/.test(action)) continue;
+        // Every submit button's intent, each with a hostile string in every text field.
+        const intents = form.fields.filter((f) => f.kind === "fixed" && f.name === "intent").map((f) => f.value);
+        for (const intent of intents.length ? [...new Set(intents)] : [null]) {
+          const payload = corpus[(inputs + n) % corpus.length]!;
+          const data: Record<string, string> = {};
+          for (const f of form.fields) {
+            if (f.name === "intent") continue;
+            data[f.name] = f.kind === "text" ? payload : f.value;
+          }
+          if (intent !== null) data.intent = intent;
+          const response = await request.post(action, {
+            headers: { cookie: caller.cookie, origin: baseURL! },
+            multipart: data,
+            maxRedirects: 0,
+          });
+          inputs += 1;
+          if (response.status() >= 500) failures.push(`${response.status()} from ${action} (${intent ?? "form"})`);
+        }
+      }
+    }
+    for (const url of pages) {
+      const html = await (await request.get(url, { headers: { cookie: caller.cookie } })).text();
+      if (live.some((pattern) => pattern.test(html))) ran.push(`markup in ${url} as ${caller.role}`);
+    }
   }
   // And in the browser, the pages that render stored content as HTML (documents, releases, maps) and a few lists.
   const rendered = [
@@ -141,7 +151,7 @@ test("hostile strings in every form and in a document never run in a page or a P
     if (/\/(JavaScript|JS|Launch|OpenAction)\b/.test(body)) ran.push(pdf);
   }
   console.log(
-    `hostile input: ${pages.length} pages, ${inputs} inputs tried, failures: ${failures.length + ran.length}`,
+    `hostile input: ${pagesTried} pages, ${inputs} inputs tried, failures: ${failures.length + ran.length}`,
   );
   expect(failures).toEqual([]);
   expect(ran).toEqual([]);
