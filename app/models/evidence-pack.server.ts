@@ -6,7 +6,7 @@ import { auditsOf, programmeOf } from "./audits.server.ts";
 import { listKpis, measurements } from "./kpis.server.ts";
 import { listManagementReviews } from "./management-reviews.server.ts";
 import { getOrganisation } from "./organisation.server.ts";
-import { pdfStyle, renderPdf } from "./pdf.server.ts";
+import { pageFooter, pdfStyle, renderPdf } from "./pdf.server.ts";
 import { listProcesses } from "./processes.server.ts";
 import type { JSONContent } from "@tiptap/core";
 import type { ProcessGraph } from "./process-map.ts";
@@ -276,13 +276,7 @@ export function evidencePackPdf(db: Db, pack: EvidencePack, labels: EvidenceLabe
     info: { title: `${labels.title}: ${pack.organisation}`, creator: "Lots" },
     pageSize: "A4",
     pageMargins: [40, 40, 40, 48],
-    footer: (page, pages) => ({
-      columns: [
-        { text: pack.organisation, fontSize: 8, color: "#444444" },
-        { text: labels.page(page, pages), alignment: "right", fontSize: 8 },
-      ],
-      margin: [40, 16, 40, 0],
-    }),
+    footer: pageFooter(pack.organisation, labels.page),
     content,
     ...pdfStyle,
   };

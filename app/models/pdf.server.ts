@@ -30,6 +30,20 @@ export const pdfStyle = {
   },
 } satisfies Partial<TDocumentDefinitions>;
 
+/** The footer every PDF carries: who it is from on the left, "page X of Y" on the right. */
+export function pageFooter(
+  left: string,
+  pageOf: (page: number, pages: number) => string,
+): TDocumentDefinitions["footer"] {
+  return (page: number, pages: number) => ({
+    columns: [
+      { text: left, fontSize: 8, color: "#444444" },
+      { text: pageOf(page, pages), alignment: "right", fontSize: 8 },
+    ],
+    margin: [40, 16, 40, 0],
+  });
+}
+
 export function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   return pdfmake.createPdf(definition).getBuffer();
 }

@@ -1,6 +1,6 @@
 import type { JSONContent } from "@tiptap/core";
 import type { Content, ContentText, TableCell, TDocumentDefinitions } from "pdfmake/interfaces";
-import { pdfStyle, renderPdf } from "./pdf.server.ts";
+import { pageFooter, pdfStyle, renderPdf } from "./pdf.server.ts";
 
 /**
  * A release as a PDF, made from its stored ProseMirror JSON (never from HTML, so nothing in
@@ -126,13 +126,7 @@ export function releasePdf(release: PdfRelease, labels: PdfLabels): Promise<Buff
         { canvas: [{ type: "line", x1: 0, y1: 6, x2: 515, y2: 6, lineWidth: 0.5, lineColor: "#999999" }] },
       ],
     },
-    footer: (page, pages) => ({
-      columns: [
-        { text: release.organisation, fontSize: 8, color: "#444444" },
-        { text: labels.page(page, pages), alignment: "right", fontSize: 8 },
-      ],
-      margin: [40, 16, 40, 0],
-    }),
+    footer: pageFooter(release.organisation, labels.page),
     content: blocks(release.content.content),
     ...pdfStyle,
   };

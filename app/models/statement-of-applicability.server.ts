@@ -3,7 +3,7 @@ import type { Db } from "#db/client.ts";
 import type { SoaStatus } from "#db/schema/index.ts";
 import type { Actor } from "#app/auth/permissions.server.ts";
 import { getOrganisation } from "./organisation.server.ts";
-import { pdfStyle, renderPdf } from "./pdf.server.ts";
+import { pageFooter, pdfStyle, renderPdf } from "./pdf.server.ts";
 import { dayOf } from "./releases.server.ts";
 import { frameworkCoverage, getFramework } from "./requirements.server.ts";
 
@@ -79,13 +79,7 @@ export function statementOfApplicabilityPdf(soa: StatementOfApplicability, label
     pageSize: "A4",
     pageOrientation: "landscape",
     pageMargins: [40, 40, 40, 48],
-    footer: (page, pages) => ({
-      columns: [
-        { text: `${soa.framework}, ${soa.generatedOn}`, fontSize: 8, color: "#444444" },
-        { text: labels.page(page, pages), alignment: "right", fontSize: 8 },
-      ],
-      margin: [40, 16, 40, 0],
-    }),
+    footer: pageFooter(`${soa.framework}, ${soa.generatedOn}`, labels.page),
     content,
     ...pdfStyle,
   };

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { CoverageBar } from "#app/components/coverage-bar.tsx";
+import { ImportProblems } from "#app/components/import-problems.tsx";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
 import { WrittenSamNotice } from "#app/components/written-sam-notice.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
@@ -117,17 +118,6 @@ export default function FrameworkCoverage({ loaderData, actionData }: Route.Comp
   const scoping = actionData && actionData.intent !== "add" && actionData.intent !== "names" ? actionData : undefined;
   const adding = result("add");
   const naming = result("names");
-  const problems = (list: ImportProblem[] | undefined) =>
-    list ? (
-      <Notice tone="error">
-        <p>{t("frameworks.import.refused")}</p>
-        <ul>
-          {list.map((p, i) => (
-            <li key={i}>{t(p.key as "frameworks.import.duplicate", { row: p.row, code: p.code })}</li>
-          ))}
-        </ul>
-      </Notice>
-    ) : null;
   const titleOf = (r: { title: string | null; titleKey: string | null }) =>
     r.title ?? (r.titleKey ? t(r.titleKey as "clauses.4_1") : "");
   return (
@@ -270,7 +260,7 @@ export default function FrameworkCoverage({ loaderData, actionData }: Route.Comp
             {naming?.errors.form ? (
               <Notice tone="error">{t(naming.errors.form.key as "errors.unit.notFound")}</Notice>
             ) : null}
-            {problems(naming?.problems)}
+            <ImportProblems problems={naming?.problems} />
             {naming?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
             <Form method="post" encType="multipart/form-data" className="form-grid" noValidate>
               <TextField

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { CoverageBar } from "#app/components/coverage-bar.tsx";
+import { ImportProblems } from "#app/components/import-problems.tsx";
 import { TextAreaField, TextField } from "#app/components/ui/field.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
@@ -161,16 +162,7 @@ export default function Requirements({ loaderData, actionData }: Route.Component
             {importing?.errors.form ? (
               <Notice tone="error">{t(importing.errors.form.key as "errors.unit.notFound")}</Notice>
             ) : null}
-            {importing?.problems ? (
-              <Notice tone="error">
-                <p>{t("frameworks.import.refused")}</p>
-                <ul>
-                  {importing.problems.map((p, i) => (
-                    <li key={i}>{t(p.key as "frameworks.import.duplicate", { row: p.row, code: p.code })}</li>
-                  ))}
-                </ul>
-              </Notice>
-            ) : null}
+            <ImportProblems problems={importing?.problems} />
             <Form method="post" encType="multipart/form-data" className="form-grid" noValidate>
               <TextField
                 label={t("frameworks.import.name")}

@@ -1,0 +1,19 @@
+import { useTranslation } from "react-i18next";
+import { Notice } from "#app/components/ui/notice.tsx";
+import type { ImportProblem } from "#app/models/requirement-rules.ts";
+
+/** Why a file of requirements was refused: every problem, by row and code, nothing saved. */
+export function ImportProblems({ problems }: { problems: ImportProblem[] | undefined }) {
+  const { t } = useTranslation();
+  if (!problems) return null;
+  return (
+    <Notice tone="error">
+      <p>{t("frameworks.import.refused")}</p>
+      <ul>
+        {problems.map((p, i) => (
+          <li key={i}>{t(p.key as "frameworks.import.duplicate", { row: p.row, code: p.code })}</li>
+        ))}
+      </ul>
+    </Notice>
+  );
+}
