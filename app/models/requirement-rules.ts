@@ -83,3 +83,26 @@ export function validateImport(
     ? { ok: false, problems }
     : { ok: true, requirements: parsed.map(({ code, title, parent }) => ({ code, title, parent })) };
 }
+
+/** Titles to give requirements by code: each row needs both; empty or oversized files are refused. */
+export function validateTitles(
+  rows: readonly unknown[],
+): { ok: true; titles: { code: string; title: string }[] } | { ok: false; problems: ImportProblem[] } {
+  if (rows.length === 0) return { ok: false, problems: [{ key: "frameworks.import.empty" }] };
+  if (rows.length > MAX_REQUIREMENTS) return { ok: false, problems: [{ key: "frameworks.import.tooMany" }] };
+  const titles = rows.map((row) => {
+    const r = (row ?? {}) as { code?: unknown; title?: unknown };
+    return {
+      code: String(r.code ?? "").trim(),
+      title: String(r.title ?? "")
+        .trim()
+        .slice(0, 300),
+    };
+  });
+  const problems = titles.flatMap((r, i): ImportProblem[] =>
+    r.code && r.title
+      ? []
+      : [{ key: r.code ? "frameworks.import.missingTitle" : "frameworks.import.missingCode", row: i + 1 }],
+  );
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, titles };
+}

@@ -150,9 +150,7 @@ test("hostile strings in every form and in a document never run in a page or a P
     const body = (await (await request.get(pdf, { headers: { cookie } })).body()).toString("latin1");
     if (/\/(JavaScript|JS|Launch|OpenAction)\b/.test(body)) ran.push(pdf);
   }
-  console.log(
-    `hostile input: ${pagesTried} pages, ${inputs} inputs tried, failures: ${failures.length + ran.length}`,
-  );
+  console.log(`hostile input: ${pagesTried} pages, ${inputs} inputs tried, failures: ${failures.length + ran.length}`);
   expect(failures).toEqual([]);
   expect(ran).toEqual([]);
 });

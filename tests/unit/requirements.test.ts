@@ -3,7 +3,7 @@ import { builtinFrameworks, catalogue } from "#app/models/framework-catalogue.ts
 import { translator } from "#app/i18n/index.ts";
 import { linkItems } from "#app/models/links.server.ts";
 import { createProcess } from "#app/models/processes.server.ts";
-import { coverageOf, validateImport } from "#app/models/requirement-rules.ts";
+import { coverageOf, validateImport, validateTitles } from "#app/models/requirement-rules.ts";
 import {
   addRequirement,
   createFramework,
@@ -58,6 +58,23 @@ describe("framework import validation", () => {
       { key: "frameworks.import.cycle", code: "C" },
     ]);
     expect(validateImport([])).toEqual({ ok: false, problems: [{ key: "frameworks.import.empty" }] });
+  });
+});
+
+describe("titles from a file", () => {
+  it("need a code and a title on every row, and something to read", () => {
+    expect(validateTitles([{ code: " A.5.1 ", title: " Policyer " }])).toEqual({
+      ok: true,
+      titles: [{ code: "A.5.1", title: "Policyer" }],
+    });
+    expect(validateTitles([{ code: "A.5.1" }, { title: "Utan kod" }])).toEqual({
+      ok: false,
+      problems: [
+        { key: "frameworks.import.missingTitle", row: 1 },
+        { key: "frameworks.import.missingCode", row: 2 },
+      ],
+    });
+    expect(validateTitles([])).toEqual({ ok: false, problems: [{ key: "frameworks.import.empty" }] });
   });
 });
 

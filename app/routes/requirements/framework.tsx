@@ -12,7 +12,7 @@ import { can } from "#app/auth/permissions.server.ts";
 import { setFrameworkScope, writtenSamDocuments, WRITTEN_SAM_FROM } from "#app/models/context.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { requirementRowsOf, uploadedFile } from "#app/models/framework-file.server.ts";
-import type { ImportProblem } from "#app/models/requirement-rules.ts";
+import { validateTitles, type ImportProblem } from "#app/models/requirement-rules.ts";
 import {
   addRequirement,
   frameworkCoverage,
@@ -82,21 +82,9 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
     } else if (intent === "names") {
       const file = uploadedFile(form);
       if (!(file instanceof File)) return { intent, errors: { file } };
-      const rows = (await requirementRowsOf(file)) as { code?: unknown; title?: unknown }[];
-      const titles = rows.map((r) => ({
-        code: String(r.code ?? "").trim(),
-        title: String(r.title ?? "")
-          .trim()
-          .slice(0, 300),
-      }));
-      const problems = titles.flatMap((r, i): ImportProblem[] =>
-        r.code && r.title
-          ? []
-          : [{ key: r.code ? "frameworks.import.missingTitle" : "frameworks.import.missingCode", row: i + 1 }],
-      );
-      if (titles.length === 0) problems.push({ key: "frameworks.import.empty" });
-      if (problems.length > 0) return { intent, errors: {}, problems };
-      nameRequirements(context.db, user, params.id, titles);
+      const checked = validateTitles(await requirementRowsOf(file));
+      if (!checked.ok) return { intent, errors: {}, problems: checked.problems };
+      nameRequirements(context.db, user, params.id, checked.titles);
     } else {
       setFrameworkScope(context.db, user, params.id, {
         scope: formText(form, "scope"),
