@@ -49,6 +49,7 @@ export function evidencePack(db: Db, actor: Actor, now = new Date()) {
       };
     }),
     releases: listCurrent(db, {}, now).map((r) => ({
+      id: r.id,
       documentId: r.documentId,
       title: r.title,
       type: r.type,
@@ -56,17 +57,17 @@ export function evidencePack(db: Db, actor: Actor, now = new Date()) {
       approverName: r.approverName,
       effectiveOn: r.effectiveOn,
     })),
-    processes: listProcesses(db).map((p) => ({
-      id: p.id,
-      title: p.title,
-      kind: p.kind,
-      ownerName: p.ownerName,
-      mapReleaseId: currentRelease(db, p.mapDocumentId, now)?.id ?? null,
-      mapVersion: (() => {
-        const release = currentRelease(db, p.mapDocumentId, now);
-        return release ? versionOf(release) : null;
-      })(),
-    })),
+    processes: listProcesses(db).map((p) => {
+      const map = currentRelease(db, p.mapDocumentId, now);
+      return {
+        id: p.id,
+        title: p.title,
+        kind: p.kind,
+        ownerName: p.ownerName,
+        mapReleaseId: map?.id ?? null,
+        mapVersion: map ? versionOf(map) : null,
+      };
+    }),
     risks: listRisks(db).map((r) => ({
       number: r.number,
       title: r.title,
@@ -126,11 +127,11 @@ function quoted(db: Db, pack: EvidencePack) {
   return {
     policies: pack.releases
       .filter((r) => r.type === "policy")
-      .map((r) => {
-        const release = currentRelease(db, r.documentId);
-        const content = release ? (JSON.parse(requireRelease(db, release.id).contentJson) as JSONContent) : null;
-        return { title: r.title, version: r.version, content };
-      }),
+      .map((r) => ({
+        title: r.title,
+        version: r.version,
+        content: JSON.parse(requireRelease(db, r.id).contentJson) as JSONContent,
+      })),
     maps: pack.processes.flatMap((p) => {
       if (!p.mapReleaseId) return [];
       const graph = JSON.parse(requireRelease(db, p.mapReleaseId).contentJson) as ProcessGraph;
@@ -216,7 +217,7 @@ export function evidencePackPdf(db: Db, pack: EvidencePack, labels: EvidenceLabe
     { text: s.policy, style: "h2" },
     ...policies.map((p): Content => [
       { text: `${p.title} (${c.version} ${p.version})`, style: "h3" },
-      ...(p.content ? blocks(p.content.content) : []),
+      ...blocks(p.content.content),
     ]),
     { text: s.frameworks, style: "h2" },
     ...pack.frameworks.map((f): Content => ({ text: `${f.name}: ${labels.coverage(f.summary)}` })),

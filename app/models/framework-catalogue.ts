@@ -22,27 +22,13 @@ export type CatalogueEntry = { code: string; parentCode: string | null; titleKey
 
 const chapters = ["4", "5", "6", "7", "8", "9", "10"];
 
-/** The clauses every ISO management-system standard shares through the harmonized structure. */
-const harmonized = [
-  "4.1",
-  "4.2",
-  "4.3",
-  "4.4",
-  "5.1",
-  "5.2",
-  "5.3",
-  "6.1",
-  "6.2",
-  "7.1",
-  "7.2",
-  "7.3",
-  "7.4",
-  "7.5",
-  "8.1",
-  "9.1",
-  "9.2",
-  "9.3",
-];
+/**
+ * The clauses every ISO management-system standard shares through the harmonized structure:
+ * ISO 9001's, less its product clauses (8.2–8.7) and 6.3 and chapter 10, which each standard
+ * has or numbers in its own way (see isoExtras).
+ */
+const iso9001Only = ["6.3", "8.2", "8.3", "8.4", "8.5", "8.6", "8.7", "10.1", "10.2", "10.3"];
+const harmonized = iso9001Clauses.filter((c) => !iso9001Only.includes(c));
 
 /**
  * Each ISO standard's clauses beyond the harmonized ones, and the clauses whose short title is

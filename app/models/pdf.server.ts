@@ -44,6 +44,20 @@ export function pageFooter(
   });
 }
 
+/**
+ * A PDF as a download: an ASCII file name for old browsers beside the exact UTF-8 one.
+ * Private by default; a release's PDF, which never changes, may be kept.
+ */
+export function pdfDownload(pdf: Buffer, name: string, cacheControl = "private, no-store"): Response {
+  return new Response(new Uint8Array(pdf), {
+    headers: {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      "Cache-Control": cacheControl,
+    },
+  });
+}
+
 export function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   return pdfmake.createPdf(definition).getBuffer();
 }

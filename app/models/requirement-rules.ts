@@ -106,3 +106,15 @@ export function validateTitles(
   );
   return problems.length > 0 ? { ok: false, problems } : { ok: true, titles };
 }
+
+/**
+ * A requirement's short title: the organisation's own, else the catalogue's in the reader's
+ * language, else the fallback (an Annex A control nobody has named yet).
+ */
+export function requirementTitle(
+  r: { title: string | null; titleKey: string | null },
+  translate: (key: string) => string,
+  fallback = "",
+): string {
+  return r.title ?? (r.titleKey ? translate(r.titleKey) : fallback);
+}

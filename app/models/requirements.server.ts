@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, max, sql } from "drizzle-orm";
+import { and, asc, eq, gte, sql } from "drizzle-orm";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { frameworks, requirements, type SoaStatus } from "#db/schema/index.ts";
@@ -143,16 +143,14 @@ export function addRequirement(
       .where(eq(requirements.frameworkId, frameworkId))
       .all();
     if (rows.some((r) => r.code === input.code)) throw new RequirementError("requirement.codeTaken");
-    let position =
-      (tx
-        .select({ last: max(requirements.position) })
-        .from(requirements)
-        .where(eq(requirements.frameworkId, frameworkId))
-        .get()?.last ?? -1) + 1;
+    // At the end, or after the parent's last descendant (the rows behind it move up one).
+    const after = (codes: (code: string) => boolean) =>
+      Math.max(-1, ...rows.filter((r) => codes(r.code)).map((r) => r.position)) + 1;
+    let position = after(() => true);
     if (input.parentCode) {
       if (!rows.some((r) => r.code === input.parentCode)) throw new RequirementError("requirement.unknownParent");
       const under = subtree(rows, input.parentCode);
-      position = Math.max(...rows.filter((r) => under.has(r.code)).map((r) => r.position)) + 1;
+      position = after((code) => under.has(code));
       tx.update(requirements)
         .set({ position: sql`${requirements.position} + 1` })
         .where(and(eq(requirements.frameworkId, frameworkId), gte(requirements.position, position)))

@@ -6,11 +6,10 @@
  * server; at the end every document's clients converge on what is stored.
  */
 import * as Y from "yjs";
-import { createSession, sessionCookie } from "#app/auth/sessions.server.ts";
 import { createDocument } from "#app/models/documents.server.ts";
 import { createUser } from "#app/models/users.server.ts";
 import { databaseFile, migrateDatabase, openDatabase } from "#db/client.ts";
-import { readStoredUpdate } from "#tests/fixtures/db.ts";
+import { readStoredUpdate, sessionCookieFor } from "#tests/fixtures/db.ts";
 import {
   connectClient,
   startCollabServer,
@@ -62,10 +61,7 @@ const documents = Array.from({ length: DOCUMENTS }, (_, i) =>
     tags: [],
   }),
 );
-const cookieFor = async (i: number) => {
-  const { token } = createSession(db, people[i % people.length]!.id);
-  return (await sessionCookie.serialize(token)).split(";")[0]!;
-};
+const cookieFor = (i: number) => sessionCookieFor(db, people[i % people.length]!.id);
 
 let server: RunningServer = await startCollabServer(dataDir);
 const port = String(server.port);

@@ -1,7 +1,7 @@
-import { createSession, sessionCookie } from "#app/auth/sessions.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
 import routes from "#app/routes.ts";
 import type { Role } from "#db/schema/values.ts";
+import { sessionCookieFor } from "#tests/fixtures/db.ts";
 import { matrixIds } from "#tests/fixtures/matrix-items.ts";
 import { accessMatrix, type Caller, type Method, type Outcome } from "#tests/fixtures/route-access.ts";
 import { demo, expect, test } from "#tests/fixtures/e2e.ts";
@@ -38,8 +38,7 @@ test("every route x role x method is allowed or refused as the matrix says", asy
   const cookieOf = async (caller: Caller) => {
     if (caller === "anonymous") return undefined;
     // A fresh session per request: a refused or accepted sign-out must not end the next call's.
-    const { token } = createSession(db, findUserByEmail(db, demo[caller as Role])!.id);
-    return (await sessionCookie.serialize(token)).split(";")[0]!;
+    return sessionCookieFor(db, findUserByEmail(db, demo[caller as Role])!.id);
   };
   const observed: Record<string, Partial<Record<Method, Record<Caller, Outcome>>>> = {};
   const mismatches: string[] = [];

@@ -1,6 +1,6 @@
 import { DomUtils, parseDocument } from "htmlparser2";
-import { createSession, sessionCookie } from "#app/auth/sessions.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
+import { sessionCookieFor } from "#tests/fixtures/db.ts";
 import { matrixIds } from "#tests/fixtures/matrix-items.ts";
 import { accessMatrix } from "#tests/fixtures/route-access.ts";
 import { demo, expect, test } from "#tests/fixtures/e2e.ts";
@@ -65,8 +65,7 @@ test("hostile strings in every form and in a document never run in a page or a P
 }) => {
   test.setTimeout(300_000);
   const ids = await matrixIds(db, process.env.LOTS_E2E_DATA_DIR!);
-  const { token } = createSession(db, findUserByEmail(db, demo.admin)!.id);
-  const cookie = (await sessionCookie.serialize(token)).split(";")[0]!;
+  const cookie = await sessionCookieFor(db, findUserByEmail(db, demo.admin)!.id);
   await page.context().addCookies([{ name: "lots_session", value: cookie.split("=")[1]!, url: baseURL! }]);
   // Any payload that runs sets the mark; a dialog counts too.
   await page.addInitScript((mark) => {
@@ -79,10 +78,9 @@ test("hostile strings in every form and in a document never run in a page or a P
   });
 
   // The admin reaches nearly every form; a staff member's own (a unit's check, its SAM answer) are theirs.
-  const staffToken = createSession(db, findUserByEmail(db, demo.staff)!.id).token;
   const callers = [
     { role: "admin" as const, cookie },
-    { role: "staff" as const, cookie: (await sessionCookie.serialize(staffToken)).split(";")[0]! },
+    { role: "staff" as const, cookie: await sessionCookieFor(db, findUserByEmail(db, demo.staff)!.id) },
   ];
   const pagesOf = (role: "admin" | "staff") =>
     Object.entries(accessMatrix)

@@ -10,10 +10,10 @@ import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import autocannon from "autocannon";
-import { createSession, sessionCookie } from "#app/auth/sessions.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
 import { databaseFile, openDatabase } from "#db/client.ts";
-import { connectClient, until, type Client } from "#tests/fixtures/collab-client.ts";
+import { connectClient, rssMiB, until, type Client } from "#tests/fixtures/collab-client.ts";
+import { sessionCookieFor } from "#tests/fixtures/db.ts";
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 180);
 const PORT = Number(process.env.SOAK_PORT ?? 3471);
@@ -51,10 +51,7 @@ for (;;) {
 }
 
 const db = openDatabase(databaseFile(dataDir));
-const cookieOf = async (email: string) => {
-  const { token } = createSession(db, findUserByEmail(db, email)!.id);
-  return (await sessionCookie.serialize(token)).split(";")[0]!;
-};
+const cookieOf = (email: string) => sessionCookieFor(db, findUserByEmail(db, email)!.id);
 const staff = await cookieOf("medarbetare@exempel.se");
 const qm = await cookieOf("kvalitet@exempel.se");
 const released = db.$client
@@ -63,9 +60,8 @@ const released = db.$client
   .get() as string;
 const draft = db.$client.prepare("select id from documents where type = 'policy'").pluck().get() as string;
 
-const rssMiB = () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${server.pid}/status`, "utf8"))![1]) / 1024;
 const samples: { t: number; rss: number }[] = [];
-const sampler = setInterval(() => samples.push({ t: (Date.now() - started) / 1000, rss: rssMiB() }), 1000);
+const sampler = setInterval(() => samples.push({ t: (Date.now() - started) / 1000, rss: rssMiB(server.pid!) }), 1000);
 
 const editors: Client[] = [];
 process.setMaxListeners(EDITORS + 10);

@@ -4,6 +4,7 @@ import { can } from "#app/auth/permissions.server.ts";
 import { translator } from "#app/i18n/index.ts";
 import { getDocument, documentResource } from "#app/models/documents.server.ts";
 import { getOrganisation } from "#app/models/organisation.server.ts";
+import { pdfDownload } from "#app/models/pdf.server.ts";
 import { releasePdf } from "#app/models/release-pdf.server.ts";
 import { findRelease, requireRelease, versionOf } from "#app/models/releases.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
@@ -40,12 +41,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     },
   );
   const name = `${release.title.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "")}-${versionOf(release)}.pdf`;
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      // A release never changes: the browser may keep its PDF.
-      "Cache-Control": "private, max-age=86400, immutable",
-    },
-  });
+  // A release never changes: the browser may keep its PDF.
+  return pdfDownload(pdf, name, "private, max-age=86400, immutable");
 }

@@ -1,6 +1,8 @@
 import { requirePermission } from "#app/auth/guards.server.ts";
+import { pdfDownload } from "#app/models/pdf.server.ts";
 import { translator } from "#app/i18n/index.ts";
 import { evidencePack, evidencePackPdf } from "#app/models/evidence-pack.server.ts";
+import { requirementTitle } from "#app/models/requirement-rules.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import type { Route } from "./+types/evidence-pdf";
 
@@ -34,7 +36,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       exclusions: t("evidence.exclusions"),
       none: t("frameworks.noScope"),
     },
-    requirementTitle: (r) => r.title ?? (r.titleKey ? t(r.titleKey as "clauses.4_1") : ""),
+    requirementTitle: (r) => requirementTitle(r, (key) => t(key as "clauses.4_1")),
     columns: Object.fromEntries(
       [
         "title",
@@ -65,11 +67,5 @@ export async function loader({ request, context }: Route.LoaderArgs) {
         : t("evidence.trailBad", { row: v.firstBadSeq, reason: v.reason }),
     page: (page, pages) => t("reading.pageOf", { page, pages }),
   });
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="bevispaket-${pack.generatedOn}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return pdfDownload(pdf, `bevispaket-${pack.generatedOn}.pdf`);
 }

@@ -4,6 +4,7 @@ import { CoverageBar } from "#app/components/coverage-bar.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { evidencePack } from "#app/models/evidence-pack.server.ts";
+import { requirementTitle } from "#app/models/requirement-rules.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import type { Route } from "./+types/evidence";
 
@@ -44,7 +45,7 @@ export default function EvidencePackPage({ loaderData: pack }: Route.ComponentPr
                   <ul className="plain-list">
                     {f.exclusions.map((e) => (
                       <li key={e.code}>
-                        {e.code} {e.title ?? (e.titleKey ? t(e.titleKey as "clauses.4_1") : "")}:{" "}
+                        {e.code} {requirementTitle(e, (key) => t(key as "clauses.4_1"))}:{" "}
                         <span className="muted">{e.justification}</span>
                       </li>
                     ))}

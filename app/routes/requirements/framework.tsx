@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { CoverageBar } from "#app/components/coverage-bar.tsx";
-import { ImportProblems } from "#app/components/import-problems.tsx";
+import { ImportProblems, RequirementFileField } from "#app/components/requirement-file.tsx";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
 import { WrittenSamNotice } from "#app/components/written-sam-notice.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
@@ -12,7 +12,7 @@ import { can } from "#app/auth/permissions.server.ts";
 import { setFrameworkScope, writtenSamDocuments, WRITTEN_SAM_FROM } from "#app/models/context.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { requirementRowsOf, uploadedFile } from "#app/models/framework-file.server.ts";
-import { validateTitles, type ImportProblem } from "#app/models/requirement-rules.ts";
+import { requirementTitle, validateTitles, type ImportProblem } from "#app/models/requirement-rules.ts";
 import {
   addRequirement,
   frameworkCoverage,
@@ -107,7 +107,7 @@ export default function FrameworkCoverage({ loaderData, actionData }: Route.Comp
   const adding = result("add");
   const naming = result("names");
   const titleOf = (r: { title: string | null; titleKey: string | null }) =>
-    r.title ?? (r.titleKey ? t(r.titleKey as "clauses.4_1") : "");
+    requirementTitle(r, (key) => t(key as "clauses.4_1"));
   return (
     <>
       <PageHeader title={framework.name} intro={framework.description || t("frameworks.coverageIntro")}>
@@ -251,14 +251,7 @@ export default function FrameworkCoverage({ loaderData, actionData }: Route.Comp
             <ImportProblems problems={naming?.problems} />
             {naming?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
             <Form method="post" encType="multipart/form-data" className="form-grid" noValidate>
-              <TextField
-                label={t("frameworks.import.file")}
-                hint={t("frameworks.import.fileHint")}
-                name="file"
-                type="file"
-                accept=".csv,.xlsx,.json"
-                error={naming?.errors.file}
-              />
+              <RequirementFileField error={naming?.errors.file} />
               <div className="form-actions">
                 <SubmitButton name="intent" value="names">
                   {t("frameworks.names.submit")}

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { CoverageBar } from "#app/components/coverage-bar.tsx";
-import { ImportProblems } from "#app/components/import-problems.tsx";
+import { ImportProblems, RequirementFileField } from "#app/components/requirement-file.tsx";
 import { TextAreaField, TextField } from "#app/components/ui/field.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
@@ -171,14 +171,7 @@ export default function Requirements({ loaderData, actionData }: Route.Component
                 error={importing?.errors.name}
               />
               <TextAreaField label={t("frameworks.import.description")} name="description" optional maxLength={2000} />
-              <TextField
-                label={t("frameworks.import.file")}
-                hint={t("frameworks.import.fileHint")}
-                name="file"
-                type="file"
-                accept=".csv,.xlsx,.json"
-                error={importing?.errors.file}
-              />
+              <RequirementFileField error={importing?.errors.file} />
               <div className="form-actions">
                 <SubmitButton name="intent" value="import">
                   {t("frameworks.import.submit")}

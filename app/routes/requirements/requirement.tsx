@@ -9,7 +9,7 @@ import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { linkedTo } from "#app/models/links.server.ts";
-import { coverageOf } from "#app/models/requirement-rules.ts";
+import { coverageOf, requirementTitle } from "#app/models/requirement-rules.ts";
 import { getRequirement, inEffect, setApplicability } from "#app/models/requirements.server.ts";
 import { linkFormIntent } from "#app/routes/links/link-form.server.ts";
 import { formText, type FieldErrors } from "#app/utils/forms.ts";
@@ -74,7 +74,7 @@ export async function action({
 export default function RequirementPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { requirement: r } = loaderData;
-  const title = r.title ?? (r.titleKey ? t(r.titleKey as "clauses.4_1") : "");
+  const title = requirementTitle(r, (key) => t(key as "clauses.4_1"));
   const applying = actionData?.intent === "applicability" ? actionData : undefined;
   const linkErrors = actionData?.intent === "link" ? actionData.errors : undefined;
   return (

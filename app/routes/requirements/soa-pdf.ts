@@ -1,10 +1,12 @@
 import { data } from "react-router";
 import { requirePermission } from "#app/auth/guards.server.ts";
+import { pdfDownload } from "#app/models/pdf.server.ts";
 import { translator } from "#app/i18n/index.ts";
 import {
   statementOfApplicability,
   statementOfApplicabilityPdf,
 } from "#app/models/statement-of-applicability.server.ts";
+import { requirementTitle } from "#app/models/requirement-rules.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import type { Route } from "./+types/soa-pdf";
 
@@ -29,16 +31,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       implementation: t("frameworks.soa.implementation"),
       evidence: t("frameworks.soa.evidence"),
     },
-    titleOf: (r) => r.title ?? (r.titleKey ? t(r.titleKey as "clauses.4_1") : t("frameworks.soa.untitled")),
+    titleOf: (r) => requirementTitle(r, (key) => t(key as "clauses.4_1"), t("frameworks.soa.untitled")),
     yesNo: (applicable) => t(applicable ? "frameworks.soa.yes" : "frameworks.soa.no"),
     implementation: (status) => (status ? t(`soa.${status}`) : t("frameworks.implementationNone")),
     page: (page, pages) => t("reading.pageOf", { page, pages }),
   });
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="uttalande-om-tillamplighet-${soa.generatedOn}.pdf"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return pdfDownload(pdf, `uttalande-om-tillamplighet-${soa.generatedOn}.pdf`);
 }

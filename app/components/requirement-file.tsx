@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
+import { TextField } from "#app/components/ui/field.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
+import type { FieldError } from "#app/utils/forms.ts";
 import type { ImportProblem } from "#app/models/requirement-rules.ts";
 
 /** Why a file of requirements was refused: every problem, by row and code, nothing saved. */
@@ -15,5 +17,20 @@ export function ImportProblems({ problems }: { problems: ImportProblem[] | undef
         ))}
       </ul>
     </Notice>
+  );
+}
+
+/** The file of requirements to upload: CSV, Excel or JSON, with its limits stated. */
+export function RequirementFileField({ error }: { error: FieldError | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={t("frameworks.import.file")}
+      hint={t("frameworks.import.fileHint")}
+      name="file"
+      type="file"
+      accept=".csv,.xlsx,.json"
+      error={error}
+    />
   );
 }
