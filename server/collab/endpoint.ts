@@ -1,6 +1,7 @@
 import type http from "node:http";
 import type { Duplex } from "node:stream";
 import type { Logger } from "pino";
+import * as wsLibrary from "ws";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Config } from "#app/config.server.ts";
 import { authenticateCookie } from "#app/auth/authenticate.server.ts";
@@ -29,6 +30,32 @@ function refuse(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
   );
 }
 
+// ws's framing, public for broadcasts that send one frame to many sockets (websockets/ws#1016);
+// @types/ws does not declare it.
+const { Sender } = wsLibrary as unknown as {
+  Sender: {
+    frame(data: Buffer, options: { fin: boolean; opcode: number; mask: boolean; readOnly: boolean }): Buffer[];
+  };
+};
+const BINARY_FRAME = { fin: true, opcode: 0x2, mask: false, readOnly: false };
+
+/**
+ * A server's frames are not masked, so an update's frame is the same for everyone in the
+ * document: the hub hands each reader the same message, and it is framed once and written to
+ * each socket as it is, instead of being framed again per reader (one write each, not two).
+ */
+function frameOnce(): (data: Uint8Array) => Buffer {
+  let last: Uint8Array | undefined;
+  let framed = Buffer.alloc(0);
+  return (data) => {
+    if (data !== last) {
+      framed = Buffer.concat(Sender.frame(Buffer.from(data.buffer, data.byteOffset, data.byteLength), BINARY_FRAME));
+      last = data;
+    }
+    return framed;
+  };
+}
+
 /**
  * The y-websocket endpoint at /collab/<documentId>, on the app's own HTTP server. A person is
  * signed in by the app's session cookie and allowed by the same `can()` as every page; both
@@ -50,6 +77,7 @@ export function attachCollab(server: http.Server, deps: { db: DbConnection; conf
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxMessageBytes });
   const alive = new WeakSet<WebSocket>();
   const edited = new Set<string>();
+  const framed = frameOnce();
 
   async function upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer, docName: string) {
     const encrypted = Boolean((req.socket as { encrypted?: boolean }).encrypted);
@@ -67,7 +95,11 @@ export function attachCollab(server: http.Server, deps: { db: DbConnection; conf
 
     wss.handleUpgrade(req, socket, head, (ws) => {
       const conn = hub.connect(
-        { send: (data) => ws.readyState === ws.OPEN && ws.send(data), close: (code, reason) => ws.close(code, reason) },
+        {
+          // ws writes its own frames (pings, close) whole and in order on the same socket.
+          send: (data) => ws.readyState === ws.OPEN && socket.write(framed(data)),
+          close: (code, reason) => ws.close(code, reason),
+        },
         { docName, userId: auth.user.id, sessionId: auth.session.id, readOnly: access === "read" },
       );
       alive.add(ws);

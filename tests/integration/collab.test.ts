@@ -51,6 +51,20 @@ describe("the collab endpoint, over real sockets", () => {
     expect(b.doc.getText("t").toString()).toContain("tillsammans. ");
   });
 
+  it("passes a pasted chapter (over 64 KiB) intact to the others and to whoever opens the document next", async () => {
+    const a = open(cookies[0]);
+    const b = open(cookies[1]);
+    await Promise.all([synced(a), synced(b)]);
+    // 1, 2 and 8-byte WebSocket length headers: a short line, a paragraph, a chapter.
+    const texts = ["Kort rad. ", "Ett stycke om ansvar. ".repeat(20), "Kapitel om ledningens genomgång. ".repeat(2500)];
+    for (const text of texts) a.doc.getText("chapter").insert(a.doc.getText("chapter").length, text);
+    const expected = texts.join("");
+    await until(() => b.doc.getText("chapter").toString() === expected, 5000, "the other editor has the chapter");
+    const c = open(cookies[1]);
+    await synced(c);
+    expect(c.doc.getText("chapter").toString()).toBe(expected);
+  });
+
   it("gives staff the document read-only: their edits reach nobody", async () => {
     const writer = open(cookies[0]);
     const staff = open(cookies[2]);
