@@ -6,6 +6,7 @@
  */
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import * as prng from "lib0/prng";
 import WebSocket from "ws";
 import * as Y from "yjs";
 
@@ -16,6 +17,10 @@ type Scenario = {
   clientsPerDoc: number;
   editsPerSecond: number;
   seconds: number;
+  /** Edits before the measured seconds, unmeasured: both servers compile their hot paths then. */
+  warmupSeconds: number;
+  /** Seeds when each client starts typing: Lots and the reference get the same schedule in a run. */
+  seed: number;
   coldSync?: { doc: string; times: number };
 };
 
@@ -23,6 +28,7 @@ const scenario = JSON.parse(process.argv[2]!) as Scenario;
 const sentAt = new Map<string, number>();
 const latencies: number[] = [];
 let delivered = 0;
+let measuring = false;
 
 function updateFrame(update: Uint8Array): Uint8Array {
   const e = encoding.createEncoder();
@@ -79,8 +85,10 @@ async function load(): Promise<void> {
         }
         if (type !== 2) return;
         const now = performance.now();
+        const { to: edits } = Y.parseUpdateMeta(payload);
+        if (!measuring) return;
         delivered += 1;
-        for (const [client, to] of Y.parseUpdateMeta(payload).to) {
+        for (const [client, to] of edits) {
           const started = sentAt.get(`${client}:${to}`);
           if (started !== undefined) latencies.push(now - started);
         }
@@ -90,26 +98,31 @@ async function load(): Promise<void> {
     }
   }
   await new Promise((r) => setTimeout(r, 300));
-  delivered = 0;
-  const start = performance.now();
   const repeating: NodeJS.Timeout[] = [];
+  const schedule = prng.create(scenario.seed);
   const timers = peers.map(({ ws, doc }) => {
     const text = doc.getText("t");
     const edit = () => {
       const before = Y.encodeStateVector(doc);
       text.insert(text.length, "abcdefgh");
       const update = Y.encodeStateAsUpdate(doc, before);
-      sentAt.set(`${doc.clientID}:${Y.getState(doc.store, doc.clientID)}`, performance.now());
+      if (measuring) sentAt.set(`${doc.clientID}:${Y.getState(doc.store, doc.clientID)}`, performance.now());
       ws.send(updateFrame(update));
     };
     const every = 1000 / scenario.editsPerSecond;
     // Spread the clients' edits over the interval, as people do not type in step.
-    const first = setTimeout(() => {
-      edit();
-      repeating.push(setInterval(edit, every));
-    }, Math.random() * every);
+    const first = setTimeout(
+      () => {
+        edit();
+        repeating.push(setInterval(edit, every));
+      },
+      prng.real53(schedule) * every,
+    );
     return first;
   });
+  await new Promise((r) => setTimeout(r, scenario.warmupSeconds * 1000));
+  measuring = true;
+  const start = performance.now();
   await new Promise((r) => setTimeout(r, scenario.seconds * 1000));
   for (const t of timers) clearTimeout(t);
   for (const t of repeating) clearInterval(t);

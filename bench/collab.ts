@@ -2,7 +2,7 @@
  * bench:collab — Lots' collab endpoint (sign-in and per-update persistence on) against a plain
  * in-memory y-websocket server, side by side in one run. Prints medians of BENCH_RUNS runs and
  * the ratio Lots/reference; writes bench/results/collab-*.json. BENCH_ONLY picks scenarios.
- *   npm run bench:collab            (BENCH_RUNS=3, BENCH_SECONDS=8 by default)
+ *   npm run bench:collab            (BENCH_RUNS=3, BENCH_SECONDS=20 by default)
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -20,7 +20,8 @@ import { median, report, spawnOn, type Row } from "./support.ts";
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** e.g. BENCH_ONLY=1,4 runs the first and the cold-sync scenario only. */
 const ONLY = process.env.BENCH_ONLY?.split(",").map(Number);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const WARMUP_SECONDS = 3;
 const COLD_TIMES = 15;
 
 type Load = { name: string; docs: number; clientsPerDoc: number; editsPerSecond: number };
@@ -106,7 +107,12 @@ async function drive(scenario: object): Promise<Record<string, number>> {
   return JSON.parse(out.trim().split("\n").pop()!) as Record<string, number>;
 }
 
-async function measure(target: "lots" | "reference", scenario: Load | null, log: Uint8Array[]): Promise<Measure> {
+async function measure(
+  target: "lots" | "reference",
+  scenario: Load | null,
+  log: Uint8Array[],
+  seed: number,
+): Promise<Measure> {
   const docCount = scenario?.docs ?? 0;
   let server: { child: ChildProcess; port: number };
   let docs: string[];
@@ -115,7 +121,7 @@ async function measure(target: "lots" | "reference", scenario: Load | null, log:
   let replayFile: string | undefined;
   if (target === "lots") {
     const prepared = await prepareLots(docCount, scenario ? [] : log);
-    server = await start(["tests/fixtures/collab-server.ts"], {
+    server = await start([...(process.env.XF ? process.env.XF.split(" ") : []), "tests/fixtures/collab-server.ts"], {
       NODE_ENV: "production",
       HOST: "127.0.0.1",
       PORT: "0",
@@ -143,6 +149,8 @@ async function measure(target: "lots" | "reference", scenario: Load | null, log:
     clientsPerDoc: scenario?.clientsPerDoc ?? 0,
     editsPerSecond: scenario?.editsPerSecond ?? 0,
     seconds: SECONDS,
+    warmupSeconds: WARMUP_SECONDS,
+    seed,
     ...(scenario ? {} : { coldSync: { doc: cold, times: COLD_TIMES } }),
   });
   clearInterval(sampler);
@@ -183,6 +191,8 @@ async function idleMemory(): Promise<{ perDocKb: number; loaded: number; afterId
       clientsPerDoc: 0,
       editsPerSecond: 0,
       seconds: 0,
+      warmupSeconds: 0,
+      seed: 0,
       coldSync: { doc, times: 1 },
     });
   };
@@ -202,6 +212,8 @@ async function idleMemory(): Promise<{ perDocKb: number; loaded: number; afterId
         clientsPerDoc: 1,
         editsPerSecond: 1,
         seconds: 0.01,
+        warmupSeconds: 0,
+        seed: 0,
       }),
     ],
     { stdio: "ignore" },
@@ -227,8 +239,8 @@ for (const [index, scenario] of [...loads, null].entries()) {
   for (let r = 0; r < RUNS; r++) {
     // Alternate the order so neither side always runs on a warmer machine.
     const first = r % 2 === 0 ? "lots" : "reference";
-    const a = await measure(first, scenario, log);
-    const b = await measure(first === "lots" ? "reference" : "lots", scenario, log);
+    const a = await measure(first, scenario, log, r);
+    const b = await measure(first === "lots" ? "reference" : "lots", scenario, log, r);
     runs.push(first === "lots" ? { lots: a, reference: b } : { lots: b, reference: a });
     console.error(`${name}: run ${r + 1}/${RUNS} done`);
   }
