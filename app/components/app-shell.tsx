@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { Form, NavLink, useLocation } from "react-router";
+import { Form, NavLink, useLocation, useSubmit } from "react-router";
 import type { Section } from "#app/navigation.ts";
+import { forgetLocalCopies } from "./editor/local-copies.ts";
 import { LanguageButton } from "./language-button.tsx";
 import type { Locale, Role } from "#db/schema/values.ts";
 
@@ -124,6 +125,7 @@ export function AppShell({ organisationName, user, nav, unread, children }: Shel
 function AccountActions({ user }: { user: ShellProps["user"] }) {
   const { t } = useTranslation();
   const location = useLocation();
+  const submit = useSubmit();
   return (
     <>
       <NavLink to="/konto" className="user-link" title={t("app.signedInAs", { name: user.name })}>
@@ -134,7 +136,17 @@ function AccountActions({ user }: { user: ShellProps["user"] }) {
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
         <LanguageButton current={user.locale} />
       </Form>
-      <Form method="post" action="/logga-ut" className="inline-form">
+      <Form
+        method="post"
+        action="/logga-ut"
+        className="inline-form"
+        onSubmit={(event) => {
+          // The browser's copies of documents go with the session, before the next person sits down.
+          event.preventDefault();
+          const form = event.currentTarget;
+          void forgetLocalCopies().finally(() => submit(form));
+        }}
+      >
         <button type="submit" className="button button-ghost">
           {t("nav.signOut")}
         </button>

@@ -47,6 +47,64 @@ test("two people write the same policy together and see each other's text and ca
   await perContext.close();
 });
 
+/** How many updates the browser keeps for this document (y-indexeddb's "updates" store). */
+function keptUpdates(page: Page, documentId: string): Promise<number> {
+  return page.evaluate(async (id) => {
+    const kept = (await indexedDB.databases()).find((d) => d.name?.endsWith(`:${id}`))?.name;
+    if (!kept) return 0;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(kept);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const count = await new Promise<number>((resolve) => {
+      const request = db.transaction("updates").objectStore("updates").count();
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    return count;
+  }, documentId);
+}
+
+test("edits made offline survive closing the tab and are sent on the next open; signing out forgets them", async ({
+  browser,
+  signIn,
+  makeDocument,
+}) => {
+  const documentId = await makeDocument(demo.quality_manager, "Vi mäter kundnöjdheten.");
+  const karinContext = await browser.newContext();
+  await signIn(karinContext, demo.quality_manager);
+  const first = await karinContext.newPage();
+  await openLive(first, documentId);
+  const keptBefore = await keptUpdates(first, documentId);
+
+  await karinContext.setOffline(true);
+  await expect(first.getByRole("status").filter({ hasText: "Offline" })).toBeVisible();
+  await typeAtEnd(first, " Varje kvartal.");
+  await expect.poll(() => keptUpdates(first, documentId)).toBeGreaterThan(keptBefore);
+  await first.close();
+  await karinContext.setOffline(false);
+
+  // Nothing reached the server while Karin was offline.
+  const perContext = await browser.newContext();
+  await signIn(perContext, demo.process_owner);
+  const per = await perContext.newPage();
+  await openLive(per, documentId);
+  expect(await editorText(per)).toBe("Vi mäter kundnöjdheten.");
+
+  const again = await karinContext.newPage();
+  await openLive(again, documentId);
+  await expect.poll(() => editorText(again)).toBe("Vi mäter kundnöjdheten. Varje kvartal.");
+  await expect.poll(() => editorText(per)).toBe("Vi mäter kundnöjdheten. Varje kvartal.");
+  await expect(again.getByText("Allt sparat")).toBeVisible();
+
+  await again.getByRole("button", { name: "Logga ut" }).click();
+  await expect(again).toHaveURL(/\/login\?status=signedOut/);
+  expect(await keptUpdates(again, documentId)).toBe(0);
+  await karinContext.close();
+  await perContext.close();
+});
+
 test("staff open a document read-only and cannot change it", async ({ browser, signIn, makeDocument }) => {
   const documentId = await makeDocument(demo.quality_manager, "Gäller alla medarbetare.");
   const staffContext = await browser.newContext();

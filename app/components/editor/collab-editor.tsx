@@ -8,8 +8,8 @@ import { useRevalidator } from "react-router";
 import { CommentsPanel, type Person } from "./comments.tsx";
 import { editingItemChip } from "./item-chip-editing.tsx";
 import { documentSchema, FRAGMENT } from "./schema.ts";
-import { useProviderState } from "./provider-state.ts";
-import { colourFor, openSession, type ConnectionState, type EditSession, type SaveState } from "./session.ts";
+import { useEditSession, useProviderState } from "./provider-state.ts";
+import { colourFor, type ConnectionState, type EditSession, type SaveState } from "./session.ts";
 import { Toolbar } from "./toolbar.tsx";
 
 type Props = {
@@ -32,15 +32,10 @@ const refusals: Record<number, Exclude<Refusal, "unreachable">> = {
 };
 
 export default function CollabEditor(props: Props) {
-  const [session, setSession] = useState<EditSession | null>(null);
-  const [save, setSave] = useState<SaveState>("saved");
-  useEffect(() => {
-    const opened = openSession(props.documentId, () => setSave((s) => (s === "saving" ? "saved" : s)));
-    // The session is an external system (a socket): created here, closed in the cleanup.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setSession(opened);
-    return () => opened.close();
-  }, [props.documentId]);
+  const { session, save, setSave } = useEditSession(props.documentId, {
+    userId: props.me.id,
+    keepLocalCopy: props.canEdit,
+  });
   if (!session) return <StaticContent html={props.initialHtml} />;
   return <LiveEditor {...props} session={session} save={save} setSave={setSave} />;
 }

@@ -1,5 +1,26 @@
-import { useCallback, useState, useSyncExternalStore } from "react";
-import type { ConnectionState, EditSession } from "./session.ts";
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+import { openSession, type ConnectionState, type EditSession, type SaveState, type SessionOptions } from "./session.ts";
+
+/**
+ * The live session of one document for an editor component, opened after the first render
+ * (a socket is an external system) and closed when the component goes; with its save state.
+ */
+export function useEditSession(
+  documentId: string,
+  { userId, keepLocalCopy }: SessionOptions,
+): { session: EditSession | null; save: SaveState; setSave: (save: SaveState) => void } {
+  const [session, setSession] = useState<EditSession | null>(null);
+  const [save, setSave] = useState<SaveState>("saved");
+  useEffect(() => {
+    const opened = openSession(documentId, { userId, keepLocalCopy }, () =>
+      setSave((s) => (s === "saving" ? "saved" : s)),
+    );
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setSession(opened);
+    return () => opened.close();
+  }, [documentId, userId, keepLocalCopy]);
+  return { session, save, setSave };
+}
 
 /**
  * The provider's connection and first-sync state, read straight from it: events that fire
@@ -24,7 +45,8 @@ export function useProviderState(session: EditSession): { connection: Connection
   );
   const connection = useSyncExternalStore<ConnectionState>(
     subscribe,
-    () => (provider.wsconnected ? "connected" : navigator.onLine ? "connecting" : "offline"),
+    // The browser knows of a lost network long before a silent socket times out.
+    () => (!navigator.onLine ? "offline" : provider.wsconnected ? "connected" : "connecting"),
     () => "connecting",
   );
   // Once the first sync has arrived the live editor stays in place, even while reconnecting.

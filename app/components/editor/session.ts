@@ -1,7 +1,9 @@
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
+import { IndexeddbPersistence } from "y-indexeddb";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { localCopyName } from "./local-copies.ts";
 
 export type ConnectionState = "connecting" | "connected" | "offline";
 export type SaveState = "saved" | "saving";
@@ -23,9 +25,19 @@ export type EditSession = {
   confirmSaved(): void;
 };
 
+export type SessionOptions = {
+  userId: string;
+  /**
+   * Keep a copy in the browser (IndexedDB), so edits made offline survive closing the tab and
+   * are sent when the document is next opened. Only for people who may edit it.
+   */
+  keepLocalCopy: boolean;
+};
+
 /** Opens the live connection for one document: /collab/<id> on this very origin. */
-export function openSession(documentId: string, onSaved: () => void): EditSession {
+export function openSession(documentId: string, options: SessionOptions, onSaved: () => void): EditSession {
   const doc = new Y.Doc();
+  const local = options.keepLocalCopy ? new IndexeddbPersistence(localCopyName(options.userId, documentId), doc) : null;
   const scheme = window.location.protocol === "https:" ? "wss" : "ws";
   const provider = new WebsocketProvider(`${scheme}://${window.location.host}/collab`, documentId, doc, {
     // The session cookie travels with the upgrade; nothing else is needed.
@@ -39,12 +51,30 @@ export function openSession(documentId: string, onSaved: () => void): EditSessio
     }
   };
   provider.on("sync", onSync);
+  // The browser reports a lost network long before a silent socket times out (30 s): stop
+  // sending into it, and connect again the moment the network is back.
+  let disconnectedOffline = false;
+  const onOffline = () => {
+    if (!provider.shouldConnect) return;
+    disconnectedOffline = true;
+    provider.disconnect();
+  };
+  const onOnline = () => {
+    if (!disconnectedOffline) return;
+    disconnectedOffline = false;
+    provider.connect();
+  };
+  window.addEventListener("offline", onOffline);
+  window.addEventListener("online", onOnline);
   return {
     doc,
     provider,
     close() {
       provider.off("sync", onSync);
+      window.removeEventListener("offline", onOffline);
+      window.removeEventListener("online", onOnline);
       provider.destroy();
+      void local?.destroy();
       doc.destroy();
     },
     confirmSaved() {

@@ -23,8 +23,8 @@ import type * as Y from "yjs";
 import { LANE_HEIGHT, nodeKinds, readGraph, type NodeKind, type ProcessGraph } from "#app/models/process-map.ts";
 import { ItemStatus } from "../item-status.tsx";
 import { StatusBar } from "../editor/collab-editor.tsx";
-import { useProviderState } from "../editor/provider-state.ts";
-import { colourFor, openSession, type EditSession, type SaveState } from "../editor/session.ts";
+import { useEditSession, useProviderState } from "../editor/provider-state.ts";
+import { colourFor, type EditSession, type SaveState } from "../editor/session.ts";
 import { autoLayout } from "./auto-layout.ts";
 import {
   addLane,
@@ -64,15 +64,10 @@ type StepData = {
 type StepNode = Node<StepData, "step">;
 
 export default function MapEditor(props: MapEditorProps) {
-  const [session, setSession] = useState<EditSession | null>(null);
-  const [save, setSave] = useState<SaveState>("saved");
-  useEffect(() => {
-    const opened = openSession(props.documentId, () => setSave((s) => (s === "saving" ? "saved" : s)));
-    // The session is an external system (a socket): created here, closed in the cleanup.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setSession(opened);
-    return () => opened.close();
-  }, [props.documentId]);
+  const { session, save, setSave } = useEditSession(props.documentId, {
+    userId: props.me.id,
+    keepLocalCopy: props.canEdit,
+  });
   if (!session) return null;
   return (
     <ReactFlowProvider>
