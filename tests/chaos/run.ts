@@ -7,9 +7,8 @@
  */
 import * as Y from "yjs";
 import { createDocument } from "#app/models/documents.server.ts";
-import { createUser } from "#app/models/users.server.ts";
 import { databaseFile, migrateDatabase, openDatabase } from "#db/client.ts";
-import { readStoredUpdate, sessionCookieFor } from "#tests/fixtures/db.ts";
+import { makeUser, readStoredUpdate, sessionCookieFor } from "#tests/fixtures/db.ts";
 import {
   connectClient,
   startCollabServer,
@@ -36,21 +35,7 @@ const between = (min: number, max: number) => min + Math.random() * (max - min);
 const dataDir = tempDataDir();
 const db = openDatabase(databaseFile(dataDir));
 migrateDatabase(db);
-const people = await Promise.all(
-  Array.from({ length: 10 }, (_, i) =>
-    createUser(
-      db,
-      {
-        email: `chaos${i}@example.se`,
-        name: `Kaos ${i}`,
-        password: "chaos run 2026",
-        role: "process_owner",
-        unitId: null,
-      },
-      null,
-    ),
-  ),
-);
+const people = await Promise.all(Array.from({ length: 10 }, () => makeUser(db, { role: "process_owner" })));
 const documents = Array.from({ length: DOCUMENTS }, (_, i) =>
   createDocument(db, people[0]!.id, {
     title: `Kaos ${i}`,
