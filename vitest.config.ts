@@ -4,7 +4,7 @@ import { defineConfig } from "vitest/config";
 // Playwright's *.spec.ts files must stay out of Vitest.
 export default defineConfig({
   test: {
-    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts", "tests/security/**/*.test.ts"],
     environment: "node",
     pool: "forks",
   },

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import type { SessionPolicy } from "#app/auth/sessions.server.ts";
 
 const flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
 
@@ -11,7 +12,22 @@ const env = z.object({
   LOTS_DATA_DIR: z.string().min(1).default("./data"),
   LOTS_DEMO: flag.default(true),
   LOTS_PUBLIC_URL: z.url().optional(),
-  LOTS_TRUST_PROXY: flag.default(false),
+  // How many proxies stand in front of Lots (a number), or their addresses (a comma list).
+  LOTS_TRUST_PROXY: z.string().default("0"),
+  // Further host names Lots answers to besides the public URL's and loopback, comma-separated.
+  LOTS_ALLOWED_HOSTS: z.string().default(""),
+  LOTS_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 24 * 60)
+    .default(30),
+  LOTS_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(90 * 24)
+    .default(12),
   LOTS_SMTP_URL: z.string().optional(),
   LOTS_MAIL_FROM: z.string().default("Lots <lots@localhost>"),
   LOTS_COLLAB_MAX_MESSAGE_BYTES: z.coerce
@@ -32,12 +48,41 @@ export type Config = {
   demo: boolean;
   /** The public origin (scheme://host[:port]) when Lots runs behind a proxy. */
   publicOrigin: string | undefined;
-  trustProxy: boolean;
+  /** Express's "trust proxy": false, a number of hops, or the proxies' addresses. Never "all". */
+  trustProxy: TrustProxy;
+  /** Host names (lower case, no port) that requests may name; any other is refused. */
+  servedHosts: ReadonlySet<string>;
+  session: SessionPolicy;
   smtpUrl: string | undefined;
   mailFrom: string;
   logLevel: string;
   collab: { maxMessageBytes: number; compactEvery: number; idleUnloadMs: number };
 };
+
+export type TrustProxy = false | number | string[];
+
+/** Loopback names are always served: a DNS-rebinding page names its own host, never these. */
+const LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]"];
+const WILDCARD_HOSTS = new Set(["0.0.0.0", "::", "[::]"]);
+
+export function parseTrustProxy(value: string): TrustProxy {
+  const v = value.trim();
+  if (v === "" || v === "0" || v === "false") return false;
+  // "true" once meant "trust every hop", which lets a client write its own address.
+  if (v === "true") return 1;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);
+}
+
+/** The host name of a Host header or URL host, lower case and without the port. */
+export function hostName(host: string): string {
+  const h = host.trim().toLowerCase();
+  if (h.startsWith("[")) return h.slice(0, h.indexOf("]") + 1);
+  return h.split(":")[0] ?? "";
+}
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = env.safeParse(source);
@@ -45,14 +90,40 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${z.prettifyError(parsed.error)}`);
   }
   const e = parsed.data;
+  const publicOrigin = e.LOTS_PUBLIC_URL ? new URL(e.LOTS_PUBLIC_URL).origin : undefined;
+  if (e.LOTS_SMTP_URL && !publicOrigin) {
+    throw new Error(
+      "LOTS_SMTP_URL is set but LOTS_PUBLIC_URL is not: links in mails must point to the address people use.\n" +
+        "Set LOTS_PUBLIC_URL, e.g. LOTS_PUBLIC_URL=https://lots.foretaget.se",
+    );
+  }
+  const trustProxy = parseTrustProxy(e.LOTS_TRUST_PROXY);
+  if (trustProxy !== false && !publicOrigin) {
+    throw new Error(
+      "LOTS_TRUST_PROXY is set but LOTS_PUBLIC_URL is not: behind a proxy Lots must be told the address people use.\n" +
+        "Set LOTS_PUBLIC_URL, e.g. LOTS_PUBLIC_URL=https://lots.foretaget.se",
+    );
+  }
+  const servedHosts = new Set(
+    [
+      ...LOOPBACK_HOSTS,
+      ...(publicOrigin ? [new URL(publicOrigin).host] : []),
+      ...(WILDCARD_HOSTS.has(e.HOST) ? [] : [e.HOST]),
+      ...e.LOTS_ALLOWED_HOSTS.split(","),
+    ]
+      .map(hostName)
+      .filter(Boolean),
+  );
   return {
     production: e.NODE_ENV === "production",
     port: e.PORT,
     host: e.HOST,
     dataDir: path.resolve(e.LOTS_DATA_DIR),
     demo: e.LOTS_DEMO,
-    publicOrigin: e.LOTS_PUBLIC_URL ? new URL(e.LOTS_PUBLIC_URL).origin : undefined,
-    trustProxy: e.LOTS_TRUST_PROXY,
+    publicOrigin,
+    trustProxy,
+    servedHosts,
+    session: { idleMs: e.LOTS_SESSION_IDLE_MINUTES * 60_000, maxMs: e.LOTS_SESSION_MAX_HOURS * 3_600_000 },
     smtpUrl: e.LOTS_SMTP_URL || undefined,
     mailFrom: e.LOTS_MAIL_FROM,
     logLevel: e.LOTS_LOG_LEVEL,

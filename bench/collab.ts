@@ -9,7 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import * as Y from "yjs";
-import { createSession, sessionCookie } from "#app/auth/sessions.server.ts";
+import { createSession, sessionSetCookie } from "#app/auth/sessions.server.ts";
 import { updateAppender } from "#app/models/collab-store.server.ts";
 import { writeInitialContent } from "#app/models/document-content.server.ts";
 import { createDocument } from "#app/models/documents.server.ts";
@@ -62,7 +62,7 @@ async function prepareLots(docCount: number, coldLog: Uint8Array[], text?: strin
     for (const update of coldLog) append(cold, update);
   })();
   const { token } = createSession(db, user.id);
-  const cookie = (await sessionCookie.serialize(token)).split(";")[0]!;
+  const cookie = (await sessionSetCookie(token, false)).split(";")[0]!;
   db.$client.close();
   return { dir, docs, cold, cookie };
 }

@@ -15,7 +15,7 @@ import os from "node:os";
 import path from "node:path";
 import type { JSONContent } from "@tiptap/core";
 import * as Y from "yjs";
-import { createSession, sessionCookie } from "#app/auth/sessions.server.ts";
+import { createSession, sessionSetCookie } from "#app/auth/sessions.server.ts";
 import { loadYDoc } from "#app/models/collab-store.server.ts";
 import { freezeDocument, writeInitialContent } from "#app/models/document-content.server.ts";
 import { createDocument } from "#app/models/documents.server.ts";
@@ -82,7 +82,7 @@ async function prepare() {
     readers: [],
   });
   const { token } = createSession(db, reader.id);
-  const cookie = (await sessionCookie.serialize(token)).split(";")[0]!;
+  const cookie = (await sessionSetCookie(token, false)).split(";")[0]!;
   return { dir, db, documentId, approver, cookie };
 }
 

@@ -3,6 +3,7 @@
  *   npm run create-admin -- --email anna@foretaget.se --name "Anna Andersson" [--organisation "Företaget AB"]
  * The password is read from LOTS_ADMIN_PASSWORD, or asked for without echo.
  */
+import { isWeakPassword } from "#app/auth/password-strength.server.ts";
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { parseArgs } from "node:util";
@@ -52,6 +53,10 @@ async function askPassword(): Promise<string> {
 const password = await askPassword();
 if (password.length < PASSWORD_MIN_LENGTH) {
   console.error(`The password must have at least ${PASSWORD_MIN_LENGTH} characters.`);
+  process.exit(2);
+}
+if (isWeakPassword(password, [args.data.email, args.data.name])) {
+  console.error("The password is too easy to guess (common, leaked or built on the name): choose a longer phrase.");
   process.exit(2);
 }
 

@@ -15,6 +15,7 @@ import { translator } from "#app/i18n/index.ts";
 import type { Mailer } from "#app/models/mail.server.ts";
 import type { CollabSignals, LotsContext } from "#app/load-context.ts";
 import { redactUrl } from "./logger.ts";
+import { frontDoor, type Refusal } from "./front-door.ts";
 import { readingPageCache } from "./reading-cache.ts";
 
 /** Form posts are small; anything larger is refused before React Router reads it. */
@@ -29,6 +30,8 @@ export type AppDeps = {
   logger: Logger;
   mailer: Mailer;
   collab: CollabSignals;
+  /** Where Lots is reached, for absolute links: from configuration, never from a request. */
+  siteOrigin: () => string;
   build: ServerBuild | (() => Promise<ServerBuild>);
   /** Vite's middleware in development; static files from the build in production. */
   assets: express.RequestHandler[];
@@ -40,7 +43,7 @@ type Locals = { cspNonce: string; auth: LotsContext["auth"] };
 function refuse(
   res: Response,
   status: number,
-  key: "http.foreignOrigin" | "http.tooLarge" | "http.unexpected" | "http.readOnlyGuest",
+  key: Refusal | "http.foreignOrigin" | "http.unexpected" | "http.readOnlyGuest",
 ) {
   res
     .status(status)
@@ -49,11 +52,7 @@ function refuse(
 }
 
 function requestOrigin(req: Request, config: Config): string {
-  return expectedOrigin(req.headers, {
-    publicOrigin: config.publicOrigin,
-    trustProxy: config.trustProxy,
-    encrypted: Boolean((req.socket as { encrypted?: boolean }).encrypted),
-  });
+  return expectedOrigin(req.headers.host, { publicOrigin: config.publicOrigin, encrypted: req.secure });
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -108,16 +107,16 @@ export function createApp(deps: AppDeps): express.Express {
       autoLogging: { ignore: (req) => req.url?.startsWith("/assets/") ?? false },
     }),
   );
+  app.use(frontDoor({ servedHosts: config.servedHosts, maxBodyBytes: MAX_BODY_BYTES, refuse }));
   for (const handler of deps.assets) app.use(handler);
 
   app.use((req: Request, res: Response, next: NextFunction) => {
+    // What a signed-in person sees is theirs alone and may change with their access.
+    res.setHeader("Cache-Control", "private, no-store");
     if (isSafeMethod(req.method)) return next();
     if (!isSameOrigin(req.get("origin"), requestOrigin(req, config))) {
+      req.log.warn("request from a foreign origin refused");
       refuse(res, 403, "http.foreignOrigin");
-      return;
-    }
-    if (Number(req.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-      refuse(res, 413, "http.tooLarge");
       return;
     }
     next();
@@ -125,10 +124,14 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use(async (req: Request, res: Response<unknown, Locals>, next: NextFunction) => {
     try {
-      const { auth, setCookie } = await authenticateCookie(db, req.get("cookie"), { secure: req.secure });
+      const { auth, setCookie } = await authenticateCookie(db, req.get("cookie"), {
+        secure: req.secure,
+        policy: config.session,
+      });
       res.locals.auth = auth;
       if (setCookie) res.append("Set-Cookie", setCookie);
       if (auth && !isSafeMethod(req.method) && !guestMaySend(auth.user.role, req.path)) {
+        req.log.warn({ path: req.path }, "state change by a guest refused");
         refuse(res, 403, "http.readOnlyGuest");
         return;
       }
@@ -154,7 +157,7 @@ export function createApp(deps: AppDeps): express.Express {
         logger: req.log ?? logger,
         cspNonce: res.locals.cspNonce as string,
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-        origin: requestOrigin(req, config),
+        origin: deps.siteOrigin(),
         secure: req.secure,
         auth: res.locals.auth as LotsContext["auth"],
         collab: deps.collab,

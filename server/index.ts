@@ -60,16 +60,25 @@ const reviewDueTexts: ReviewDueTexts = (locale) => {
 };
 
 const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, logger });
-const collab = attachCollab(server, { db, config, logger });
-server.on("request", createApp({ db, config, logger, mailer, collab, build, assets }));
-
-server.listen(config.port, config.host, () => {
+/**
+ * Where people reach Lots, for every absolute link it writes: the configured public URL, or
+ * this machine's own address (mail, which leaves the machine, needs the public URL; see config).
+ */
+function siteOrigin(): string {
+  if (config.publicOrigin) return config.publicOrigin;
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  logger.info({ url: `http://${config.host}:${port}`, dataDir: config.dataDir }, "Lots is listening");
-  const origin = config.publicOrigin ?? `http://${config.host}:${port}`;
-  startReviewDueNotices(origin);
-  startDigests(origin);
+  const host = ["0.0.0.0", "::"].includes(config.host) ? "localhost" : config.host;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+}
+
+const collab = attachCollab(server, { db, config, logger });
+server.on("request", createApp({ db, config, logger, mailer, collab, build, assets, siteOrigin }));
+
+server.listen(config.port, config.host, () => {
+  logger.info({ url: siteOrigin(), dataDir: config.dataDir }, "Lots is listening");
+  startReviewDueNotices(siteOrigin());
+  startDigests(siteOrigin());
 });
 
 /** E-mail digests: checked every hour; each person gets at most one a day, in the morning. */

@@ -74,7 +74,7 @@ export function readingPageCache({ db, buildId, maxBytes }: ReadingCacheOptions)
       res.writeHead(200, {
         "Content-Type": hit.contentType,
         "Content-Length": body.length,
-        "Cache-Control": "private, no-cache",
+        "Cache-Control": "private, no-store",
       });
       res.end(body);
       return;

@@ -2,12 +2,29 @@ import { data, redirect, type AppLoadContext } from "react-router";
 import { can, type Action, type Resource } from "./permissions.server.ts";
 import type { Authenticated } from "./sessions.server.ts";
 
-/** Where sign-in sends a person back to: only paths on this site, never another host. */
+const HERE = "http://lots.invalid";
+
+/**
+ * The one rule for every redirect target that arrives in a request (sign-in's `redirectTo`,
+ * the language switch's way back): a path on this site, never another host. Browsers drop
+ * tabs and line breaks and read a backslash as a slash, so `/\t/evil.example` or `/\\evil`
+ * would leave the site: anything with whitespace, control characters or backslashes is refused
+ * outright, spelt out or %-encoded, and what remains must resolve to this site. The answer is
+ * the parsed, normal form.
+ */
 export function safeRedirectPath(value: unknown, fallback = "/start"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+  if (typeof value !== "string" || value.length > 2000 || !value.startsWith("/")) return fallback;
+  // Encoded too: a target decoded once more on its way (by a proxy, a mail client) must hold.
+  if (/[\s\\\p{Cc}]|%(0\d|1\d|0[a-f]|1[a-f]|7f|2f|5c|20)/iu.test(value) || value.startsWith("//")) return fallback;
+  let url: URL;
+  try {
+    url = new URL(value, HERE);
+  } catch {
     return fallback;
   }
-  return value;
+  if (url.origin !== HERE || url.username || url.password) return fallback;
+  const path = url.pathname + url.search + url.hash;
+  return path.startsWith("//") ? fallback : path;
 }
 
 export function requireAuth(request: Request, context: AppLoadContext): Authenticated {

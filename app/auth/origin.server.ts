@@ -1,11 +1,12 @@
 /**
  * CSRF defence beside SameSite=Lax: a state-changing request must come from our own origin.
- * Browsers always send Origin on POST; a request without one is refused rather than trusted.
+ * Browsers always send Origin on POST, serialised exactly as scheme://host[:port]; anything
+ * else (a path, userinfo, "null", stray spaces or case) is refused rather than read leniently.
  */
 export function isSameOrigin(originHeader: string | undefined | null, expectedOrigin: string): boolean {
   if (!originHeader || originHeader === "null") return false;
   try {
-    return new URL(originHeader).origin === expectedOrigin;
+    return new URL(originHeader).origin === originHeader && originHeader === expectedOrigin;
   } catch {
     return false;
   }
@@ -14,19 +15,13 @@ export function isSameOrigin(originHeader: string | undefined | null, expectedOr
 export const isSafeMethod = (method: string) => method === "GET" || method === "HEAD" || method === "OPTIONS";
 
 /**
- * The origin a browser shows for this server: the configured public one, or what the request
- * itself says (scheme from the proxy when it is trusted). Used by HTTP posts and WebSocket upgrades alike.
+ * The origin a browser shows for this server: the configured public one (always set behind a
+ * proxy), or the served host this request named on this very connection. The host has passed
+ * the front door's check of served hosts before this is asked. Used by posts and upgrades alike.
  */
 export function expectedOrigin(
-  headers: { host?: string; "x-forwarded-proto"?: string | string[] },
-  options: { publicOrigin?: string; trustProxy: boolean; encrypted: boolean },
+  host: string | undefined,
+  options: { publicOrigin?: string; encrypted: boolean },
 ): string {
-  if (options.publicOrigin) return options.publicOrigin;
-  const forwarded = options.trustProxy
-    ? String(headers["x-forwarded-proto"] ?? "")
-        .split(",")[0]
-        ?.trim()
-    : "";
-  const scheme = forwarded || (options.encrypted ? "https" : "http");
-  return `${scheme}://${headers.host ?? "localhost"}`;
+  return options.publicOrigin ?? `${options.encrypted ? "https" : "http"}://${host ?? "localhost"}`;
 }

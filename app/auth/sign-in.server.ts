@@ -12,6 +12,37 @@ import {
   throttleWait,
 } from "./throttle.server.ts";
 
+export type PasswordCheck =
+  | { ok: true }
+  | { ok: false; reason: "invalid"; retryAfterSeconds?: undefined }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Every check of a known person's password (sign-in, changing it, the approval signature) goes
+ * through here, under the sign-in throttle: per account and, when the request's address is
+ * known, per address. So no form is a faster way to guess a password than the sign-in page.
+ */
+export async function confirmPassword(
+  db: Db,
+  user: { email: string; passwordHash: string } | undefined,
+  input: { email?: string; password: string; ip?: string },
+  now = new Date(),
+): Promise<PasswordCheck> {
+  const keys = [accountKey(user?.email ?? input.email ?? ""), ...(input.ip ? [ipKey(input.ip)] : [])];
+  const wait = throttleWait(db, keys, now);
+  if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil(wait / 1000) };
+  const valid = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyAgainstDummy(input.password);
+  if (!valid) {
+    recordFailure(db, keys[0]!, accountPolicy, now);
+    if (keys[1]) recordFailure(db, keys[1], ipPolicy, now);
+    return { ok: false, reason: "invalid" };
+  }
+  clearThrottle(db, keys[0]!);
+  return { ok: true };
+}
+
 export type SignInResult =
   | { ok: true; userId: string }
   | { ok: false; reason: "invalid" | "inactive"; retryAfterSeconds?: undefined }
@@ -27,20 +58,9 @@ export async function signIn(
   input: { email: string; password: string; ip: string },
   now = new Date(),
 ): Promise<SignInResult> {
-  const keys = [accountKey(input.email), ipKey(input.ip)];
-  const wait = throttleWait(db, keys, now);
-  if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil(wait / 1000) };
-
   const user = findUserByEmail(db, input.email);
-  const valid = user
-    ? await verifyPassword(user.passwordHash, input.password)
-    : await verifyAgainstDummy(input.password);
-  if (!user || !valid) {
-    recordFailure(db, keys[0]!, accountPolicy, now);
-    recordFailure(db, keys[1]!, ipPolicy, now);
-    return { ok: false, reason: "invalid" };
-  }
-  if (!userMayUseAccount(user, now)) return { ok: false, reason: "inactive" };
-  clearThrottle(db, keys[0]!);
+  const check = await confirmPassword(db, user, input, now);
+  if (!check.ok) return check;
+  if (!user || !userMayUseAccount(user, now)) return { ok: false, reason: "inactive" };
   return { ok: true, userId: user.id };
 }

@@ -394,6 +394,8 @@ const en: Messages = {
     required: "Please fill in this field.",
     email: "Enter a valid email address.",
     tooLong: "The text is too long (at most {{max}} characters).",
+    passwordWeak:
+      "The password is too easy to guess: it is common, appears among leaked passwords or is built on your name. Choose a longer phrase of your own words.",
     passwordTooShort: "The password must have at least {{min}} characters.",
     passwordTooLong: "The password may have at most {{max}} characters.",
     passwordsDiffer: "The passwords do not match.",
@@ -412,6 +414,7 @@ const en: Messages = {
       emailTaken: "There is already an account with that email address.",
       lastAdmin: "There must be at least one active administrator.",
       guestNeedsEndDate: "An external auditor must have an end date for their access.",
+      throttled: "Too many wrong attempts. Wait a while and try again.",
       wrongPassword: "The current password is not correct.",
     },
     unit: {
@@ -2094,6 +2097,8 @@ const en: Messages = {
     home: "Go to the start page",
   },
   http: {
+    unknownHost: "Request refused: Lots is not served under this address.",
+    badPath: "Request refused: the address is not written in a form Lots accepts.",
     readOnlyGuest: "Request refused: as an external auditor you can read but not change anything.",
     foreignOrigin: "Request refused: it did not come from Lots' own site.",
     tooLarge: "The request is too large.",

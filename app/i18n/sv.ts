@@ -393,6 +393,8 @@ const sv = {
     required: "Fyll i fältet.",
     email: "Ange en giltig e-postadress.",
     tooLong: "Texten är för lång (högst {{max}} tecken).",
+    passwordWeak:
+      "Lösenordet är för lätt att gissa: det är vanligt, finns bland läckta lösenord eller bygger på ditt namn. Välj en längre fras av egna ord.",
     passwordTooShort: "Lösenordet måste ha minst {{min}} tecken.",
     passwordTooLong: "Lösenordet får ha högst {{max}} tecken.",
     passwordsDiffer: "Lösenorden är inte lika.",
@@ -411,6 +413,7 @@ const sv = {
       emailTaken: "Det finns redan ett konto med den e-postadressen.",
       lastAdmin: "Det måste finnas minst en aktiv administratör.",
       guestNeedsEndDate: "En extern revisor måste ha ett slutdatum för sin behörighet.",
+      throttled: "För många felaktiga försök. Vänta en stund och försök igen.",
       wrongPassword: "Nuvarande lösenord stämmer inte.",
     },
     unit: {
@@ -2086,6 +2089,8 @@ const sv = {
     home: "Till startsidan",
   },
   http: {
+    unknownHost: "Förfrågan nekades: Lots nås inte under den här adressen.",
+    badPath: "Förfrågan nekades: adressen är inte skriven på ett sätt som Lots godtar.",
     readOnlyGuest: "Förfrågan nekades: som extern revisor kan du läsa men inte ändra något.",
     foreignOrigin: "Förfrågan nekades: den kom inte från Lots egen webbplats.",
     tooLarge: "Förfrågan är för stor.",

@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
 import type { ActionSummary } from "./actions.server.ts";
+import { writeSheet, type SheetFormat } from "./spreadsheet.server.ts";
 
 /**
  * The action plan as a spreadsheet, for meetings and for authorities that ask for one: the
@@ -29,20 +29,8 @@ function rows(actions: ActionSummary[], labels: ExportLabels): (string | number)
   ]);
 }
 
-export async function exportActions(
-  actions: ActionSummary[],
-  labels: ExportLabels,
-  format: "csv" | "xlsx",
-): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(labels.sheet);
-  sheet.addRow(labels.headers).font = { bold: true };
-  sheet.addRows(rows(actions, labels));
-  sheet.columns.forEach((column, i) => (column.width = i === 0 ? 6 : i === 1 || i === 2 || i === 8 ? 40 : 18));
-  if (format === "xlsx") return Buffer.from(await workbook.xlsx.writeBuffer());
-  // A byte-order mark, so that Excel opens Swedish characters in a CSV correctly.
-  return Buffer.concat([
-    Buffer.from("\ufeff"),
-    Buffer.from(await workbook.csv.writeBuffer({ formatterOptions: { delimiter: ";" } })),
-  ]);
+export function exportActions(actions: ActionSummary[], labels: ExportLabels, format: SheetFormat): Promise<Buffer> {
+  return writeSheet(labels.sheet, labels.headers, rows(actions, labels), format, (i) =>
+    i === 0 ? 6 : i === 1 || i === 2 || i === 8 ? 40 : 18,
+  );
 }

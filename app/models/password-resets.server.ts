@@ -70,23 +70,26 @@ export function allowResetRequest(db: Db, email: string, ip: string, now = new D
 
 /**
  * "Forgot password": mails a one-time link in the person's own language, if the address
- * belongs to an active account and the request is not throttled. Says nothing either way:
- * the form answers the same whatever happened.
+ * belongs to an active account and the request is not throttled. Only the throttle is judged
+ * while the person waits; looking the address up, making the link and mailing it happen after
+ * the answer, so neither the answer nor its timing tells whether the address has an account.
  */
-export async function requestPasswordReset(
+export function requestPasswordReset(
   db: Db,
   mailer: Mailer,
   input: { email: string; ip: string; origin: string },
   now = new Date(),
-): Promise<void> {
+): void {
   if (!mailer.enabled || !allowResetRequest(db, input.email, input.ip, now)) return;
-  const user = findUserByEmail(db, input.email);
-  if (!user || !userMayUseAccount(user, now)) return;
-  const token = createPasswordReset(db, user.id, now);
-  const t = translator(user.locale);
-  await mailer.send({
-    to: user.email,
-    subject: t("forgot.mailSubject"),
-    text: t("forgot.mailBody", { link: `${input.origin}/aterstall-losenord/${token}` }),
+  mailer.enqueue(() => {
+    const user = findUserByEmail(db, input.email);
+    if (!user || !userMayUseAccount(user, now)) return null;
+    const token = createPasswordReset(db, user.id, now);
+    const t = translator(user.locale);
+    return {
+      to: user.email,
+      subject: t("forgot.mailSubject"),
+      text: t("forgot.mailBody", { link: `${input.origin}/aterstall-losenord/${token}` }),
+    };
   });
 }

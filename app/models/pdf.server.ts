@@ -46,14 +46,14 @@ export function pageFooter(
 
 /**
  * A PDF as a download: an ASCII file name for old browsers beside the exact UTF-8 one.
- * Private by default; a release's PDF, which never changes, may be kept.
+ * Never kept: whoever may read it can change before the browser would ask again.
  */
-export function pdfDownload(pdf: Buffer, name: string, cacheControl = "private, no-store"): Response {
+export function pdfDownload(pdf: Buffer, name: string): Response {
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
       "Content-Disposition": `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "Cache-Control": cacheControl,
+      "Cache-Control": "private, no-store",
     },
   });
 }

@@ -13,8 +13,7 @@ import {
   type ReviewStatus,
 } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
-import { verifyPassword } from "#app/auth/passwords.server.ts";
-import { accountKey, accountPolicy, recordFailure, throttleWait } from "#app/auth/throttle.server.ts";
+import { confirmPassword } from "#app/auth/sign-in.server.ts";
 import { contentText, freezeDocument } from "./document-content.server.ts";
 import { assertRecordApprovable } from "./management-reviews.server.ts";
 import { requireDocument, documentResource } from "./documents.server.ts";
@@ -313,6 +312,8 @@ export function rejectReview(
 export type Approval = {
   candidateHash: string;
   password: string;
+  /** The signer's address, for the sign-in throttle's per-address count. */
+  ip?: string;
   step: VersionStep;
   effectiveOn: string;
   summary: string;
@@ -335,12 +336,8 @@ export async function approveReview(
   assertDecidable(review, actor, input.candidateHash);
   const signer = db.select().from(users).where(eq(users.id, actor.id)).get();
   if (!signer) throw new ReviewError("review.notApprover");
-  const key = accountKey(signer.email);
-  if (throttleWait(db, [key], now) > 0) throw new ReviewError("review.throttled");
-  if (!(await verifyPassword(signer.passwordHash, input.password))) {
-    recordFailure(db, key, accountPolicy, now);
-    throw new ReviewError("review.wrongPassword");
-  }
+  const check = await confirmPassword(db, signer, { password: input.password, ip: input.ip }, now);
+  if (!check.ok) throw new ReviewError(check.reason === "throttled" ? "review.throttled" : "review.wrongPassword");
   return writeTransaction(db, (tx) => {
     // Checked again inside the transaction: someone may have decided while the hash was computed.
     const current = loadReview(tx, reviewId);

@@ -2,7 +2,8 @@ import { and, asc, count, eq, ne } from "drizzle-orm";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { units, users, type DigestFrequency, type Locale, type Role } from "#db/schema/index.ts";
-import { hashPassword, verifyPassword } from "#app/auth/passwords.server.ts";
+import { hashPassword } from "#app/auth/passwords.server.ts";
+import { confirmPassword } from "#app/auth/sign-in.server.ts";
 import { invalidateUserSessions } from "#app/auth/sessions.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 import { assertUnitExists } from "./units.server.ts";
@@ -12,7 +13,12 @@ export type User = typeof users.$inferSelect;
 export type UserListItem = Omit<User, "passwordHash"> & { unitName: string | null };
 
 export class UserError extends DomainError<
-  "user.notFound" | "user.emailTaken" | "user.lastAdmin" | "user.guestNeedsEndDate" | "user.wrongPassword"
+  | "user.notFound"
+  | "user.emailTaken"
+  | "user.lastAdmin"
+  | "user.guestNeedsEndDate"
+  | "user.wrongPassword"
+  | "user.throttled"
 > {}
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -196,12 +202,12 @@ export async function setPassword(db: Db, userId: string, password: string): Pro
 export async function changePassword(
   db: Db,
   userId: string,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword: string; newPassword: string; ip?: string },
+  now = new Date(),
 ): Promise<void> {
   const user = getUser(db, userId);
   if (!user) throw new UserError("user.notFound");
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    throw new UserError("user.wrongPassword");
-  }
+  const check = await confirmPassword(db, user, { password: input.currentPassword, ip: input.ip }, now);
+  if (!check.ok) throw new UserError(check.reason === "throttled" ? "user.throttled" : "user.wrongPassword");
   await setPassword(db, userId, input.newPassword);
 }

@@ -8,7 +8,8 @@ import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requireAuth } from "#app/auth/guards.server.ts";
 import { changePasswordSchema } from "#app/auth/schemas.ts";
-import { countUserSessions, createSession, sessionCookie } from "#app/auth/sessions.server.ts";
+import { withStrongPassword } from "#app/auth/password-strength.server.ts";
+import { countUserSessions, createSession, sessionSetCookie } from "#app/auth/sessions.server.ts";
 import { localeCookie } from "#app/i18n/locale.server.ts";
 import { changePassword, getUser, updateProfile, UserError } from "#app/models/users.server.ts";
 import { digestFrequencies, locales } from "#db/schema/values.ts";
@@ -48,29 +49,34 @@ export async function action({ request, context }: Route.ActionArgs) {
       },
     );
   }
-  const parsed = parseForm(changePasswordSchema, form);
+  const parsed = parseForm(withStrongPassword(changePasswordSchema, [user.name, user.email]), form);
   if (!parsed.ok) return data<ActionResult>({ intent: "password", errors: parsed.errors });
   try {
     await changePassword(context.db, user.id, {
       currentPassword: parsed.data.currentPassword,
       newPassword: parsed.data.password,
+      ip: context.clientIp,
     });
   } catch (error) {
-    if (error instanceof UserError && error.code === "user.wrongPassword") {
+    if (error instanceof UserError && (error.code === "user.wrongPassword" || error.code === "user.throttled")) {
+      context.logger.info({ reason: error.code }, "password change refused");
       return data<ActionResult>({
         intent: "password",
-        errors: { currentPassword: { key: "errors.user.wrongPassword" } },
+        errors: { currentPassword: { key: `errors.${error.code}` } },
       });
     }
     throw error;
   }
   context.collab.accessChanged({ userId: user.id });
   // Every session ended with the old password; this browser continues on a fresh one.
-  const { token } = createSession(context.db, user.id, { userAgent: request.headers.get("user-agent") });
+  const { token } = createSession(context.db, user.id, {
+    userAgent: request.headers.get("user-agent"),
+    policy: context.config.session,
+  });
   return data<ActionResult>(
     { intent: "password", errors: {}, done: true },
     {
-      headers: { "Set-Cookie": await sessionCookie.serialize(token, { secure: context.secure }) },
+      headers: { "Set-Cookie": await sessionSetCookie(token, context.secure, context.config.session) },
     },
   );
 }

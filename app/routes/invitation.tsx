@@ -6,7 +6,8 @@ import { TextField } from "#app/components/ui/field.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { invitationSchema } from "#app/auth/schemas.ts";
-import { createSession, sessionCookie } from "#app/auth/sessions.server.ts";
+import { withStrongPassword } from "#app/auth/password-strength.server.ts";
+import { createSession, sessionSetCookie } from "#app/auth/sessions.server.ts";
 import { linkAttemptsBlocked, recordBadLink } from "#app/auth/throttle.server.ts";
 import { acceptInvitation, findInvitation, InvitationError } from "#app/models/invitations.server.ts";
 import { getOrganisation } from "#app/models/organisation.server.ts";
@@ -43,7 +44,8 @@ export function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   if (linkAttemptsBlocked(context.db, context.clientIp)) return { errors: noErrors, problem: "throttled" as Problem };
-  const parsed = parseForm(invitationSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(withStrongPassword(invitationSchema, [String(form.get("name") ?? "")]), form);
   if (!parsed.ok) return { errors: parsed.errors, problem: undefined };
   let userId: string;
   try {
@@ -53,9 +55,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (problem === "notFound") recordBadLink(context.db, context.clientIp);
     return { errors: noErrors, problem };
   }
-  const { token } = createSession(context.db, userId, { userAgent: request.headers.get("user-agent") });
+  const { token } = createSession(context.db, userId, {
+    userAgent: request.headers.get("user-agent"),
+    policy: context.config.session,
+  });
   return redirect("/start", {
-    headers: { "Set-Cookie": await sessionCookie.serialize(token, { secure: context.secure }) },
+    headers: { "Set-Cookie": await sessionSetCookie(token, context.secure, context.config.session) },
   });
 }
 

@@ -6,7 +6,7 @@ import { Notice } from "#app/components/ui/notice.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { safeRedirectPath } from "#app/auth/guards.server.ts";
 import { loginSchema } from "#app/auth/schemas.ts";
-import { createSession, sessionCookie } from "#app/auth/sessions.server.ts";
+import { createSession, sessionSetCookie } from "#app/auth/sessions.server.ts";
 import { signIn } from "#app/auth/sign-in.server.ts";
 import { getOrganisation } from "#app/models/organisation.server.ts";
 import { noErrors, parseForm } from "#app/utils/forms.ts";
@@ -34,9 +34,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     context.logger.info({ reason: result.reason }, "sign-in refused");
     return { errors: noErrors, message: { reason: result.reason, seconds: result.retryAfterSeconds }, email };
   }
-  const { token } = createSession(context.db, result.userId, { userAgent: request.headers.get("user-agent") });
+  const { token } = createSession(context.db, result.userId, {
+    userAgent: request.headers.get("user-agent"),
+    policy: context.config.session,
+  });
   return redirect(safeRedirectPath(redirectTo), {
-    headers: { "Set-Cookie": await sessionCookie.serialize(token, { secure: context.secure }) },
+    headers: { "Set-Cookie": await sessionSetCookie(token, context.secure, context.config.session) },
   });
 }
 

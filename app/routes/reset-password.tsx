@@ -5,6 +5,7 @@ import { NewPasswordFields } from "#app/components/new-password-fields.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { passwordPair } from "#app/auth/schemas.ts";
+import { withStrongPassword } from "#app/auth/password-strength.server.ts";
 import { linkAttemptsBlocked, recordBadLink } from "#app/auth/throttle.server.ts";
 import { findPasswordReset, PasswordResetError, resetPassword } from "#app/models/password-resets.server.ts";
 import { noErrors, parseForm } from "#app/utils/forms.ts";
@@ -29,7 +30,7 @@ export function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   if (linkAttemptsBlocked(context.db, context.clientIp)) return { errors: noErrors, invalid: true, throttled: true };
-  const parsed = parseForm(passwordPair, await request.formData());
+  const parsed = parseForm(withStrongPassword(passwordPair), await request.formData());
   if (!parsed.ok) return { errors: parsed.errors, invalid: false, throttled: false };
   try {
     const userId = await resetPassword(context.db, params.token, parsed.data.password);

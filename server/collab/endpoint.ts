@@ -3,7 +3,7 @@ import type { Duplex } from "node:stream";
 import type { Logger } from "pino";
 import * as wsLibrary from "ws";
 import { WebSocketServer, type WebSocket } from "ws";
-import type { Config } from "#app/config.server.ts";
+import { hostName, type Config } from "#app/config.server.ts";
 import { authenticateCookie } from "#app/auth/authenticate.server.ts";
 import { expectedOrigin, isSameOrigin } from "#app/auth/origin.server.ts";
 import { validateSession } from "#app/auth/sessions.server.ts";
@@ -23,8 +23,8 @@ const SWEEP_MS = 60_000;
 
 export type Collab = CollabSignals & { hub: CollabHub; close(): void };
 
-function refuse(socket: Duplex, status: 401 | 403 | 404, reason: string): void {
-  const text = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found" }[status];
+function refuse(socket: Duplex, status: 401 | 403 | 404 | 421, reason: string): void {
+  const text = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 421: "Misdirected Request" }[status];
   socket.end(
     `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(reason)}\r\n\r\n${reason}`,
   );
@@ -77,17 +77,16 @@ export function attachCollab(server: http.Server, deps: { db: DbConnection; conf
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxMessageBytes });
   const alive = new WeakSet<WebSocket>();
   const edited = new Set<string>();
+  const editingSessions = new Set<string>();
   const framed = frameOnce();
 
   async function upgrade(req: http.IncomingMessage, socket: Duplex, head: Buffer, docName: string) {
     const encrypted = Boolean((req.socket as { encrypted?: boolean }).encrypted);
-    const origin = expectedOrigin(req.headers, {
-      publicOrigin: config.publicOrigin,
-      trustProxy: config.trustProxy,
-      encrypted,
-    });
+    if (!req.headers.host || !config.servedHosts.has(hostName(req.headers.host)))
+      return refuse(socket, 421, "unknown host");
+    const origin = expectedOrigin(req.headers.host, { publicOrigin: config.publicOrigin, encrypted });
     if (!isSameOrigin(req.headers.origin, origin)) return refuse(socket, 403, "foreign origin");
-    const { auth } = await authenticateCookie(db, req.headers.cookie, { secure: encrypted });
+    const { auth } = await authenticateCookie(db, req.headers.cookie, { secure: encrypted, policy: config.session });
     if (!auth) return refuse(socket, 401, "not signed in");
     const access = DOC_NAME.test(docName) ? documentAccess(db, auth.user, docName) : "missing";
     if (access === "missing") return refuse(socket, 404, "no such document");
@@ -112,7 +111,7 @@ export function attachCollab(server: http.Server, deps: { db: DbConnection; conf
         }
         try {
           hub.receive(conn, new Uint8Array(data as Buffer));
-          if (!conn.info.readOnly) noteEdit(docName);
+          if (!conn.info.readOnly) noteEdit(docName, conn.info.sessionId);
         } catch (error) {
           if (error instanceof ProtocolError) {
             logger.warn(
@@ -155,13 +154,17 @@ export function attachCollab(server: http.Server, deps: { db: DbConnection; conf
   }
 
   /**
-   * Lists show when a document was last worked on. Edits only mark the document here; one
-   * write a minute records them all, off the path of the edit itself.
+   * Lists show when a document was last worked on, and writing counts as using one's session
+   * (the idle limit). Edits only mark both here; one write a minute records them all, off the
+   * path of the edit itself.
    */
-  function noteEdit(docName: string) {
+  function noteEdit(docName: string, sessionId: string) {
     edited.add(docName);
+    editingSessions.add(sessionId);
   }
   function flushEdited() {
+    for (const id of editingSessions) validateSession(db, id, { policy: config.session });
+    editingSessions.clear();
     if (edited.size === 0) return;
     const names = [...edited];
     edited.clear();
@@ -201,7 +204,8 @@ export function attachCollab(server: http.Server, deps: { db: DbConnection; conf
   }
 
   function revalidate(conn: Connection) {
-    const auth = validateSession(db, conn.info.sessionId);
+    // An open connection is not use: a session left idle ends here too.
+    const auth = validateSession(db, conn.info.sessionId, { policy: config.session, use: false });
     if (!auth) return conn.transport.close(CloseCode.sessionEnded, "session ended");
     const access = documentAccess(db, auth.user, conn.info.docName);
     if (access === "none" || access === "missing")

@@ -11,7 +11,12 @@ import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
 let db: DbConnection;
 let owner: User;
 let sent: { to: string; subject: string; text: string }[];
-const mailer: Mailer = { enabled: true, send: async (message) => void sent.push(message) };
+const mailer: Mailer = {
+  enabled: true,
+  send: async (message) => void sent.push(message),
+  enqueue: () => undefined,
+  idle: () => Promise.resolve(),
+};
 const logger = pino({ level: "silent" });
 // A Monday morning and the afternoon of the same day, in the server's time zone.
 const monday = new Date(2026, 10, 23, 8, 0);

@@ -3,19 +3,22 @@ import { eq } from "drizzle-orm";
 import {
   countUserSessions,
   createSession,
+  DEFAULT_SESSION_POLICY,
   invalidateUserSessions,
-  SESSION_LIFETIME_MS,
+  sessionSetCookie,
+  validateSession,
   validateSessionToken,
 } from "#app/auth/sessions.server.ts";
 import { hashToken } from "#app/auth/tokens.server.ts";
 import { authenticateCookie } from "#app/auth/authenticate.server.ts";
-import { sessionCookie } from "#app/auth/sessions.server.ts";
 import { changePassword, setUserActive } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
 import { sessions } from "#db/schema/index.ts";
 import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
 
-const DAY = 24 * 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
+const at = (start: Date, ms: number) => new Date(start.getTime() + ms);
 let db: DbConnection;
 
 beforeEach(() => {
@@ -30,7 +33,7 @@ describe("sessions", () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.id).toBe(hashToken(token));
     expect(stored[0]!.id).not.toBe(token);
-    expect(session.expiresAt.getTime() - Date.now()).toBeGreaterThan(SESSION_LIFETIME_MS - 5000);
+    expect(session.expiresAt.getTime() - Date.now()).toBeGreaterThan(DEFAULT_SESSION_POLICY.idleMs - 5000);
   });
 
   it("tokens are long and random", async () => {
@@ -46,35 +49,51 @@ describe("sessions", () => {
     const { token } = createSession(db, user.id);
     const auth = validateSessionToken(db, token);
     expect(auth?.user).toMatchObject({ id: user.id, role: "auditor", email: user.email });
-    expect(auth?.renewed).toBe(false);
   });
 
   it("do not validate a forged or unknown token", async () => {
     expect(validateSessionToken(db, "forged-token")).toBeNull();
   });
 
-  it("expire after 30 days and are then deleted", async () => {
+  it("end after 30 minutes unused (the default idle limit) and are then deleted", async () => {
     const user = await makeUser(db);
     const start = new Date("2026-01-01T10:00:00Z");
     const { token } = createSession(db, user.id, { now: start });
-    expect(validateSessionToken(db, token, new Date(start.getTime() + 30 * DAY + 1000))).toBeNull();
+    expect(validateSessionToken(db, token, { now: at(start, 29 * MINUTE) })).not.toBeNull();
+    // Used at 29 minutes: the idle limit counts again from there.
+    expect(validateSessionToken(db, token, { now: at(start, 58 * MINUTE) })).not.toBeNull();
+    expect(validateSessionToken(db, token, { now: at(start, 88 * MINUTE + 1000) })).toBeNull();
     expect(countUserSessions(db, user.id)).toBe(0);
   });
 
-  it("slide: a session used in its second half is extended to a full 30 days again", async () => {
+  it("end 12 hours after sign-in however busily they are used (the default lifetime)", async () => {
+    const user = await makeUser(db);
+    const start = new Date("2026-01-01T07:00:00Z");
+    const { token } = createSession(db, user.id, { now: start });
+    for (let m = 10; m < 12 * 60; m += 10) {
+      expect(validateSessionToken(db, token, { now: at(start, m * MINUTE) })).not.toBeNull();
+    }
+    expect(validateSessionToken(db, token, { now: at(start, 12 * HOUR) })).toBeNull();
+  });
+
+  it("follow the configured limits, also for sessions already open when they were shortened", async () => {
+    const user = await makeUser(db);
+    const start = new Date("2026-01-01T07:00:00Z");
+    const { token } = createSession(db, user.id, { now: start, policy: { idleMs: 8 * HOUR, maxMs: 24 * HOUR } });
+    const long = { idleMs: 8 * HOUR, maxMs: 24 * HOUR };
+    expect(validateSessionToken(db, token, { now: at(start, 7 * HOUR), policy: long })).not.toBeNull();
+    const short = { idleMs: 10 * MINUTE, maxMs: 24 * HOUR };
+    expect(validateSessionToken(db, token, { now: at(start, 7 * HOUR + 11 * MINUTE), policy: short })).toBeNull();
+  });
+
+  it("are not kept alive by a check that is not use (an open live connection)", async () => {
     const user = await makeUser(db);
     const start = new Date("2026-01-01T10:00:00Z");
-    const { token } = createSession(db, user.id, { now: start });
-
-    const early = validateSessionToken(db, token, new Date(start.getTime() + 5 * DAY));
-    expect(early?.renewed).toBe(false);
-
-    const later = new Date(start.getTime() + 20 * DAY);
-    const renewed = validateSessionToken(db, token, later);
-    expect(renewed?.renewed).toBe(true);
-    expect(renewed?.session.expiresAt.getTime()).toBe(later.getTime() + 30 * DAY);
-    // Still valid past the original 30 days, because it was in use.
-    expect(validateSessionToken(db, token, new Date(start.getTime() + 40 * DAY))).not.toBeNull();
+    const { token, session } = createSession(db, user.id, { now: start });
+    for (let m = 5; m <= 25; m += 5) {
+      expect(validateSession(db, session.id, { now: at(start, m * MINUTE), use: false })).not.toBeNull();
+    }
+    expect(validateSessionToken(db, token, { now: at(start, 31 * MINUTE) })).toBeNull();
   });
 
   it("end at once for a deactivated user", async () => {
@@ -89,9 +108,10 @@ describe("sessions", () => {
   it("end when an external auditor's access period is over", async () => {
     const until = new Date("2026-03-01T00:00:00Z");
     const guest = await makeUser(db, { role: "external_auditor", accessExpiresAt: until });
-    const { token } = createSession(db, guest.id, { now: new Date("2026-02-01T00:00:00Z") });
-    expect(validateSessionToken(db, token, new Date("2026-02-15T00:00:00Z"))).not.toBeNull();
-    expect(validateSessionToken(db, token, new Date("2026-03-01T00:00:01Z"))).toBeNull();
+    const day = { idleMs: 24 * HOUR, maxMs: 48 * HOUR };
+    const { token } = createSession(db, guest.id, { now: new Date("2026-02-28T12:00:00Z") });
+    expect(validateSessionToken(db, token, { now: new Date("2026-02-28T23:00:00Z"), policy: day })).not.toBeNull();
+    expect(validateSessionToken(db, token, { now: new Date("2026-03-01T00:00:01Z"), policy: day })).toBeNull();
   });
 
   it("can all be ended but one (sign out elsewhere) or all (sign out everywhere)", async () => {
@@ -126,32 +146,43 @@ describe("sessions", () => {
 });
 
 describe("the session cookie", () => {
-  it("is HttpOnly, SameSite=Lax, lasts 30 days, and is Secure behind HTTPS", async () => {
-    const header = await sessionCookie.serialize("token", { secure: true });
+  it("is HttpOnly, SameSite=Lax, lasts the session's lifetime, and over HTTPS is Secure with the __Host- prefix", async () => {
+    const header = await sessionSetCookie("token", true);
+    expect(header).toMatch(/^__Host-lots_session=/);
     expect(header).toMatch(/HttpOnly/i);
     expect(header).toMatch(/SameSite=Lax/i);
-    expect(header).toMatch(/Max-Age=2592000/);
+    expect(header).toMatch(/Max-Age=43200/);
     expect(header).toMatch(/Secure/i);
-    expect(await sessionCookie.serialize("token", { secure: false })).not.toMatch(/Secure/i);
+    expect(header).toMatch(/Path=\//);
+    expect(header).not.toMatch(/Domain=/i);
+    const plain = await sessionSetCookie("token", false);
+    expect(plain).toMatch(/^lots_session=/);
+    expect(plain).not.toMatch(/Secure/i);
   });
 
-  it("signs a request in, renews it when due, and clears a dead one", async () => {
+  it("signs a request in, and clears a dead one", async () => {
     const user = await makeUser(db);
     const start = new Date("2026-01-01T10:00:00Z");
     const { token } = createSession(db, user.id, { now: start });
-    const cookie = (await sessionCookie.serialize(token)).split(";")[0];
+    const cookie = (await sessionSetCookie(token, false)).split(";")[0];
 
     const fresh = await authenticateCookie(db, cookie, { secure: false, now: start });
     expect(fresh.auth?.user.id).toBe(user.id);
     expect(fresh.setCookie).toBeUndefined();
 
-    const due = await authenticateCookie(db, cookie, { secure: false, now: new Date(start.getTime() + 20 * DAY) });
-    expect(due.setCookie).toMatch(/^lots_session=/);
-
     db.delete(sessions).where(eq(sessions.userId, user.id)).run();
     const dead = await authenticateCookie(db, cookie, { secure: false });
     expect(dead.auth).toBeNull();
     expect(dead.setCookie).toMatch(/Max-Age=0/);
+  });
+
+  it("over HTTPS counts only the __Host- cookie, never a plain one planted beside it", async () => {
+    const user = await makeUser(db);
+    const { token } = createSession(db, user.id);
+    const plain = (await sessionSetCookie(token, false)).split(";")[0];
+    expect((await authenticateCookie(db, plain, { secure: true })).auth).toBeNull();
+    const host = (await sessionSetCookie(token, true)).split(";")[0];
+    expect((await authenticateCookie(db, host, { secure: true })).auth?.user.id).toBe(user.id);
   });
 
   it("treats a tampered cookie as no session", async () => {

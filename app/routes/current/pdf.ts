@@ -41,6 +41,5 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     },
   );
   const name = `${release.title.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "")}-${versionOf(release)}.pdf`;
-  // A release never changes: the browser may keep its PDF.
-  return pdfDownload(pdf, name, "private, max-age=86400, immutable");
+  return pdfDownload(pdf, name);
 }

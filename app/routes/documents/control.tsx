@@ -149,6 +149,7 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
         const { readerRoles, readerUnits, ...approval } = parsed.data;
         const release = await approveReview(context.db, user, approval.reviewId, {
           ...approval,
+          ip: context.clientIp,
           readers: [
             ...readerRoles.map((value) => ({ kind: "role" as const, value })),
             ...readerUnits.map((value) => ({ kind: "unit" as const, value })),

@@ -28,7 +28,8 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
       "Content-Length": String(bytes.byteLength),
       "Content-Disposition": `${inline ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`,
       "X-Content-Type-Options": "nosniff",
-      "Cache-Control": "private, max-age=3600",
+      // Reports may hold health data: nothing is kept where another person could find it later.
+      "Cache-Control": "private, no-store",
     },
   });
 }
