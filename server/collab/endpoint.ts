@@ -99,7 +99,13 @@ export function attachCollab(server: http.Server, deps: { db: DbConnection; conf
           send: (data) => ws.readyState === ws.OPEN && socket.write(framed(data)),
           close: (code, reason) => ws.close(code, reason),
         },
-        { docName, userId: auth.user.id, sessionId: auth.session.id, readOnly: access === "read" },
+        {
+          docName,
+          userId: auth.user.id,
+          userName: auth.user.name,
+          sessionId: auth.session.id,
+          readOnly: access === "read",
+        },
       );
       alive.add(ws);
       logger.info({ doc: docName, user: auth.user.id, readOnly: conn.info.readOnly }, "connected");

@@ -6,6 +6,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import type { Db } from "#db/client.ts";
 import { compact, loadYDoc, logLength, type UpdateAppender } from "#app/models/collab-store.server.ts";
+import { presenceOf } from "#app/models/presence.ts";
 
 /** y-websocket's message types (the first varint of every frame). */
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
@@ -22,12 +23,45 @@ export const CloseCode = {
 
 export class ProtocolError extends Error {}
 
+const AUTHOR_KEY = new TextEncoder().encode("authorId");
+
+/**
+ * Whether every comment message in an update is written in the name of the connection's own
+ * person. Messages are plain objects in the document (Yjs "any" content); an update that carries
+ * none (almost every keystroke) is told apart by its bytes alone, without decoding it.
+ */
+export function commentsAuthoredBy(update: Uint8Array, person: { userId: string; userName: string }): boolean {
+  if (Buffer.from(update.buffer, update.byteOffset, update.byteLength).indexOf(AUTHOR_KEY) === -1) return true;
+  let structs: ReturnType<typeof Y.decodeUpdate>["structs"];
+  try {
+    structs = Y.decodeUpdate(update).structs;
+  } catch {
+    throw new ProtocolError("malformed update");
+  }
+  for (const struct of structs) {
+    if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue;
+    for (const value of struct.content.arr) {
+      if (typeof value !== "object" || value === null || !("authorId" in value)) continue;
+      const message = value as { authorId?: unknown; authorName?: unknown };
+      if (message.authorId !== person.userId || message.authorName !== person.userName) return false;
+    }
+  }
+  return true;
+}
+
 export interface Transport {
   send(data: Uint8Array): void;
   close(code: number, reason: string): void;
 }
 
-export type ConnectionInfo = { docName: string; userId: string; sessionId: string; readOnly: boolean };
+export type ConnectionInfo = {
+  docName: string;
+  userId: string;
+  /** The person's name as the directory has it: what others see in presence and comments. */
+  userName: string;
+  sessionId: string;
+  readOnly: boolean;
+};
 
 export type HubOptions = {
   db: Db;
@@ -141,7 +175,7 @@ export class CollabHub {
             this.stats.awarenessDropped += 1;
             return;
           }
-          awarenessProtocol.applyAwarenessUpdate(shared.awareness, update, conn);
+          awarenessProtocol.applyAwarenessUpdate(shared.awareness, this.stampPresence(conn, update), conn);
           return;
         }
         case MessageType.queryAwareness:
@@ -165,6 +199,40 @@ export class CollabHub {
       // lib0 throws plain Errors on truncated varints and the like.
       throw new ProtocolError(`malformed message: ${(error as Error).message}`);
     }
+  }
+
+  /**
+   * A client says only where its caret is; who it is, the server says. Every state it sends is
+   * stamped with the connection's person (id, directory name, palette colour), and states for
+   * client ids another connection already speaks for are dropped.
+   */
+  private stampPresence(conn: Connection, update: Uint8Array): Uint8Array {
+    const user = presenceOf({ id: conn.info.userId, name: conn.info.userName });
+    const others = new Set([...conn.shared.conns].filter((c) => c !== conn).flatMap((c) => [...c.awarenessClients]));
+    const decoder = decoding.createDecoder(update);
+    const entries: { clientId: number; clock: number; state: string }[] = [];
+    const count = decoding.readVarUint(decoder);
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      let state: unknown;
+      try {
+        state = JSON.parse(decoding.readVarString(decoder));
+      } catch {
+        throw new ProtocolError("awareness state is not JSON");
+      }
+      if (others.has(clientId)) continue;
+      if (state !== null && (typeof state !== "object" || Array.isArray(state))) continue;
+      entries.push({ clientId, clock, state: JSON.stringify(state === null ? null : { ...state, user }) });
+    }
+    return frame((e) => {
+      encoding.writeVarUint(e, entries.length);
+      for (const entry of entries) {
+        encoding.writeVarUint(e, entry.clientId);
+        encoding.writeVarUint(e, entry.clock);
+        encoding.writeVarString(e, entry.state);
+      }
+    });
   }
 
   private receiveSync(conn: Connection, decoder: decoding.Decoder): void {
@@ -202,6 +270,14 @@ export class CollabHub {
   private acceptUpdate(conn: Connection, update: Uint8Array): void {
     const shared = conn.shared;
     const store = shared.doc.store;
+    if (!commentsAuthoredBy(update, conn.info)) {
+      this.stats.rejected += 1;
+      this.options.logger.warn(
+        { doc: shared.name, user: conn.info.userId },
+        "comment in another person's name refused",
+      );
+      throw new ProtocolError("comment author is not the connection's person");
+    }
     try {
       // The doc's update handler stores what integrates, then sends it on (see load()).
       Y.applyUpdate(shared.doc, update, conn);

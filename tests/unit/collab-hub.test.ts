@@ -8,40 +8,7 @@ import { compact, loadYDoc, logLength, updateAppender } from "#app/models/collab
 import type { DbConnection } from "#db/client.ts";
 import { CollabHub, MessageType, ProtocolError, type Connection } from "#server/collab/hub.ts";
 import { createTestDb, readStoredUpdate } from "#tests/fixtures/db.ts";
-
-class FakeTransport {
-  sent: Uint8Array[] = [];
-  closed: { code: number; reason: string } | null = null;
-  onSend?: (data: Uint8Array) => void;
-  send(data: Uint8Array) {
-    this.sent.push(data);
-    this.onSend?.(data);
-  }
-  close(code: number, reason: string) {
-    this.closed = { code, reason };
-  }
-  /** The Yjs updates this transport received, in order. */
-  updates(): Uint8Array[] {
-    return this.sent.flatMap((frame) => {
-      const d = decoding.createDecoder(frame);
-      if (decoding.readVarUint(d) !== MessageType.sync) return [];
-      const kind = decoding.readVarUint(d);
-      return kind === 1 || kind === 2 ? [decoding.readVarUint8Array(d)] : [];
-    });
-  }
-}
-
-const frame = (...parts: ((e: encoding.Encoder) => void)[]) => {
-  const e = encoding.createEncoder();
-  for (const part of parts) part(e);
-  return encoding.toUint8Array(e);
-};
-const updateFrame = (update: Uint8Array) =>
-  frame(
-    (e) => encoding.writeVarUint(e, MessageType.sync),
-    (e) => encoding.writeVarUint(e, 2),
-    (e) => encoding.writeVarUint8Array(e, update),
-  );
+import { FakeTransport, frame, updateFrame } from "#tests/fixtures/hub.ts";
 
 function edit(text: string, base?: Y.Doc): { doc: Y.Doc; update: Uint8Array } {
   const doc = base ?? new Y.Doc();
@@ -75,7 +42,8 @@ afterEach(() => hub.shutdown());
 
 function join(readOnly = false, docName = "doc1"): { conn: Connection; transport: FakeTransport } {
   const transport = new FakeTransport();
-  const conn = hub.connect(transport, { docName, userId: readOnly ? "reader" : "writer", sessionId: "s", readOnly });
+  const userId = readOnly ? "reader" : "writer";
+  const conn = hub.connect(transport, { docName, userId, userName: userId, sessionId: "s", readOnly });
   return { conn, transport };
 }
 
@@ -221,7 +189,13 @@ describe("persistence", () => {
       awarenessMaxBytes: 1024,
       awarenessPerSecond: 5,
     });
-    const conn = small.connect(new FakeTransport(), { docName: "long", userId: "u", sessionId: "s", readOnly: false });
+    const conn = small.connect(new FakeTransport(), {
+      docName: "long",
+      userId: "u",
+      userName: "U",
+      sessionId: "s",
+      readOnly: false,
+    });
     const client = new Y.Doc();
     for (let i = 0; i < 25; i++) small.receive(conn, updateFrame(edit(`${i},`, client).update));
     expect(logLength(db, "long")).toBeLessThan(10);

@@ -9,8 +9,9 @@ import { CommentsPanel, type Person } from "./comments.tsx";
 import { editingItemChip } from "./item-chip-editing.tsx";
 import { documentSchema, FRAGMENT } from "./schema.ts";
 import { useEditSession, useProviderState } from "./provider-state.ts";
-import { colourFor, type ConnectionState, type EditSession, type SaveState } from "./session.ts";
+import { type ConnectionState, type EditSession, type SaveState } from "./session.ts";
 import { Toolbar } from "./toolbar.tsx";
+import { presenceOf } from "#app/models/presence.ts";
 
 type Props = {
   documentId: string;
@@ -68,7 +69,7 @@ function LiveEditor({
         Collaboration.configure({ document: session.doc, field: FRAGMENT }),
         CollaborationCaret.configure({
           provider: session.provider,
-          user: { id: me.id, name: me.name, color: colourFor(me.id) },
+          user: presenceOf(me),
         }),
         CharacterCount,
       ],

@@ -8,15 +8,6 @@ import { localCopyName } from "./local-copies.ts";
 export type ConnectionState = "connecting" | "connected" | "offline";
 export type SaveState = "saved" | "saving";
 
-const palette = ["#0b5c52", "#1f4e8a", "#8a3b12", "#6b2c8f", "#9c1f4f", "#3f6212", "#7c4a03", "#155e75"];
-
-/** A stable colour per person, so a caret keeps its colour from day to day. */
-export function colourFor(userId: string): string {
-  let hash = 0;
-  for (const ch of userId) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return palette[hash % palette.length]!;
-}
-
 export type EditSession = {
   doc: Y.Doc;
   provider: WebsocketProvider;

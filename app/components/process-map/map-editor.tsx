@@ -24,7 +24,7 @@ import { LANE_HEIGHT, nodeKinds, readGraph, type NodeKind, type ProcessGraph } f
 import { ItemStatus } from "../item-status.tsx";
 import { StatusBar } from "../editor/collab-editor.tsx";
 import { useEditSession, useProviderState } from "../editor/provider-state.ts";
-import { colourFor, type EditSession, type SaveState } from "../editor/session.ts";
+import { type EditSession, type SaveState } from "../editor/session.ts";
 import { autoLayout } from "./auto-layout.ts";
 import {
   addLane,
@@ -42,6 +42,7 @@ import {
   updateNode,
 } from "./map-doc.ts";
 import { StepPanel, type StepLink } from "./step-panel.tsx";
+import { presenceOf } from "#app/models/presence.ts";
 
 type Person = { id: string; name: string };
 export type MapEditorProps = {
@@ -100,7 +101,7 @@ function usePeers(session: EditSession, me: Person): Peer[] {
   const [peers, setPeers] = useState<Peer[]>([]);
   useEffect(() => {
     const awareness = session.provider.awareness;
-    awareness.setLocalStateField("user", { id: me.id, name: me.name, color: colourFor(me.id) });
+    awareness.setLocalStateField("user", presenceOf(me));
     const refresh = () => {
       const seen: Peer[] = [];
       for (const [clientId, state] of awareness.getStates()) {
