@@ -7,7 +7,7 @@ import * as Y from "yjs";
 import { reply, startThread, type CommentMessage } from "#app/components/editor/comment-threads.ts";
 import { updateAppender } from "#app/models/collab-store.server.ts";
 import { colourFor } from "#app/models/presence.ts";
-import { CollabHub, MessageType, ProtocolError, type Connection } from "#server/collab/hub.ts";
+import { CollabHub, MessageType, ProtocolError } from "#server/collab/hub.ts";
 import { createTestDb } from "#tests/fixtures/db.ts";
 import { FakeTransport, frame, updateFrame } from "#tests/fixtures/hub.ts";
 
