@@ -19,6 +19,8 @@ export type Resource =
   | { type: "releases" }
   | { type: "review"; approverId: string; reviewerIds: readonly string[] }
   | { type: "trail" }
+  /** One event of the trail, about a record of this kind. */
+  | { type: "trailEvent"; subjectType: string }
   | { type: "actions" }
   | { type: "action"; ownerId: string; createdBy: string }
   | { type: "links" }
@@ -122,6 +124,44 @@ const approvers: readonly Role[] = ["admin", "quality_manager", "process_owner"]
 /** Who triages, investigates and closes what staff report (besides the person made responsible). */
 const reportHandlers = approvers;
 
+/** What a person must be able to open to read the trail's events about a kind of record. */
+const section = (s: Section): { action: Action; resource: Resource } => ({
+  action: "view",
+  resource: { type: "section", section: s },
+});
+const trailSubjects: Record<string, { action: Action; resource: Resource }> = {
+  user: { action: "view", resource: { type: "users" } },
+  invitation: { action: "view", resource: { type: "users" } },
+  unit: { action: "view", resource: { type: "units" } },
+  organisation: { action: "view", resource: { type: "organisation" } },
+  // Drafts and their review rounds are the document keepers'; releases are everyone's.
+  document: { action: "view", resource: { type: "documents" } },
+  review: { action: "view", resource: { type: "documents" } },
+  release: { action: "read", resource: { type: "releases" } },
+  process: section("processes"),
+  activity: section("processes"),
+  risk: section("risks"),
+  change_analysis: section("risks"),
+  objective: section("objectives"),
+  kpi: section("objectives"),
+  action: section("actions"),
+  report: { action: "read", resource: { type: "reports" } },
+  deviation: { action: "read", resource: { type: "reports" } },
+  checklist: { action: "read", resource: { type: "reports" } },
+  sam_follow_up: { action: "read", resource: { type: "sam" } },
+  audit: section("audits"),
+  audit_programme: section("audits"),
+  finding: section("audits"),
+  management_review: section("reviews"),
+  meeting: section("requirements"),
+  framework: section("requirements"),
+  requirement: section("requirements"),
+  context: section("requirements"),
+  legal_requirement: section("requirements"),
+  delegation: section("requirements"),
+  competence: section("requirements"),
+};
+
 export function can(user: Actor | null | undefined, action: Action, resource: Resource): boolean {
   if (!user) return false;
   switch (resource.type) {
@@ -164,6 +204,12 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       return action === "giveOpinion" && resource.reviewerIds.includes(user.id);
     case "trail":
       return action === "view" && sectionAccess.trail.includes(user.role);
+    case "trailEvent": {
+      // Each reader of the trail sees the events about what they may open themselves.
+      if (action !== "read" || !sectionAccess.trail.includes(user.role)) return false;
+      const opens = trailSubjects[resource.subjectType];
+      return opens !== undefined && can(user, opens.action, opens.resource);
+    }
     case "actions":
       // Anyone working here may propose an action; a guest only reads the plan.
       if (action === "view") return sectionAccess.actions.includes(user.role);

@@ -169,7 +169,10 @@ function record(
     subjectType: "action",
     subjectId: actionId,
     at: now,
-    data: Object.fromEntries(Object.entries(event).filter(([, v]) => v !== null && v !== undefined)),
+    // The comment stays in the action's own history; the trail keeps the facts.
+    data: Object.fromEntries(
+      Object.entries(event).filter(([key, v]) => key !== "comment" && v !== null && v !== undefined),
+    ),
   });
 }
 

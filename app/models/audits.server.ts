@@ -123,7 +123,7 @@ export function planAudit(db: Db, actor: Actor, programmeId: string, input: Audi
       subjectType: "audit",
       subjectId: id,
       at: now,
-      data: { title: input.title, plannedOn: input.plannedOn, leadAuditorId: lead.id, team },
+      data: { plannedOn: input.plannedOn, leadAuditorId: lead.id, team },
     });
     return id;
   });
@@ -365,7 +365,7 @@ export function addFinding(db: Db, actor: Actor, auditId: string, input: Finding
       subjectType: "audit",
       subjectId: auditId,
       at: now,
-      data: { findingId: id, kind: input.kind, requirement: input.requirement.trim(), responsibleId: responsible.id },
+      data: { findingId: id, kind: input.kind, responsibleId: responsible.id },
     });
     notify(
       tx,
@@ -465,7 +465,7 @@ function moveFinding(
       subjectType: "audit",
       subjectId: finding.auditId,
       at: now,
-      data: { findingId, from: finding.status, to, ...(change.rootCause ? { rootCause: change.rootCause } : {}) },
+      data: { findingId, from: finding.status, to },
     });
     if (move === "answer") {
       notify(

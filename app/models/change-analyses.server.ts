@@ -85,7 +85,7 @@ export function createChangeAnalysis(db: Db, actor: Actor, input: ChangeAnalysis
       subjectType: "change_analysis",
       subjectId: id,
       at: now,
-      data: { title: input.title, kind: input.kind, plannedOn: input.plannedOn },
+      data: { kind: input.kind, plannedOn: input.plannedOn },
     });
     return id;
   });
@@ -110,7 +110,6 @@ export function concludeChangeAnalysis(db: Db, actor: Actor, id: string, conclus
       subjectType: "change_analysis",
       subjectId: id,
       at: now,
-      data: { conclusion },
     });
   });
 }

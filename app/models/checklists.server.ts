@@ -57,7 +57,7 @@ export function createTemplate(db: Db, actor: Actor, input: TemplateInput, now =
       subjectType: "checklist",
       subjectId: id,
       at: now,
-      data: { title: input.title, frequency: input.frequency, questions: questions.length },
+      data: { frequency: input.frequency, questions: questions.length },
     });
     return id;
   });

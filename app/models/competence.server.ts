@@ -7,7 +7,7 @@ import { isDay } from "#app/utils/dates.ts";
 import { competenceState } from "./competence-rules.ts";
 import { DomainError } from "./errors.ts";
 import { dayOf } from "./releases.server.ts";
-import { appendTrailEvent } from "./trail.server.ts";
+import { appendTrailEvent, trailFacts } from "./trail.server.ts";
 
 /** Competence requirements per role and routine, training records, verified competence, and the matrix of it all. */
 
@@ -48,7 +48,7 @@ export function createCompetence(db: Db, actor: Actor, input: CompetenceInput, n
       subjectType: "competence",
       subjectId: id,
       at: now,
-      data: values,
+      data: trailFacts(values),
     });
     return id;
   });
@@ -84,7 +84,7 @@ export function recordCompetence(
       subjectType: "competence",
       subjectId: input.competenceId,
       at: now,
-      data: values,
+      data: trailFacts(values),
     });
     return id;
   });

@@ -21,7 +21,7 @@ import { isDay } from "#app/utils/dates.ts";
 import { DomainError } from "./errors.ts";
 import { getOrganisation } from "./organisation.server.ts";
 import { dayOf, listCurrent } from "./releases.server.ts";
-import { appendTrailEvent } from "./trail.server.ts";
+import { appendTrailEvent, trailFacts } from "./trail.server.ts";
 
 /**
  * What surrounds the requirements: the organisation's context and interested parties, its
@@ -58,7 +58,7 @@ export function addContextItem(
       subjectType: "context",
       subjectId: id,
       at: now,
-      data: values,
+      data: trailFacts(values),
     });
     return id;
   });
@@ -77,7 +77,6 @@ export function removeContextItem(db: Db, actor: Actor, id: string, now = new Da
       subjectType: "context",
       subjectId: id,
       at: now,
-      data: { title: item.title },
     });
   });
 }
@@ -118,7 +117,7 @@ export function recordContextDecisions(
       subjectType: "organisation",
       subjectId: org.id,
       at: now,
-      data: { employees: values.employees, climateRelevant: values.climateRelevant, climateNote: values.climateNote },
+      data: { employees: values.employees, climateRelevant: values.climateRelevant },
     });
   });
 }
@@ -142,7 +141,7 @@ export function setFrameworkScope(
       subjectType: "framework",
       subjectId: frameworkId,
       at: now,
-      data: values,
+      data: trailFacts(values),
     });
   });
 }
@@ -201,7 +200,7 @@ export function recordMeeting(db: Db, actor: Actor, input: MeetingInput, now = n
       subjectType: "meeting",
       subjectId: id,
       at: now,
-      data: values,
+      data: trailFacts(values),
     });
     return id;
   });
@@ -250,7 +249,7 @@ export function addLegalRequirement(
       subjectType: "legal_requirement",
       subjectId: id,
       at: now,
-      data: values,
+      data: trailFacts(values),
     });
     return id;
   });
@@ -282,7 +281,7 @@ export function evaluateCompliance(
       subjectType: "legal_requirement",
       subjectId: legalRequirementId,
       at: now,
-      data: values,
+      data: trailFacts(values),
     });
   });
 }

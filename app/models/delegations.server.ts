@@ -7,7 +7,7 @@ import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { chainProblems, nextStatus, type DelegationMove } from "./delegation-rules.ts";
 import { DomainError } from "./errors.ts";
 import { notify } from "./notifications.server.ts";
-import { appendTrailEvent } from "./trail.server.ts";
+import { appendTrailEvent, trailFacts } from "./trail.server.ts";
 
 /** Delegation of work-environment tasks: given, accepted in writing, returned or revoked, with its history kept. */
 
@@ -62,7 +62,7 @@ export function delegate(db: Db, actor: Actor, input: DelegationInput, now = new
       subjectType: "delegation",
       subjectId: id,
       at: now,
-      data: values,
+      data: trailFacts(values),
     });
     notify(
       tx,
@@ -110,7 +110,7 @@ export function moveDelegation(
       subjectType: "delegation",
       subjectId: id,
       at: now,
-      data: { task: d.task, from: d.status, to, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      data: { from: d.status, to },
     });
     notify(
       tx,

@@ -126,7 +126,7 @@ export function createDocument(db: Db, actorId: string, input: DocumentInput, no
       type: "document.created",
       subjectType: "document",
       subjectId: id,
-      data: { title: input.title, type: input.type, ownerId: input.ownerId },
+      data: { type: input.type, ownerId: input.ownerId },
     });
     return id;
   });
@@ -153,7 +153,7 @@ export function updateDocumentDetails(
       type: "document.detailsChanged",
       subjectType: "document",
       subjectId: id,
-      data: { title: input.title, type: input.type, ownerId: input.ownerId, unitId: input.unitId, areas: input.areas },
+      data: { type: input.type, ownerId: input.ownerId, unitId: input.unitId, areas: input.areas },
     });
   });
 }
@@ -185,7 +185,6 @@ export function setDocumentArchived(
       subjectType: "document",
       subjectId: id,
       at: now,
-      data: change.archived ? { reason: change.reason } : {},
     });
   });
 }

@@ -69,7 +69,7 @@ export function createInvitation(
       type: "invitation.created",
       subjectType: "invitation",
       subjectId: invitation.id,
-      data: { email: invitation.email, role: invitation.role, unitId: invitation.unitId },
+      data: { role: invitation.role, unitId: invitation.unitId },
     });
     return { token, invitation };
   });

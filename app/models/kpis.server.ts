@@ -6,7 +6,7 @@ import { kpiMeasurements, kpis, objectives, users, type KpiDirection, type KpiFr
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { DomainError } from "./errors.ts";
 import { parseNumber, periodKey, statusOf, thresholdsConsistent, type KpiStatus } from "./kpi-rules.ts";
-import { appendTrailEvent } from "./trail.server.ts";
+import { appendTrailEvent, trailFacts } from "./trail.server.ts";
 
 /**
  * Objectives and their KPIs, and the measurements that show whether they are reached. A
@@ -67,7 +67,6 @@ export function createObjective(
       subjectType: "objective",
       subjectId: id,
       at: now,
-      data: { title: input.title },
     });
     return id;
   });
@@ -104,7 +103,7 @@ export function createKpi(db: Db, actor: Actor, input: KpiInput, now = new Date(
       subjectType: "kpi",
       subjectId: id,
       at: now,
-      data: { name: input.name, target: input.target },
+      data: { target: input.target },
     });
     return id;
   });
@@ -128,8 +127,9 @@ export function updateKpi(db: Db, actor: Actor, id: string, input: KpiInput, now
       subjectId: id,
       at: now,
       data: {
-        changed,
-        before: Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof KpiInput]])),
+        fields: Object.keys(changed),
+        changed: trailFacts(changed),
+        before: trailFacts(Object.fromEntries(Object.keys(changed).map((key) => [key, before[key as keyof KpiInput]]))),
       },
     });
   });

@@ -210,7 +210,7 @@ export function recordAttendance(
       subjectType: "management_review",
       subjectId: id,
       at: now,
-      data: { attendees: present, other: other.trim().slice(0, 2000) },
+      data: { attendees: present },
     });
   });
 }
@@ -232,7 +232,6 @@ export function recordMissingReason(db: Db, actor: Actor, id: string, reason: st
       subjectType: "management_review",
       subjectId: id,
       at: now,
-      data: { reason: reason.trim().slice(0, 2000) },
     });
   });
 }

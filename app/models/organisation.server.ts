@@ -1,7 +1,7 @@
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { organisations } from "#db/schema/index.ts";
-import { appendTrailEvent } from "./trail.server.ts";
+import { appendTrailEvent, trailFacts } from "./trail.server.ts";
 
 export type Organisation = typeof organisations.$inferSelect;
 
@@ -26,7 +26,7 @@ export function updateOrganisation(db: Db, actorId: string, input: { name: strin
       type: "organisation.updated",
       subjectType: "organisation",
       subjectId: org.id,
-      data: input,
+      data: trailFacts(input),
     });
   });
 }

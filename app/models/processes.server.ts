@@ -114,7 +114,7 @@ export function createProcess(db: Db, actor: Actor, input: ProcessInput, now = n
       subjectType: "process",
       subjectId: id,
       at: now,
-      data: { title: input.title, kind: input.kind, parentId: input.parentId },
+      data: { kind: input.kind, parentId: input.parentId },
     });
     return id;
   });
@@ -137,7 +137,7 @@ export function updateProcess(db: Db, actor: Actor, id: string, input: ProcessIn
       subjectType: "process",
       subjectId: id,
       at: now,
-      data: { title: input.title, parentId: input.parentId, ownerId: input.ownerId },
+      data: { parentId: input.parentId, ownerId: input.ownerId },
     });
   });
 }

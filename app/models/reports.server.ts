@@ -24,7 +24,8 @@ import { DomainError } from "./errors.ts";
 import { notify } from "./notifications.server.ts";
 import { dayOf } from "./releases.server.ts";
 import { nextStatus, type ReportMove } from "./report-rules.ts";
-import { appendTrailEvent } from "./trail.server.ts";
+import { appendTrailEvent, trailFacts } from "./trail.server.ts";
+import { toDateTimeInput } from "#app/utils/dates.ts";
 import { assertUnitExists } from "./units.server.ts";
 
 /** What staff report and how it is handled (see report-rules.ts for its life). */
@@ -169,7 +170,7 @@ export function createReport(
       })
       .run();
     storeFiles(tx, dataDir, { kind: "report", id }, files, actor.id, now);
-    trail(tx, actor, id, "created", now, { kind: input.kind, title: input.title, files: files.length });
+    trail(tx, actor, id, "created", now, { kind: input.kind, files: files.length });
     return id;
   });
 }
@@ -206,7 +207,7 @@ export function triageReport(db: Db, actor: Actor, id: string, triage: Triage, n
     const report = requireReport(tx, id);
     assertPerson(tx, triage.responsibleId);
     move(tx, actor, report, "triage", now, triage);
-    trail(tx, actor, id, "triaged", now, { ...triage });
+    trail(tx, actor, id, "triaged", now, trailFacts(triage));
     notify(
       tx,
       {
@@ -241,7 +242,7 @@ export function addTimelineEntry(
     tx.insert(reportTimeline)
       .values({ reportId: id, ...entry, authorId: actor.id, createdAt: now })
       .run();
-    trail(tx, actor, id, "timeline", now, { ...entry });
+    trail(tx, actor, id, "timeline", now, trailFacts(entry));
   });
 }
 
@@ -255,7 +256,7 @@ export function addWhy(db: Db, actor: Actor, id: string, answer: string, now = n
     tx.insert(reportWhys)
       .values({ reportId: id, position: count + 1, answer, authorId: actor.id, createdAt: now })
       .run();
-    trail(tx, actor, id, "why", now, { position: count + 1, answer });
+    trail(tx, actor, id, "why", now, { position: count + 1 });
   });
 }
 
@@ -294,7 +295,7 @@ export function closeReport(
     const report = requireReport(tx, id);
     const keepUntil = report.contactName || report.contactDetails ? dayOf(addDays(now, CONTACT_KEPT_DAYS)) : null;
     move(tx, actor, report, "close", now, { ...input, closedAt: now, contactKeepUntil: keepUntil });
-    trail(tx, actor, id, "closed", now, { ...input });
+    trail(tx, actor, id, "closed", now, trailFacts(input));
     notify(
       tx,
       {
@@ -312,7 +313,18 @@ export function closeReport(
 export function reopenReport(db: Db, actor: Actor, id: string, reason: string, now = new Date()): void {
   writeTransaction(db, (tx) => {
     move(tx, actor, requireReport(tx, id), "reopen", now, { closedAt: null });
-    trail(tx, actor, id, "reopened", now, { reason });
+    // Why it was reopened belongs to the investigation, under the report's own access rules.
+    tx.insert(reportTimeline)
+      .values({
+        reportId: id,
+        happenedAt: toDateTimeInput(now),
+        text: reason,
+        nature: "assessment",
+        authorId: actor.id,
+        createdAt: now,
+      })
+      .run();
+    trail(tx, actor, id, "reopened", now);
   });
 }
 

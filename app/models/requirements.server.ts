@@ -7,7 +7,7 @@ import { DomainError } from "./errors.ts";
 import { builtinTitleKey, catalogue, type BuiltinFramework } from "./framework-catalogue.ts";
 import { linkedTo, type LinkedItem } from "./links.server.ts";
 import { coverageOf, coverageSummary, validateImport, type Coverage, type ImportProblem } from "./requirement-rules.ts";
-import { appendTrailEvent } from "./trail.server.ts";
+import { appendTrailEvent, trailFacts } from "./trail.server.ts";
 
 /**
  * Requirements and compliance coverage: frameworks of requirements, each requirement linked
@@ -60,7 +60,7 @@ function insertFramework(
       subjectType: "framework",
       subjectId: id,
       at: now,
-      data: { key: input.key, name: input.name, requirements: rows.length },
+      data: { key: input.key, requirements: rows.length },
     });
     return id;
   });
@@ -166,7 +166,7 @@ export function addRequirement(
       subjectType: "requirement",
       subjectId: id,
       at: now,
-      data: { frameworkId, code: input.code, title: input.title, parentCode: input.parentCode },
+      data: { frameworkId },
     });
     return id;
   });
@@ -216,7 +216,7 @@ export function nameRequirements(
       subjectType: "framework",
       subjectId: frameworkId,
       at: now,
-      data: { titles },
+      data: { named: titles.length },
     });
   });
 }
@@ -332,7 +332,7 @@ export function setApplicability(
       subjectType: "requirement",
       subjectId: id,
       at: now,
-      data: values,
+      data: trailFacts(values),
     });
   });
 }

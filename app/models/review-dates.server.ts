@@ -2,7 +2,7 @@ import { addDays } from "date-fns";
 import { and, asc, eq, isNotNull, lte, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type Db, writeTransaction } from "#db/client.ts";
-import { documents, reviewDueNotices, users, type Locale } from "#db/schema/index.ts";
+import { documents, periodicReviews, reviewDueNotices, users, type Locale } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { requireDocument, documentResource } from "./documents.server.ts";
 import { DomainError } from "./errors.ts";
@@ -75,13 +75,23 @@ export function completeReviewWithoutChange(
     if (!release) throw new ReviewDateError("reviewDate.noRelease");
     const next = addMonthsToDay(dayOf(now), document.reviewIntervalMonths);
     tx.update(documents).set({ nextReviewOn: next }).where(eq(documents.id, documentId)).run();
+    tx.insert(periodicReviews)
+      .values({
+        documentId,
+        version: versionOf(release),
+        comment: comment.trim().slice(0, 2000),
+        reviewedBy: actor.id,
+        reviewedAt: now,
+        nextReviewOn: next,
+      })
+      .run();
     appendTrailEvent(tx, {
       actorId: actor.id,
       type: "document.reviewedNoChange",
       subjectType: "document",
       subjectId: documentId,
       at: now,
-      data: { version: versionOf(release), nextReviewOn: next, ...(comment ? { comment } : {}) },
+      data: { version: versionOf(release), nextReviewOn: next },
     });
     return next;
   });

@@ -249,7 +249,7 @@ export function giveOpinion(
       subjectType: "review",
       subjectId: reviewId,
       at: now,
-      data: { candidateHash: review.candidateHash, ...(input.comment ? { comment: input.comment } : {}) },
+      data: { candidateHash: review.candidateHash },
     });
     notify(
       tx,
@@ -293,7 +293,7 @@ export function rejectReview(
       subjectType: "review",
       subjectId: reviewId,
       at: now,
-      data: { documentId: review.documentId, candidateHash: review.candidateHash, comment: input.comment },
+      data: { documentId: review.documentId, candidateHash: review.candidateHash },
     });
     notify(
       tx,

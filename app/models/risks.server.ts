@@ -65,7 +65,11 @@ export function setRiskScale(db: Db, actor: Actor, scale: RiskScale, now = new D
       subjectType: "organisation",
       subjectId: organisation.id,
       at: now,
-      data: { before, after: scale },
+      // The labels are the organisation's words, kept in its scale; the trail keeps the steps.
+      data: {
+        before: { likelihood: before.likelihood.length, consequence: before.consequence.length },
+        after: { likelihood: scale.likelihood.length, consequence: scale.consequence.length },
+      },
     });
   });
 }
@@ -191,7 +195,7 @@ export function createRisk(db: Db, actor: Actor, input: RiskInput, now = new Dat
       subjectType: "risk",
       subjectId: id,
       at: now,
-      data: { title: input.title, inherent, residual },
+      data: { inherent, residual },
     });
     return id;
   });
@@ -222,7 +226,7 @@ export function reassessRisk(
       subjectType: "risk",
       subjectId: id,
       at: now,
-      data: { inherent: input.inherent, residual: input.residual, comment: input.comment },
+      data: { inherent: input.inherent, residual: input.residual },
     });
   });
 }

@@ -381,7 +381,7 @@ export function compileLevel(db: Db, actor: Actor, input: CompileInput, now = ne
       subjectType: "sam_follow_up",
       subjectId: input.followUpId,
       at: now,
-      data: { level: input.level, priorities: priorities.map((p) => p.area), feedbackOn: input.feedbackOn },
+      data: { level: input.level, priorities: priorities.length, feedbackOn: input.feedbackOn },
     });
   });
 }

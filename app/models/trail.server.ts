@@ -1,5 +1,6 @@
 import canonicalize from "canonicalize";
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq, inArray } from "drizzle-orm";
+import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 import type { Db } from "#db/client.ts";
@@ -32,11 +33,49 @@ function rowHash(row: Omit<TrailRow, "hash">): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(content)));
 }
 
+/** An id, a hash, a state, a date or a version: what the trail may hold besides numbers. */
+const TOKEN = /^[A-Za-z0-9_.:+-]{0,100}$/;
+
+/**
+ * The trail is append-only and read by auditors from outside, so it never holds free text
+ * (titles, reasons, comments, findings, answers) or personal data (names, e-mail addresses):
+ * an event refers to its record by id, and the record keeps its text under its own access
+ * rules, where it can be corrected or erased as GDPR asks. A string that is not a token is a
+ * mistake in the calling code, refused here so that it can never reach the chain.
+ */
+export function assertTrailData(value: unknown, path = "data"): void {
+  if (value === null || typeof value === "number" || typeof value === "boolean") return;
+  if (typeof value === "string") {
+    if (!TOKEN.test(value)) throw new Error(`trail event ${path} holds free text; refer to the record instead`);
+    return;
+  }
+  if (Array.isArray(value)) return value.forEach((v, i) => assertTrailData(v, `${path}[${i}]`));
+  if (typeof value === "object") {
+    for (const [key, v] of Object.entries(value)) assertTrailData(v, `${path}.${key}`);
+    return;
+  }
+  throw new Error(`trail event ${path} holds a ${typeof value}`);
+}
+
+/**
+ * A record's values as the trail may hold them: numbers, flags, ids, states and dates kept,
+ * text left out (the record has it). For events that say what changed from what.
+ */
+export function trailFacts(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(record).filter(
+      ([, v]) =>
+        v === null || typeof v === "number" || typeof v === "boolean" || (typeof v === "string" && TOKEN.test(v)),
+    ),
+  );
+}
+
 /**
  * The only way anything is written to the trail. Call it inside the transaction of the
  * change it records, so that the change and its event land together or not at all.
  */
 export function appendTrailEvent(db: Db, event: TrailEventInput): void {
+  assertTrailData(event.data ?? {});
   const last = db.select().from(trailEvents).orderBy(desc(trailEvents.seq)).limit(1).get();
   const row = {
     seq: (last?.seq ?? 0) + 1,
@@ -80,8 +119,17 @@ export function verifyTrail(db: Db): TrailVerdict {
 
 export type TrailEntry = Omit<TrailRow, "prevHash"> & { actorName: string | null };
 
-/** The newest events first, with who did them, for the trail page. */
-export function recentTrail(db: Db, limit = 200): TrailEntry[] {
+/**
+ * The newest events first, with who did them, for the trail page: only events about records
+ * the reader may open (the chain itself is checked whole, whoever asks).
+ */
+export function recentTrail(db: Db, reader: Actor, limit = 200): TrailEntry[] {
+  const visible = db
+    .selectDistinct({ subjectType: trailEvents.subjectType })
+    .from(trailEvents)
+    .all()
+    .map((r) => r.subjectType)
+    .filter((subjectType) => can(reader, "read", { type: "trailEvent", subjectType }));
   return db
     .select({
       seq: trailEvents.seq,
@@ -96,6 +144,7 @@ export function recentTrail(db: Db, limit = 200): TrailEntry[] {
     })
     .from(trailEvents)
     .leftJoin(users, eq(users.id, trailEvents.actorId))
+    .where(inArray(trailEvents.subjectType, visible))
     .orderBy(desc(trailEvents.seq))
     .limit(limit)
     .all();

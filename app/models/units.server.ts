@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { units, users } from "#db/schema/index.ts";
-import { appendTrailEvent } from "./trail.server.ts";
+import { appendTrailEvent, trailFacts } from "./trail.server.ts";
 import { DomainError } from "./errors.ts";
 
 export type Unit = typeof units.$inferSelect;
@@ -63,7 +63,13 @@ export function createUnit(db: Db, actorId: string, input: { name: string; paren
       .values({ id: newId(), ...input })
       .returning()
       .get();
-    appendTrailEvent(tx, { actorId, type: "unit.created", subjectType: "unit", subjectId: unit.id, data: input });
+    appendTrailEvent(tx, {
+      actorId,
+      type: "unit.created",
+      subjectType: "unit",
+      subjectId: unit.id,
+      data: trailFacts(input),
+    });
     return unit;
   });
 }
@@ -80,7 +86,13 @@ export function updateUnit(
     }
     assertParentAllowed(tx, unitId, input.parentId);
     tx.update(units).set(input).where(eq(units.id, unitId)).run();
-    appendTrailEvent(tx, { actorId, type: "unit.updated", subjectType: "unit", subjectId: unitId, data: input });
+    appendTrailEvent(tx, {
+      actorId,
+      type: "unit.updated",
+      subjectType: "unit",
+      subjectId: unitId,
+      data: trailFacts(input),
+    });
   });
 }
 

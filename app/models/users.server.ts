@@ -107,7 +107,7 @@ export async function createUser(db: Db, input: NewUser, actorId: string | null)
       type: "user.created",
       subjectType: "user",
       subjectId: user.id,
-      data: { email: user.email, role: user.role, unitId: user.unitId },
+      data: { role: user.role, unitId: user.unitId },
     });
     return user;
   });

@@ -10,9 +10,9 @@ import type { Route } from "./+types/trail";
 
 /** The trail for auditors: what happened, by whom, and a check that nothing was changed since. */
 export function loader({ request, context }: Route.LoaderArgs) {
-  requirePermission(request, context, "view", { type: "trail" });
+  const { user } = requirePermission(request, context, "view", { type: "trail" });
   return {
-    events: recentTrail(context.db).map((e) => ({ ...e, at: e.at.toISOString() })),
+    events: recentTrail(context.db, user).map((e) => ({ ...e, at: e.at.toISOString() })),
   };
 }
 

@@ -38,3 +38,25 @@ export const documents = sqliteTable(
   },
   (t) => [index("documents_status_idx").on(t.status), index("documents_owner_idx").on(t.ownerId)],
 );
+
+/**
+ * Periodic reviews that found nothing to change ("Granskat – ingen ändring"): who, when, of
+ * which version, and what they wrote. The trail records the fact; the words are kept here.
+ */
+export const periodicReviews = sqliteTable(
+  "periodic_reviews",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
+    version: text("version").notNull(),
+    comment: text("comment").notNull(),
+    reviewedBy: text("reviewed_by")
+      .notNull()
+      .references(() => users.id),
+    reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }).notNull(),
+    nextReviewOn: text("next_review_on").notNull(),
+  },
+  (t) => [index("periodic_reviews_document_idx").on(t.documentId)],
+);
