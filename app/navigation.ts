@@ -2,6 +2,7 @@
 export const sections = [
   "start",
   "current",
+  "myDrafts",
   "documents",
   "processes",
   "risks",
@@ -20,6 +21,7 @@ export type Section = (typeof sections)[number];
 export const sectionPaths: Record<Section, string> = {
   start: "/start",
   current: "/gallande",
+  myDrafts: "/mina-utkast",
   documents: "/dokument",
   processes: "/processer",
   risks: "/risker",

@@ -13,6 +13,7 @@ export default [
     route("start", "routes/start.tsx"),
     route("konto", "routes/account.tsx"),
     route("notiser", "routes/notifications.tsx"),
+    route("mina-utkast", "routes/my-drafts.tsx"),
     ...prefix("dokument", [
       index("routes/documents/index.tsx"),
       route("ny", "routes/documents/new.tsx"),

@@ -11,6 +11,7 @@ import { seedDemo } from "#db/seed/demo.ts";
 import { sendReviewDueNotices, type ReviewDueTexts } from "#app/models/review-dates.server.ts";
 import { sendDigests } from "#app/models/digests.server.ts";
 import { purgeExpiredContacts } from "#app/models/reports.server.ts";
+import { endExpiredParticipation } from "#app/models/participants.server.ts";
 import { sendSamReminders } from "#app/models/sam.server.ts";
 import { sendCycleReminders } from "#app/models/annual-cycle.server.ts";
 import { translator } from "#app/i18n/index.ts";
@@ -99,6 +100,9 @@ function startReviewDueNotices(origin: string) {
   const run = () => {
     const purged = purgeExpiredContacts(db);
     if (purged > 0) logger.info({ purged }, "complainants' contact details removed");
+    // Past its end date a participation is already no access; this records the end once.
+    const ended = endExpiredParticipation(db);
+    if (ended > 0) logger.info({ ended }, "participation in drafts ended");
     const reminded = sendSamReminders(db) + sendCycleReminders(db);
     if (reminded > 0) logger.info({ reminded }, "follow-up and annual-cycle reminders sent");
     return sendReviewDueNotices(db, mailer, reviewDueTexts, origin).catch((err: unknown) =>

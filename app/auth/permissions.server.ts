@@ -2,7 +2,7 @@
  * Every permission rule of Lots lives here, behind one function: `can(user, action, resource)`.
  * Loaders, actions, the collab endpoint and the reading view all ask it; none keeps a copy.
  */
-import type { DocumentStatus, Role } from "#db/schema/index.ts";
+import type { DocumentStatus, ParticipantRole, Role } from "#db/schema/index.ts";
 import type { Section } from "#app/navigation.ts";
 
 /** Who acts. The unit is known for signed-in people; rules that depend on it deny when it is not. */
@@ -15,7 +15,13 @@ export type Resource =
   | { type: "units" }
   | { type: "organisation" }
   | { type: "documents" }
-  | { type: "document"; status: DocumentStatus; ownerId: string }
+  | {
+      type: "document";
+      status: DocumentStatus;
+      ownerId: string;
+      /** What the draft names the acting person as, if anything (documentResource reads it). */
+      participation?: ParticipantRole | null;
+    }
   | { type: "releases" }
   | { type: "review"; approverId: string; reviewerIds: readonly string[] }
   | { type: "trail" }
@@ -53,6 +59,8 @@ export type Action =
   | "deactivate"
   | "create"
   | "read"
+  | "readDraft"
+  | "comment"
   | "edit"
   | "requestReview"
   | "approve"
@@ -74,6 +82,8 @@ const team = allButStaff.filter((r) => r !== "external_auditor");
 export const sectionAccess: Record<Section, readonly Role[]> = {
   start: everyone,
   current: everyone,
+  // The drafts a person is named on: the menu shows it to those who have any.
+  myDrafts: staffAndTeam,
   documents: team,
   processes: everyone,
   risks: everyone,
@@ -188,9 +198,13 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       return action === "create" && authors.includes(user.role);
     case "document": {
       const archived = resource.status === "archived";
-      // Staff read what applies; an archived draft is kept for the record, away from their use.
+      const named = !archived && resource.participation ? resource.participation : null;
+      // Its releases: staff read what applies; an archived document is kept away from their use.
       if (action === "read") return !archived || user.role !== "staff";
-      if (action === "edit") return !archived && authors.includes(user.role);
+      // The working draft belongs to those who keep documents and to the people it names.
+      if (action === "readDraft") return authors.includes(user.role) || named !== null;
+      if (action === "edit") return !archived && (authors.includes(user.role) || named === "editor");
+      if (action === "comment") return !archived && (authors.includes(user.role) || named !== null);
       if (action === "manage") return documentKeepers.includes(user.role) || resource.ownerId === user.id;
       if (action === "requestReview") return !archived && authors.includes(user.role);
       return false;

@@ -19,6 +19,7 @@ function NavIcon({ section }: { section: Section }) {
   const paths: Record<Section, string> = {
     start: "M4 11l8-7 8 7v9h-5v-6H9v6H4z",
     current: "M6 3h9l4 4v14H6zM14 3v5h5M9 13l2 2 4-4",
+    myDrafts: "M6 3h9l4 4v14H6zM14 3v5h5M9 17l1-3 5-5 2 2-5 5z",
     documents: "M6 3h9l4 4v14H6zM14 3v5h5M9 12h7M9 16h7",
     processes: "M3 6h6v5H3zM15 13h6v5h-6zM9 8.5h3v7h3",
     risks: "M12 3l10 18H2zM12 10v5M12 18v.5",

@@ -13,6 +13,7 @@ const en: Messages = {
   nav: {
     start: "Start",
     current: "Documents in force",
+    myDrafts: "My drafts",
     documents: "Documents",
     processes: "Processes",
     risks: "Risks",
@@ -46,6 +47,7 @@ const en: Messages = {
   sections: {
     start: { title: "Start", intro: "What needs doing in the management system." },
     current: { title: "Documents in force", intro: "Policies, routines and instructions that apply today." },
+    myDrafts: { title: "My drafts", intro: "Drafts you have been invited to work on." },
     documents: { title: "Documents", intro: "Policies, routines and instructions: drafts, review and releases." },
     processes: { title: "Processes", intro: "The process map: management, core and support processes." },
     risks: { title: "Risks", intro: "The risk register and the risk matrix." },
@@ -314,6 +316,7 @@ const en: Messages = {
     deleteTable: "Delete table",
     deleteTableShort: "Delete table",
     readOnly: "You can read this document but not change it.",
+    commentOnly: "You can read this draft and comment on it, but not change the text.",
     words_one: "{{count}} word",
     words_other: "{{count}} words",
     presence_one: "{{count}} other person is here",
@@ -385,6 +388,7 @@ const en: Messages = {
     cycleDue: "A duty of the annual cycle is due by",
     delegationProposed: "{{name}} wants to delegate a work-environment task to you:",
     delegationAnswered: "{{name}} has changed a delegated work-environment task:",
+    participation: "{{name}} has invited you to work on a draft:",
     bell_zero: "Notifications, none unread",
     bell_one: "Notifications, {{count}} unread",
     bell_other: "Notifications, {{count}} unread",
@@ -424,6 +428,13 @@ const en: Messages = {
     document: {
       notFound: "The document does not exist.",
       archived: "The document is archived and cannot be changed.",
+    },
+    participant: {
+      notAllowed: "Only the document's owner or a quality manager can invite people to the draft.",
+      unknownPerson: "The person does not exist or is not active.",
+      guest: "An external auditor cannot be invited to a draft.",
+      alreadyKeeps: "This person already works on every draft and needs no invitation.",
+      pastEnd: "The end date has already passed.",
     },
     review: {
       notFound: "The review does not exist.",
@@ -2103,6 +2114,29 @@ const en: Messages = {
     foreignOrigin: "Request refused: it did not come from Lots' own site.",
     tooLarge: "The request is too large.",
     unexpected: "An unexpected error occurred.",
+  },
+  participants: {
+    title: "Participants in the draft",
+    intro:
+      "Invite people who do not work on documents themselves, such as a staff member or a safety representative, to write or comment on this draft only.",
+    none: "No invited participants.",
+    person: "Person",
+    role: "May",
+    roles: { editor: "Edit", commenter: "Comment" },
+    endsOn: "Until and including",
+    endsOnHint: "Access ends after that day.",
+    untilReleaseChoice: "Access ends when the draft is approved",
+    untilDate: "until {{date}}",
+    untilRelease: "until approval",
+    untilRemoved: "until further notice",
+    add: "Invite",
+    remove: "Remove {{name}}",
+    added: "The person is invited and has been notified.",
+    removed: "The person is removed. Any draft they had open was closed.",
+  },
+  myDrafts: {
+    none: "You are not invited to any draft at the moment.",
+    roles: { editor: "You edit", commenter: "You comment" },
   },
   common: {
     choosePerson: "Choose a person",

@@ -12,6 +12,7 @@ const sv = {
   nav: {
     start: "Start",
     current: "Gällande dokument",
+    myDrafts: "Mina utkast",
     documents: "Dokument",
     processes: "Processer",
     risks: "Risker",
@@ -45,6 +46,7 @@ const sv = {
   sections: {
     start: { title: "Start", intro: "Det här behöver göras i ledningssystemet." },
     current: { title: "Gällande dokument", intro: "Policyer, rutiner och instruktioner som gäller i dag." },
+    myDrafts: { title: "Mina utkast", intro: "Utkast som du har bjudits in att arbeta i." },
     documents: { title: "Dokument", intro: "Policyer, rutiner och instruktioner: utkast, granskning och utgåvor." },
     processes: { title: "Processer", intro: "Processkartan: ledningsprocesser, kärnprocesser och stödprocesser." },
     risks: { title: "Risker", intro: "Riskregistret och riskmatrisen." },
@@ -312,6 +314,7 @@ const sv = {
     deleteTable: "Ta bort tabell",
     deleteTableShort: "Ta bort tabell",
     readOnly: "Du kan läsa dokumentet men inte ändra det.",
+    commentOnly: "Du kan läsa utkastet och kommentera det, men inte ändra texten.",
     words_one: "{{count}} ord",
     words_other: "{{count}} ord",
     presence_one: "{{count}} person till är här",
@@ -384,6 +387,7 @@ const sv = {
     cycleDue: "Dags för en uppgift i årshjulet, senast",
     delegationProposed: "{{name}} vill fördela en arbetsmiljöuppgift till dig:",
     delegationAnswered: "{{name}} har ändrat en fördelad arbetsmiljöuppgift:",
+    participation: "{{name}} har bjudit in dig att arbeta i ett utkast:",
     bell_zero: "Notiser, inga olästa",
     bell_one: "Notiser, {{count}} oläst",
     bell_other: "Notiser, {{count}} olästa",
@@ -423,6 +427,13 @@ const sv = {
     document: {
       notFound: "Dokumentet finns inte.",
       archived: "Dokumentet är arkiverat och kan inte ändras.",
+    },
+    participant: {
+      notAllowed: "Bara dokumentets ägare eller kvalitetsansvarig kan bjuda in till utkastet.",
+      unknownPerson: "Personen finns inte eller är inte aktiv.",
+      guest: "En extern revisor kan inte bjudas in till ett utkast.",
+      alreadyKeeps: "Personen arbetar redan med alla utkast och behöver ingen inbjudan.",
+      pastEnd: "Slutdatumet har redan passerat.",
     },
     review: {
       notFound: "Granskningen finns inte.",
@@ -2095,6 +2106,29 @@ const sv = {
     foreignOrigin: "Förfrågan nekades: den kom inte från Lots egen webbplats.",
     tooLarge: "Förfrågan är för stor.",
     unexpected: "Ett oväntat fel inträffade.",
+  },
+  participants: {
+    title: "Deltagare i utkastet",
+    intro:
+      "Bjud in personer som inte själva arbetar med dokument, till exempel en medarbetare eller ett skyddsombud, att skriva eller kommentera just det här utkastet.",
+    none: "Inga inbjudna deltagare.",
+    person: "Person",
+    role: "Får",
+    roles: { editor: "Redigera", commenter: "Kommentera" },
+    endsOn: "Till och med",
+    endsOnHint: "Åtkomsten upphör efter den dagen.",
+    untilReleaseChoice: "Åtkomsten upphör när utkastet fastställs",
+    untilDate: "till och med {{date}}",
+    untilRelease: "till fastställelsen",
+    untilRemoved: "tills vidare",
+    add: "Bjud in",
+    remove: "Ta bort {{name}}",
+    added: "Personen är inbjuden och har fått en notis.",
+    removed: "Personen är borttagen. Ett öppet utkast hos hen stängdes.",
+  },
+  myDrafts: {
+    none: "Du är inte inbjuden till något utkast just nu.",
+    roles: { editor: "Du redigerar", commenter: "Du kommenterar" },
   },
   common: {
     choosePerson: "Välj person",

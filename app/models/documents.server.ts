@@ -3,7 +3,9 @@ import { contains } from "#db/contains.ts";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
+import { format } from "date-fns";
 import {
+  documentParticipants,
   documents,
   units,
   users,
@@ -12,6 +14,7 @@ import {
   type DocumentStatus,
   type ControlledType,
   type DocumentType,
+  type ParticipantRole,
 } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { DomainError } from "./errors.ts";
@@ -93,9 +96,35 @@ export function listDocuments(db: Db, filter: DocumentFilter = {}): DocumentSumm
   return filter.area ? rows.filter((d) => d.areas.includes(filter.area!)) : rows;
 }
 
-/** The document as the one `can()` knows it. */
-export const documentResource = (document: { status: DocumentStatus; ownerId: string }) =>
-  ({ type: "document", status: document.status, ownerId: document.ownerId }) as const;
+/**
+ * The document as the one `can()` knows it. What the draft names the person as matters only to
+ * those who do not keep documents; pass it (participationOf) wherever the draft is opened.
+ */
+export const documentResource = (
+  document: { status: DocumentStatus; ownerId: string },
+  participation: ParticipantRole | null = null,
+) => ({ type: "document", status: document.status, ownerId: document.ownerId, participation }) as const;
+
+/** The document as `can()` judges it for this person, with what the draft names them as. */
+export function documentResourceFor(
+  db: Db,
+  document: { id: string; status: DocumentStatus; ownerId: string },
+  actor: Actor,
+  now = new Date(),
+) {
+  return documentResource(document, participationOf(db, document.id, actor.id, now));
+}
+
+/** What a draft names a person as today, if anything: an end date past is no participation. */
+export function participationOf(db: Db, documentId: string, userId: string, now = new Date()): ParticipantRole | null {
+  const row = db
+    .select({ role: documentParticipants.role, endsOn: documentParticipants.endsOn })
+    .from(documentParticipants)
+    .where(and(eq(documentParticipants.documentId, documentId), eq(documentParticipants.userId, userId)))
+    .get();
+  if (!row || (row.endsOn !== null && row.endsOn < format(now, "yyyy-MM-dd"))) return null;
+  return row.role;
+}
 
 export function getDocument(db: Db, id: string): DocumentSummary | undefined {
   return selectDocuments(db).where(eq(documents.id, id)).get();
@@ -194,17 +223,21 @@ export function touchDocument(db: Db, id: string, now = new Date()): void {
   db.update(documents).set({ updatedAt: now }).where(eq(documents.id, id)).run();
 }
 
-export type Access = "write" | "read" | "none" | "missing";
+export type Access = "write" | "comment" | "read" | "none" | "missing";
 
-/** What a person may do with a live document: the collab endpoint asks this at every connect. */
-export function documentAccess(db: Db, user: Actor, documentId: string): Access {
+/**
+ * What a person may do with a live document (its working draft): the collab endpoint asks this
+ * at every connect, and again whenever access may have changed.
+ */
+export function documentAccess(db: Db, user: Actor, documentId: string, now = new Date()): Access {
   const document = db
     .select({ status: documents.status, ownerId: documents.ownerId })
     .from(documents)
     .where(eq(documents.id, documentId))
     .get();
   if (!document) return "missing";
-  const resource = { type: "document", ...document } as const;
+  const resource = documentResourceFor(db, { id: documentId, ...document }, user, now);
   if (can(user, "edit", resource)) return "write";
-  return can(user, "read", resource) ? "read" : "none";
+  if (can(user, "comment", resource)) return "comment";
+  return can(user, "readDraft", resource) ? "read" : "none";
 }

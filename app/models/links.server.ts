@@ -21,8 +21,8 @@ import { overdue } from "./action-states.ts";
 import { actionResource, getAction } from "./actions.server.ts";
 import { changeAnalysisResource, getChangeAnalysis } from "./change-analyses.server.ts";
 import { loadYDoc } from "./collab-store.server.ts";
-import { getDocument, documentResource } from "./documents.server.ts";
-import { activityPrefix, parseActivityRef, readGraph } from "./process-map.ts";
+import { getDocument, documentResource, documentResourceFor } from "./documents.server.ts";
+import { activityPrefix, parseActivityRef, readGraph, type ProcessGraph } from "./process-map.ts";
 import { getProcess, processOfMap, processResource } from "./processes.server.ts";
 import { getReport, reportResource } from "./reports.server.ts";
 import { followUpTitle, getFollowUp } from "./sam.server.ts";
@@ -33,7 +33,7 @@ import { getMeeting } from "./context.server.ts";
 import { itemHref } from "./item-refs.ts";
 import { getKpi, kpiResource, listObjectives } from "./kpis.server.ts";
 import { DomainError } from "./errors.ts";
-import { currentRelease, dayOf, versionOf } from "./releases.server.ts";
+import { currentRelease, dayOf, requireRelease, versionOf } from "./releases.server.ts";
 import { levelOf } from "./risk-scoring.ts";
 import { getRisk, riskResource, riskScale } from "./risks.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
@@ -68,10 +68,12 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
       return null;
     }
     const current = currentRelease(db, id, now);
-    const seesDrafts = can(actor, "view", { type: "documents" });
+    const seesDraft = can(actor, "readDraft", documentResourceFor(db, document, actor, now));
+    // Those who read only releases know a document by its release, and not at all before one.
+    if (!seesDraft && !current) return null;
     return {
-      title: current ? `${document.title} ${versionOf(current)}` : document.title,
-      href: seesDrafts ? `/dokument/${id}` : itemHref("document", id),
+      title: current ? `${seesDraft ? document.title : current.title} ${versionOf(current)}` : document.title,
+      href: seesDraft ? `/dokument/${id}` : itemHref("document", id),
       status: document.status === "archived" ? "withdrawn" : current ? "released" : "draft",
       attention: document.status === "archived" || (document.nextReviewOn ?? "9999") < dayOf(now),
     };
@@ -102,13 +104,24 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
     if (!process || !can(actor, "read", processResource(process))) return null;
     return { title: process.title, href: itemHref("process", id), status: `process_${process.kind}`, attention: false };
   },
-  activity: (db, actor, id) => {
+  activity: (db, actor, id, now) => {
     const ref = parseActivityRef(id);
     const process = ref && processOfMap(db, ref.mapDocumentId);
     if (!ref || !process || !can(actor, "read", processResource(process))) return null;
-    const doc = loadYDoc(db, ref.mapDocumentId);
-    const node = readGraph(doc).nodes.find((n) => n.id === ref.nodeId);
-    doc.destroy();
+    const map = getDocument(db, ref.mapDocumentId);
+    if (!map) return null;
+    // A step is named as the draft has it for those who may read the draft, else as released.
+    let graph: ProcessGraph;
+    if (can(actor, "readDraft", documentResourceFor(db, map, actor, now))) {
+      const doc = loadYDoc(db, ref.mapDocumentId);
+      graph = readGraph(doc);
+      doc.destroy();
+    } else {
+      const current = currentRelease(db, ref.mapDocumentId, now);
+      if (!current) return null;
+      graph = JSON.parse(requireRelease(db, current.id).contentJson) as ProcessGraph;
+    }
+    const node = graph.nodes.find((n) => n.id === ref.nodeId);
     if (!node) return null;
     return {
       title: `${process.title}: ${node.label}`,

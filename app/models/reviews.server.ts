@@ -14,6 +14,7 @@ import {
 } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { confirmPassword } from "#app/auth/sign-in.server.ts";
+import { endParticipationAtRelease } from "./participants.server.ts";
 import { contentText, freezeDocument } from "./document-content.server.ts";
 import { assertRecordApprovable } from "./management-reviews.server.ts";
 import { requireDocument, documentResource } from "./documents.server.ts";
@@ -376,6 +377,7 @@ export async function approveReview(
       },
       now,
     );
+    endParticipationAtRelease(tx, document.id, now);
     tx.update(reviews)
       .set({ status: "approved", decidedBy: actor.id, decidedAt: now, decisionComment: input.summary })
       .where(eq(reviews.id, reviewId))

@@ -3,6 +3,7 @@ import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { sectionPaths, sections } from "#app/navigation.ts";
 import type { Locale } from "#db/schema/index.ts";
 import { unreadCount } from "./notifications.server.ts";
+import { draftsNaming } from "./participants.server.ts";
 import { getOrganisation } from "./organisation.server.ts";
 
 /** What the application's frame shows a signed-in person: organisation, who they are, their menu. */
@@ -13,6 +14,7 @@ export function appShell(db: Db, user: Actor & { name: string; locale: Locale })
     unread: unreadCount(db, user.id),
     nav: sections
       .filter((section) => can(user, "view", { type: "section", section }))
+      .filter((section) => section !== "myDrafts" || draftsNaming(db, user.id).length > 0)
       .map((section) => ({ section, path: sectionPaths[section] })),
   };
 }

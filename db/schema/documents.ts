@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { units } from "./organisation.ts";
 import { users } from "./users.ts";
-import { controlledTypes, documentStatuses, type DocumentArea } from "./values.ts";
+import { controlledTypes, documentStatuses, participantRoles, type DocumentArea } from "./values.ts";
 
 export const documents = sqliteTable(
   "documents",
@@ -59,4 +59,31 @@ export const periodicReviews = sqliteTable(
     nextReviewOn: text("next_review_on").notNull(),
   },
   (t) => [index("periodic_reviews_document_idx").on(t.documentId)],
+);
+
+/**
+ * People a draft names as participants besides those who keep documents: each until an end
+ * date, or until the next release, or until removed. Rows are deleted when participation ends;
+ * the trail records who was named, by whom, and when it ended.
+ */
+export const documentParticipants = sqliteTable(
+  "document_participants",
+  {
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    role: text("role", { enum: participantRoles }).notNull(),
+    /** YYYY-MM-DD, the last day of access; null for no end date. */
+    endsOn: text("ends_on"),
+    /** Access ends when the draft is released. */
+    untilRelease: integer("until_release", { mode: "boolean" }).notNull().default(false),
+    invitedBy: text("invited_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.userId] }), index("document_participants_user_idx").on(t.userId)],
 );

@@ -34,6 +34,13 @@ export type DocumentArea = (typeof documentAreas)[number];
 export const documentStatuses = ["draft", "archived"] as const;
 export type DocumentStatus = (typeof documentStatuses)[number];
 
+/**
+ * What a person named on one draft may do there (a staff member or a union representative in
+ * a policy workshop): write with the others, or only comment.
+ */
+export const participantRoles = ["editor", "commenter"] as const;
+export type ParticipantRole = (typeof participantRoles)[number];
+
 /** A document's register entry, as forms edit it and the model stores it. */
 export type DocumentDetails = {
   title: string;
@@ -75,6 +82,7 @@ export const notificationKinds = [
   "cycleDue",
   "delegationProposed",
   "delegationAnswered",
+  "participation",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -104,7 +104,8 @@ export function attachCollab(server: http.Server, deps: { db: DbConnection; conf
           userId: auth.user.id,
           userName: auth.user.name,
           sessionId: auth.session.id,
-          readOnly: access === "read",
+          readOnly: access !== "write",
+          mayComment: access === "comment",
         },
       );
       alive.add(ws);
@@ -216,7 +217,8 @@ export function attachCollab(server: http.Server, deps: { db: DbConnection; conf
     const access = documentAccess(db, auth.user, conn.info.docName);
     if (access === "none" || access === "missing")
       return conn.transport.close(CloseCode.accessWithdrawn, "access withdrawn");
-    if ((access === "read") !== conn.info.readOnly) conn.transport.close(CloseCode.accessChanged, "access changed");
+    if (access !== (conn.info.readOnly ? (conn.info.mayComment ? "comment" : "read") : "write"))
+      conn.transport.close(CloseCode.accessChanged, "access changed");
   }
 
   // Dead peers are noticed by missing pongs; expired sessions and guests by a regular sweep.

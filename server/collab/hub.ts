@@ -7,6 +7,7 @@ import * as Y from "yjs";
 import type { Db } from "#db/client.ts";
 import { compact, loadYDoc, logLength, type UpdateAppender } from "#app/models/collab-store.server.ts";
 import { presenceOf } from "#app/models/presence.ts";
+import { onlyComments } from "./comment-only.ts";
 
 /** y-websocket's message types (the first varint of every frame). */
 export const MessageType = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
@@ -61,6 +62,8 @@ export type ConnectionInfo = {
   userName: string;
   sessionId: string;
   readOnly: boolean;
+  /** A read-only connection of a commenter: comments (threads and their marks) are accepted. */
+  mayComment?: boolean;
 };
 
 export type HubOptions = {
@@ -252,6 +255,10 @@ export class CollabHub {
       throw new ProtocolError(`unknown sync message ${syncType}`);
     }
     const update = decoding.readVarUint8Array(decoder);
+    if (conn.info.readOnly && conn.info.mayComment && onlyComments(shared.doc, update)) {
+      this.acceptUpdate(conn, update);
+      return;
+    }
     if (conn.info.readOnly) {
       conn.dropped += 1;
       this.stats.droppedReadOnly += 1;

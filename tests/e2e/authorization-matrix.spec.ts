@@ -1,8 +1,7 @@
 import { findUserByEmail } from "#app/models/users.server.ts";
 import routes from "#app/routes.ts";
-import type { Role } from "#db/schema/values.ts";
 import { sessionCookieFor } from "#tests/fixtures/db.ts";
-import { matrixIds } from "#tests/fixtures/matrix-items.ts";
+import { MATRIX_PARTICIPANT, matrixIds } from "#tests/fixtures/matrix-items.ts";
 import { accessMatrix, type Caller, type Method, type Outcome } from "#tests/fixtures/route-access.ts";
 import { demo, expect, test } from "#tests/fixtures/e2e.ts";
 
@@ -25,6 +24,7 @@ const callers: Caller[] = [
   "auditor",
   "staff",
   "external_auditor",
+  "participant",
 ];
 
 test("every route has an entry in the authorization matrix, and every entry a route", () => {
@@ -38,7 +38,8 @@ test("every route x role x method is allowed or refused as the matrix says", asy
   const cookieOf = async (caller: Caller) => {
     if (caller === "anonymous") return undefined;
     // A fresh session per request: a refused or accepted sign-out must not end the next call's.
-    return sessionCookieFor(db, findUserByEmail(db, demo[caller as Role])!.id);
+    const email = caller === "participant" ? MATRIX_PARTICIPANT : demo[caller];
+    return sessionCookieFor(db, findUserByEmail(db, email)!.id);
   };
   const observed: Record<string, Partial<Record<Method, Record<Caller, Outcome>>>> = {};
   const mismatches: string[] = [];
@@ -46,7 +47,7 @@ test("every route x role x method is allowed or refused as the matrix says", asy
     const entry = accessMatrix[route.file]!;
     const url = entry.url(ids);
     const cases = (["GET", "POST"] as const).flatMap((method) => callers.map((caller) => ({ method, caller })));
-    // A route's fourteen calls at once: each carries its own session.
+    // A route's sixteen calls at once: each carries its own session.
     await Promise.all(
       cases.map(async ({ method, caller }) => {
         const cookie = await cookieOf(caller);

@@ -32,7 +32,7 @@ let target: string;
 
 beforeAll(async () => {
   const dataDir = tempDataDir();
-  prepared = await prepareDocument(dataDir, ["process_owner", "staff"]);
+  prepared = await prepareDocument(dataDir, ["process_owner", "staff"], { 1: "commenter" });
   // A second document of the same owner: the one only hostile and read-only traffic reaches.
   const { ownerId } = requireDocument(prepared.db, prepared.documentId);
   target = createDocument(prepared.db, ownerId, {

@@ -26,7 +26,9 @@ const open = (cookie?: string) => {
 
 beforeAll(async () => {
   const dataDir = tempDataDir();
-  ({ documentId, cookies } = await prepareDocument(dataDir, ["process_owner", "quality_manager", "staff"]));
+  ({ documentId, cookies } = await prepareDocument(dataDir, ["process_owner", "quality_manager", "staff", "staff"], {
+    2: "commenter",
+  }));
   server = await startCollabServer(dataDir);
 });
 
@@ -65,7 +67,7 @@ describe("the collab endpoint, over real sockets", () => {
     expect(c.doc.getText("chapter").toString()).toBe(expected);
   });
 
-  it("gives staff the document read-only: their edits reach nobody", async () => {
+  it("gives a commenter the draft read-only: their edits of the text reach nobody", async () => {
     const writer = open(cookies[0]);
     const staff = open(cookies[2]);
     await Promise.all([synced(writer), synced(staff)]);
@@ -85,6 +87,10 @@ describe("the collab endpoint, over real sockets", () => {
     expect(await upgradeStatus(server, "nosuchdocument", { origin, cookie: cookies[0]! })).toBe(404);
     expect(await upgradeStatus(server, "../../etc", { origin, cookie: cookies[0]! })).toBe(404);
     expect(await upgradeStatus(server, documentId, { origin, cookie: cookies[0]! })).toBe(101);
+  });
+
+  it("answers 403 to staff the draft does not name: they read releases, not drafts", async () => {
+    expect(await upgradeStatus(server, documentId, { origin: server.origin, cookie: cookies[3]! })).toBe(403);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createDocument, documentAccess, setDocumentArchived, type Access } from "#app/models/documents.server.ts";
 import { roles, type Role } from "#db/schema/values.ts";
+import { addParticipant, removeParticipant } from "#app/models/participants.server.ts";
 import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
 
 /**
@@ -14,8 +15,9 @@ const expected: Record<"draft" | "archived", Record<Role, Access>> = {
     quality_manager: "write",
     process_owner: "write",
     auditor: "write",
-    staff: "read",
-    external_auditor: "read",
+    // Staff and guests read releases; a working draft is not theirs unless it names them.
+    staff: "none",
+    external_auditor: "none",
   },
   // An archived document is kept for the record: read by those who keep or audit it, never written.
   archived: {
@@ -24,7 +26,7 @@ const expected: Record<"draft" | "archived", Record<Role, Access>> = {
     process_owner: "read",
     auditor: "read",
     staff: "none",
-    external_auditor: "read",
+    external_auditor: "none",
   },
 };
 
@@ -49,5 +51,42 @@ describe("the collab endpoint's read/write matrix", () => {
     setDocumentArchived(db, owner.id, documentId, { archived: true, reason: "Ersatt" });
     expect(observe()).toEqual(expected.archived);
     expect(documentAccess(db, owner, "no-such-document")).toBe("missing");
+  });
+
+  it("gives a named participant exactly what the draft names them as, until it ends", async () => {
+    const db = createTestDb();
+    const owner = await makeUser(db, { role: "quality_manager" });
+    const anna = await makeUser(db, { role: "staff" });
+    const bo = await makeUser(db, { role: "staff" });
+    const documentId = createDocument(db, owner.id, {
+      title: "Kvalitetspolicy",
+      type: "policy",
+      ownerId: owner.id,
+      unitId: null,
+      areas: [],
+      tags: [],
+    });
+    const today = new Date("2026-12-07T10:00:00Z");
+    addParticipant(
+      db,
+      owner,
+      documentId,
+      { userId: anna.id, role: "editor", endsOn: "2026-12-10", untilRelease: false },
+      today,
+    );
+    addParticipant(
+      db,
+      owner,
+      documentId,
+      { userId: bo.id, role: "commenter", endsOn: null, untilRelease: true },
+      today,
+    );
+    expect(documentAccess(db, anna, documentId, today)).toBe("write");
+    expect(documentAccess(db, bo, documentId, today)).toBe("comment");
+    // The day after the end date, nothing.
+    expect(documentAccess(db, anna, documentId, new Date("2026-12-10T23:00:00Z"))).toBe("write");
+    expect(documentAccess(db, anna, documentId, new Date("2026-12-11T08:00:00Z"))).toBe("none");
+    removeParticipant(db, owner, documentId, bo.id, today);
+    expect(documentAccess(db, bo, documentId, today)).toBe("none");
   });
 });

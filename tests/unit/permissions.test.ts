@@ -11,8 +11,8 @@ const visibleSections: Record<Role, Section[]> = {
   quality_manager: [...sections],
   process_owner: sections.filter((s) => s !== "admin" && s !== "trail"),
   auditor: sections.filter((s) => s !== "admin"),
-  staff: ["start", "current", "processes", "risks", "objectives", "actions", "deviations"],
-  external_auditor: sections.filter((s) => !["admin", "documents", "deviations"].includes(s)),
+  staff: ["start", "current", "myDrafts", "processes", "risks", "objectives", "actions", "deviations"],
+  external_auditor: sections.filter((s) => !["admin", "documents", "deviations", "myDrafts"].includes(s)),
 };
 
 describe("the role matrix", () => {
@@ -86,6 +86,37 @@ describe("the role matrix", () => {
     }
     expect(can(actor("process_owner"), "requestReview", document)).toBe(true);
     expect(can(actor("process_owner"), "requestReview", { ...document, status: "archived" })).toBe(false);
+  });
+
+  it("a working draft is read by those who keep documents and by the people it names; releases by everyone", () => {
+    const draft = { type: "document", status: "draft", ownerId: "x" } as const;
+    const archived = { ...draft, status: "archived" } as const;
+    // role → [readDraft, comment, edit] as an unnamed person, then as a named commenter and editor.
+    const expected: Record<Role, [boolean, boolean, boolean]> = {
+      admin: [true, true, true],
+      quality_manager: [true, true, true],
+      process_owner: [true, true, true],
+      auditor: [true, true, true],
+      staff: [false, false, false],
+      external_auditor: [false, false, false],
+    };
+    const triple = (
+      role: Role,
+      resource: typeof draft | typeof archived | (typeof draft & { participation: "editor" | "commenter" }),
+    ) => (["readDraft", "comment", "edit"] as const).map((a) => can(actor(role), a, resource));
+    for (const role of roles) {
+      expect(triple(role, draft), role).toEqual(expected[role]);
+      expect(can(actor(role), "read", draft), `${role} reads the releases`).toBe(true);
+    }
+    expect(triple("staff", { ...draft, participation: "commenter" })).toEqual([true, true, false]);
+    expect(triple("staff", { ...draft, participation: "editor" })).toEqual([true, true, true]);
+    // An archived document names nobody: participation ends with the draft's life.
+    expect(triple("staff", { ...archived, participation: "editor" } as typeof archived)).toEqual([false, false, false]);
+    expect(can(actor("staff"), "read", archived)).toBe(false);
+    // Naming someone does not make them a keeper: they never manage or request a review.
+    const named = { ...draft, participation: "editor" } as const;
+    expect(can(actor("staff"), "manage", named)).toBe(false);
+    expect(can(actor("staff"), "requestReview", named)).toBe(false);
   });
 
   it("the external auditor sends nothing that changes the system: only their session, language, account, notifications, acknowledgements and a trail check", () => {

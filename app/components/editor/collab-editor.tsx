@@ -16,6 +16,8 @@ import { presenceOf } from "#app/models/presence.ts";
 type Props = {
   documentId: string;
   canEdit: boolean;
+  /** May write comments (every editor may; a commenter named on the draft may only that). */
+  canComment?: boolean;
   me: Person;
   people: Person[];
   /** The server-rendered content, shown until the live document has arrived. */
@@ -49,6 +51,7 @@ function LiveEditor({
   documentId,
   session,
   canEdit,
+  canComment = canEdit,
   me,
   people,
   initialHtml,
@@ -140,7 +143,9 @@ function LiveEditor({
             {t(`editor.refused.${refusal}`)}
           </p>
         ) : null}
-        {!canEdit ? <p className="notice notice-info">{t("editor.readOnly")}</p> : null}
+        {!canEdit ? (
+          <p className="notice notice-info">{t(canComment ? "editor.commentOnly" : "editor.readOnly")}</p>
+        ) : null}
         {/* Until the live copy has arrived, show what the server rendered, so nothing flickers. */}
         {!synced ? <StaticContent html={initialHtml} /> : null}
         <div hidden={!synced}>
@@ -148,7 +153,7 @@ function LiveEditor({
         </div>
         <StatusBar connection={connection} save={canEdit ? save : null} words={words ?? 0} />
       </div>
-      <CommentsPanel editor={editor} doc={session.doc} canComment={canEdit} me={me} people={people} />
+      <CommentsPanel editor={editor} doc={session.doc} canComment={canComment} me={me} people={people} />
     </div>
   );
 }

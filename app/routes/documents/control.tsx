@@ -155,6 +155,8 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
             ...readerUnits.map((value) => ({ kind: "unit" as const, value })),
           ],
         });
+        // Participation "until release" has just ended: those editors close now.
+        context.collab.accessChanged({ documentId: document.id });
         return { intent, errors: {}, done: `control.approved:${versionOf(release)}` };
       }
       case "withdraw":

@@ -20,7 +20,14 @@ import { processOfMap } from "#app/models/processes.server.ts";
 import { linkFormIntent } from "#app/routes/links/link-form.server.ts";
 import { LinkedPanel } from "#app/components/linked-panel.tsx";
 import { formatDate } from "#app/utils/dates.ts";
-import { parseFormObject, type FieldErrors } from "#app/utils/forms.ts";
+import { formText, parseForm, parseFormObject, type FieldErrors } from "#app/utils/forms.ts";
+import { ParticipantsPanel, participantSchema } from "#app/components/participants-panel.tsx";
+import {
+  addParticipant,
+  listParticipants,
+  participantCandidates,
+  removeParticipant,
+} from "#app/models/participants.server.ts";
 import { documentOr404 } from "./document-or-404.server.ts";
 import type { Route } from "./+types/document";
 
@@ -29,7 +36,8 @@ const CollabEditor = lazy(() => import("#app/components/editor/collab-editor.tsx
 
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const { document, resource } = documentOr404(context, params.id);
-  const { user } = requirePermission(request, context, "read", resource);
+  // The working draft: for those who keep documents and the people it names; others read releases.
+  const { user } = requirePermission(request, context, "readDraft", resource);
   // A process map is drawn, not written: its editor is on the process.
   const process = document.type === "process_map" ? processOfMap(context.db, document.id) : undefined;
   if (process) throw redirect(`/processer/${process.id}/karta`);
@@ -47,7 +55,10 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
     document: { ...document, updatedAt: document.updatedAt.toISOString() },
     html: renderStoredDocument(context.db, document.id).html,
     canEdit: can(user, "edit", resource),
+    canComment: can(user, "comment", resource),
     canManage,
+    participants: canManage ? listParticipants(context.db, document.id) : [],
+    candidates: canManage ? participantCandidates(context.db) : [],
     me: { id: user.id, name: user.name },
     people: listPeople(context.db),
     units: canManage ? unitTree(context.db) : [],
@@ -61,7 +72,7 @@ type ActionResult = { intent: string; errors: FieldErrors; done?: boolean };
 
 export async function action({ request, params, context }: Route.ActionArgs): Promise<ActionResult> {
   const { document, resource } = documentOr404(context, params.id);
-  const { user } = requirePermission(request, context, "read", resource);
+  const { user } = requirePermission(request, context, "readDraft", resource);
   const form = await request.formData();
   const linking = linkFormIntent(context.db, user, { kind: "document", id: document.id }, form);
   if (linking) return { intent: "link", ...linking };
@@ -72,6 +83,14 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
       const parsed = parseFormObject(documentDetailsSchema, documentDetailsInput(form));
       if (!parsed.ok) return { intent, errors: parsed.errors };
       updateDocumentDetails(context.db, user.id, document.id, parsed.data);
+    } else if (intent === "addParticipant") {
+      const parsed = parseForm(participantSchema, form);
+      if (!parsed.ok) return { intent, errors: parsed.errors };
+      addParticipant(context.db, user, document.id, parsed.data);
+      context.logger.info({ doc: document.id }, "participant named");
+    } else if (intent === "removeParticipant") {
+      removeParticipant(context.db, user, document.id, formText(form, "userId", 64));
+      context.logger.info({ doc: document.id }, "participant removed");
     } else {
       throw data({ reason: "badRequest" }, { status: 400 });
     }
@@ -88,6 +107,7 @@ export default function DocumentPage({ loaderData, actionData }: Route.Component
   const hydrated = useHydrated();
   const { document: doc } = loaderData;
   const archived = doc.status === "archived";
+  const participantIntent = actionData?.intent === "addParticipant" || actionData?.intent === "removeParticipant";
   const staticBody = <div className="document-body prose" dangerouslySetInnerHTML={{ __html: loaderData.html }} />;
   return (
     <>
@@ -139,6 +159,20 @@ export default function DocumentPage({ loaderData, actionData }: Route.Component
           </Form>
         </details>
       ) : null}
+      {loaderData.canManage && !archived ? (
+        <ParticipantsPanel
+          participants={loaderData.participants}
+          candidates={loaderData.candidates}
+          errors={participantIntent ? actionData?.errors : undefined}
+          done={
+            participantIntent && actionData?.done
+              ? actionData.intent === "addParticipant"
+                ? "added"
+                : "removed"
+              : undefined
+          }
+        />
+      ) : null}
       {archived ? <Notice>{t("documents.archivedNotice")}</Notice> : null}
       {hydrated ? (
         <Suspense fallback={staticBody}>
@@ -146,6 +180,7 @@ export default function DocumentPage({ loaderData, actionData }: Route.Component
             key={`${doc.id}-${loaderData.canEdit}`}
             documentId={doc.id}
             canEdit={loaderData.canEdit}
+            canComment={loaderData.canComment}
             me={loaderData.me}
             people={loaderData.people}
             initialHtml={loaderData.html}

@@ -6,7 +6,7 @@ import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { loadYDoc } from "#app/models/collab-store.server.ts";
-import { getDocument, documentResource } from "#app/models/documents.server.ts";
+import { getDocument, documentResource, documentResourceFor } from "#app/models/documents.server.ts";
 import { stepLinksOf } from "#app/models/links.server.ts";
 import { activityRef, parseActivityRef, readGraph } from "#app/models/process-map.ts";
 import { renderMap } from "#app/models/process-map-content.server.ts";
@@ -22,15 +22,17 @@ function load(context: Route.LoaderArgs["context"], id: string) {
   const process = getProcess(context.db, id);
   const map = process && getDocument(context.db, process.mapDocumentId);
   if (!process || !map) throw data({ reason: "notFound" }, { status: 404 });
-  return { process, map, mapResource: documentResource(map) };
+  const mapResource = context.auth ? documentResourceFor(context.db, map, context.auth.user) : documentResource(map);
+  return { process, map, mapResource };
 }
 
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const { process, map, mapResource } = load(context, params.id);
   const { user } = requirePermission(request, context, "read", mapResource);
   requirePermission(request, context, "read", processResource(process));
-  // Staff read the released map on the process page; drafts are for those who keep documents.
-  if (!can(user, "view", { type: "documents" })) throw redirect(`/processer/${process.id}`);
+  // Others read the released map on the process page; the draft is for those who keep
+  // documents and the people it names.
+  if (!can(user, "readDraft", mapResource)) throw redirect(`/processer/${process.id}`);
   const parents = parentMap(context.db);
   const doc = loadYDoc(context.db, map.id);
   const graph = readGraph(doc);
