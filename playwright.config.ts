@@ -27,7 +27,9 @@ export default defineConfig({
   // The hostile-input run throws garbage into every form, demo data included: it runs last.
   projects: [
     { name: "flows", testIgnore: /hostile-input/ },
-    { name: "hostile", testMatch: /hostile-input/, dependencies: ["flows"] },
+    // The security classes over real HTTP (tests/security/*.spec.ts; the rest there is Vitest's).
+    { name: "security", testDir: "tests/security", testMatch: /\.spec\.ts$/ },
+    { name: "hostile", testMatch: /hostile-input/, dependencies: ["flows", "security"] },
   ],
   webServer: {
     command: "node --import tsx server/index.ts",

@@ -47,7 +47,11 @@ export default function handleRequest(
   });
 }
 
+/** A body the front door refused (server/front-door.ts) was answered there, and logged once. */
+const refusedBody = (error: unknown): boolean =>
+  error instanceof Error && (error.name === "BodyRefused" || refusedBody(error.cause));
+
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
-  if (request.signal.aborted) return;
+  if (request.signal.aborted || refusedBody(error)) return;
   context.logger.error({ err: error, url: new URL(request.url).pathname }, "request failed");
 };

@@ -3,6 +3,7 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData, ty
 import type { ReactNode } from "react";
 import { ErrorContent } from "#app/components/error-content.tsx";
 import { useNonce } from "#app/components/nonce.ts";
+import { MAP_STYLE } from "#app/models/process-map-svg.ts";
 import { defaultLocale, i18nFor } from "#app/i18n/index.ts";
 import { localeFor } from "#app/i18n/locale.server.ts";
 import stylesheet from "#app/styles/app.css?url";
@@ -29,6 +30,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="color-scheme" content="light" />
         <Meta />
         <Links />
+        {/* Process maps drawn inline carry no styles of their own (see mapToSvg). */}
+        <style nonce={nonce}>{MAP_STYLE}</style>
       </head>
       <body>
         <I18nextProvider i18n={i18nFor(locale)}>{children}</I18nextProvider>

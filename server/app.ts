@@ -74,6 +74,14 @@ export function createApp(deps: AppDeps): express.Express {
             directives: {
               defaultSrc: ["'self'"],
               scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+              // Style sheets and <style> elements: ours, or carrying this response's nonce
+              // (Tiptap's base styles, the process maps' drawing styles).
+              styleSrcElem: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+              // Style attributes stay allowed: React Flow positions every node, edge and handle of
+              // a map with one, Tiptap's tables size columns with one, and server-rendered charts
+              // and avatars carry theirs. An attribute cannot load or run anything.
+              styleSrcAttr: ["'unsafe-inline'"],
+              // Browsers without the two directives above fall back to this.
               styleSrc: ["'self'", "'unsafe-inline'"],
               imgSrc: ["'self'", "data:", "blob:"],
               fontSrc: ["'self'"],
@@ -105,14 +113,18 @@ export function createApp(deps: AppDeps): express.Express {
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => req.url?.startsWith("/assets/") ?? false },
+      // A refused request is the client's doing: a warning, not an error of ours.
+      customLogLevel: (_req, res, err) =>
+        res.statusCode >= 500 ? "error" : err || res.statusCode >= 400 ? "warn" : "info",
     }),
   );
   app.use(frontDoor({ servedHosts: config.servedHosts, maxBodyBytes: MAX_BODY_BYTES, refuse }));
   for (const handler of deps.assets) app.use(handler);
 
   app.use((req: Request, res: Response, next: NextFunction) => {
-    // What a signed-in person sees is theirs alone and may change with their access.
-    res.setHeader("Cache-Control", "private, no-store");
+    // What a signed-in person sees is theirs alone and may change with their access; a
+    // route that says otherwise (none does today) has the last word.
+    unlessSet(res, "Cache-Control", "private, no-store");
     if (isSafeMethod(req.method)) return next();
     if (!isSameOrigin(req.get("origin"), requestOrigin(req, config))) {
       req.log.warn("request from a foreign origin refused");
@@ -172,6 +184,15 @@ export function createApp(deps: AppDeps): express.Express {
     refuse(res, 500, "http.unexpected");
   });
   return app;
+}
+
+/** A header the response gets unless whoever writes it has set one by then. */
+function unlessSet(res: Response, name: string, value: string) {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
+  res.writeHead = ((...args: unknown[]) => {
+    if (!res.hasHeader(name)) res.setHeader(name, value);
+    return writeHead(...args);
+  }) as Response["writeHead"];
 }
 
 export function staticAssets(buildDir: string): express.RequestHandler[] {

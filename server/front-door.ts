@@ -71,7 +71,11 @@ export function frontDoor(options: { servedHosts: ReadonlySet<string>; maxBodyBy
       return res.redirect(308, judged.location);
     }
     if (req.method === "GET" || req.method === "HEAD") return next();
-    if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) return refuse(res, 413, "http.tooLarge");
+    if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) {
+      // The body is never read, so the connection cannot carry another request.
+      res.setHeader("Connection", "close");
+      return refuse(res, 413, "http.tooLarge");
+    }
     limitStream(req, res, maxBodyBytes, refuse);
     next();
   };
@@ -84,20 +88,30 @@ export function frontDoor(options: { servedHosts: ReadonlySet<string>; maxBodyBy
  */
 function limitStream(req: Request, res: Response, maxBytes: number, refuse: Refuse) {
   let bytes = 0;
+  let refused = false;
   req.pause();
-  const count = (chunk: Buffer) => {
+  req.on("data", (chunk: Buffer) => {
     bytes += chunk.length;
+    if (refused) {
+      // The rest is read and dropped so the client sees the answer, up to a bound.
+      if (bytes > maxBytes * DRAIN_FACTOR) req.socket.destroy();
+      return;
+    }
     if (bytes <= maxBytes) return;
-    req.off("data", count);
-    req.log?.warn({ bytes }, "request body over the limit refused");
+    refused = true;
     if (!res.headersSent) {
       res.setHeader("Connection", "close");
       refuse(res, 413, "http.tooLarge");
     }
     // The reader downstream sees the body fail, so nothing half-read reaches a model; the
-    // connection closes once the answer is out, so the rest is never read.
-    res.once("finish", () => req.socket.destroy());
-    req.emit("error", new Error("request body too large"));
-  };
-  req.on("data", count);
+    // request's one log line (pino-http's) carries this reason.
+    req.emit("error", Object.assign(new Error(`request body over ${maxBytes} bytes refused`), { name: BODY_REFUSED }));
+    req.resume();
+  });
 }
+
+/** The name of the error a refused body ends in; the app's error log knows it is no fault of ours. */
+export const BODY_REFUSED = "BodyRefused";
+
+/** How much of a refused body is read and dropped before the connection is cut. */
+const DRAIN_FACTOR = 16;

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { email, text } from "#app/utils/forms.ts";
 
 // Shared with the browser: the password rules, and the forms that set a password.
-export const PASSWORD_MIN_LENGTH = 10;
+// ASVS 4.0.3 2.1.1: at least 12 characters (the strength check then refuses long weak ones).
+export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
 const anyPassword = z

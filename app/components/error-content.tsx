@@ -5,8 +5,10 @@ import { isRouteErrorResponse, Link } from "react-router";
 export function ErrorContent({ error }: { error: unknown }) {
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [title, message] =
-    status === 404
+  const draft = isRouteErrorResponse(error) ? draftRefusal(error.data) : null;
+  const [title, message] = draft
+    ? [t("errorPage.draftTitle"), t("errorPage.draft")]
+    : status === 404
       ? [t("errorPage.notFoundTitle"), t("errorPage.notFound")]
       : status === 403
         ? [t("errorPage.forbiddenTitle"), t("errorPage.forbidden")]
@@ -19,10 +21,24 @@ export function ErrorContent({ error }: { error: unknown }) {
       <p className="error-status">{status}</p>
       <h1>{title}</h1>
       <p>{message}</p>
-      <Link className="button" to="/start">
-        {t("errorPage.home")}
-      </Link>
+      {draft?.release ? (
+        <Link className="button" to={draft.release}>
+          {t("errorPage.readRelease")}
+        </Link>
+      ) : (
+        <Link className="button" to="/start">
+          {t("errorPage.home")}
+        </Link>
+      )}
       {import.meta.env.DEV && error instanceof Error ? <pre className="error-stack">{error.stack}</pre> : null}
     </div>
   );
+}
+
+/** A working draft refused to someone who reads releases: where the release in effect is, if any. */
+function draftRefusal(data: unknown): { release: string | null } | null {
+  if (typeof data !== "object" || data === null || (data as { reason?: unknown }).reason !== "draftNotYours")
+    return null;
+  const release = (data as { release?: unknown }).release;
+  return { release: typeof release === "string" && release.startsWith("/gallande/") ? release : null };
 }

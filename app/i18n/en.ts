@@ -2099,6 +2099,10 @@ const en: Messages = {
   errorPage: {
     notFoundTitle: "Page not found",
     notFound: "The page you are looking for does not exist, or it has moved.",
+    draftTitle: "This draft is not open to you",
+    draft:
+      "Drafts are for the people who work on documents and for those invited to that very draft. Everyone can read the version in force.",
+    readRelease: "Read the version in force",
     forbiddenTitle: "Access denied",
     forbidden: "Your role does not give access to this page.",
     badRequestTitle: "Bad request",

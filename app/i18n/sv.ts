@@ -2091,6 +2091,10 @@ const sv = {
   errorPage: {
     notFoundTitle: "Sidan finns inte",
     notFound: "Sidan du söker finns inte, eller så har den flyttats.",
+    draftTitle: "Utkastet är inte öppet för dig",
+    draft:
+      "Utkast är för dem som arbetar med dokument och för dem som bjudits in till just det utkastet. Den gällande versionen kan alla läsa.",
+    readRelease: "Läs gällande version",
     forbiddenTitle: "Ingen behörighet",
     forbidden: "Din roll ger inte tillgång till den här sidan.",
     badRequestTitle: "Felaktig förfrågan",

@@ -67,7 +67,7 @@ function stepLinks(db: Db, mapDocumentId: string, graph: ProcessGraph): Map<stri
 /** The map as people read it: the drawing, each linked step opening its routine. */
 export function renderMap(db: Db, mapDocumentId: string, graph: ProcessGraph, title: string): string {
   const hrefs = stepLinks(db, mapDocumentId, graph);
-  const svg = mapToSvg(graph, { title, hrefFor: (node: MapNode) => hrefs.get(node.id) ?? null });
+  const svg = mapToSvg(graph, { title, inline: true, hrefFor: (node: MapNode) => hrefs.get(node.id) ?? null });
   return `<figure class="process-map">${svg}</figure>`;
 }
 

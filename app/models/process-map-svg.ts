@@ -57,7 +57,8 @@ function shape(node: MapNode): string {
   }
 }
 
-const style = `
+/** The drawing's styles: inside an exported file, and once per page (root.tsx) for drawings shown inline. */
+export const MAP_STYLE = `
 .map-lane{fill:#f5f7f6;stroke:#cfd8d5}.map-lane-alt{fill:#ffffff;stroke:#cfd8d5}
 .map-lane-label{font:600 13px system-ui,sans-serif;fill:#1b2422}
 .map-label{font:13px system-ui,sans-serif;fill:#1b2422}
@@ -89,9 +90,14 @@ export type SvgOptions = {
   title: string;
   /** Where a step leads when clicked (its routine), if anywhere. */
   hrefFor?: (node: MapNode) => string | null;
+  /**
+   * Shown inside a page: the page carries the styles (under its CSP nonce), so the drawing
+   * holds no <style> of its own for the CSP to refuse. Files and PDFs keep theirs.
+   */
+  inline?: boolean;
 };
 
-export function mapToSvg(graph: ProcessGraph, { title, hrefFor }: SvgOptions): string {
+export function mapToSvg(graph: ProcessGraph, { title, hrefFor, inline = false }: SvgOptions): string {
   const xs = graph.nodes.flatMap((n) => [n.x, n.x + nodeSize[n.kind].width]);
   const ys = graph.nodes.flatMap((n) => [n.y, n.y + nodeSize[n.kind].height + 24]);
   const left = Math.min(0, ...xs) - (graph.lanes.length ? LANE_LABEL_WIDTH + 20 : 20);
@@ -127,7 +133,7 @@ export function mapToSvg(graph: ProcessGraph, { title, hrefFor }: SvgOptions): s
   return [
     // With steps to click, the drawing is a group of links; without, one picture.
     `<svg xmlns="http://www.w3.org/2000/svg" class="process-map-svg" role="${nodes.includes("<a ") ? "group" : "img"}" aria-label="${esc(title)}" viewBox="${left} ${top} ${right - left} ${bottom - top}" width="${right - left}" height="${bottom - top}">`,
-    `<title>${esc(title)}</title><style>${style}</style>`,
+    `<title>${esc(title)}</title>${inline ? "" : `<style>${MAP_STYLE}</style>`}`,
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#4f5d59"/></marker></defs>`,
     lanes,
     edges,

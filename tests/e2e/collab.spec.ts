@@ -1,6 +1,8 @@
 import type { Page } from "@playwright/test";
 import { demo, expect, test, openAsAdmin } from "#tests/fixtures/e2e.ts";
 import { editorText } from "#tests/fixtures/e2e-documents.ts";
+import { addParticipant } from "#app/models/participants.server.ts";
+import { findUserByEmail } from "#app/models/users.server.ts";
 
 async function openLive(page: Page, documentId: string) {
   await page.goto(`/dokument/${documentId}`);
@@ -105,23 +107,49 @@ test("edits made offline survive closing the tab and are sent on the next open; 
   await perContext.close();
 });
 
-test("staff open a document read-only and cannot change it", async ({ browser, signIn, makeDocument }) => {
+test("a staff member named as commenter reads the draft, cannot change its text, and comments on it", async ({
+  browser,
+  signIn,
+  makeDocument,
+  makeUser,
+  db,
+}) => {
   const documentId = await makeDocument(demo.quality_manager, "Gäller alla medarbetare.");
+  const qm = findUserByEmail(db, demo.quality_manager)!;
+  const sara = await makeUser("staff");
+  addParticipant(db, qm, documentId, { userId: sara.id, role: "commenter", endsOn: null, untilRelease: false });
   const staffContext = await browser.newContext();
-  await signIn(staffContext, demo.staff);
+  await signIn(staffContext, sara.email);
   const staff = await staffContext.newPage();
   await openLive(staff, documentId);
-  await expect(staff.getByText("Du kan läsa dokumentet men inte ändra det.")).toBeVisible();
+  await expect(staff.getByText("Du kan läsa utkastet och kommentera det, men inte ändra texten.")).toBeVisible();
   await expect(staff.getByRole("toolbar", { name: "Formatering" })).toHaveCount(0);
   await expect(staff.locator(".ProseMirror")).toHaveAttribute("contenteditable", "false");
   await staff.locator(".ProseMirror").focus();
   await staff.keyboard.type("Ändrat av mig");
   expect(await editorText(staff)).toBe("Gäller alla medarbetare.");
 
+  // Her comment on the first word reaches the writer; the text stays as it was.
   const writerContext = await browser.newContext();
   await signIn(writerContext, demo.quality_manager);
   const writer = await writerContext.newPage();
   await openLive(writer, documentId);
+  await staff.locator(".ProseMirror").evaluate((el) => {
+    const text = el.querySelector("p")!.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, "Gäller".length);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  });
+  await staff.getByRole("button", { name: "Kommentera markerad text" }).click();
+  await staff.getByLabel("Ny kommentar").fill("Gäller det vikarier också?");
+  await staff.getByRole("button", { name: "Kommentera", exact: true }).click();
+  const thread = writer.locator(".thread", { hasText: "Gäller det vikarier också?" });
+  await expect(thread).toBeVisible();
+  await expect(thread).toContainText(sara.name);
+  await expect(writer.locator(".ProseMirror .comment-anchor")).toHaveText("Gäller");
   expect(await editorText(writer)).toBe("Gäller alla medarbetare.");
   await staffContext.close();
   await writerContext.close();

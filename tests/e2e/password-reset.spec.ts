@@ -21,7 +21,7 @@ test("an admin's one-time reset link lets a person choose a new password and end
   await resetPage.getByLabel("Nytt lösenord", { exact: true }).fill("kort");
   await resetPage.getByLabel("Upprepa nytt lösenord").fill("kort");
   await resetPage.getByRole("button", { name: "Spara nytt lösenord" }).click();
-  await expect(resetPage.getByText("Lösenordet måste ha minst 10 tecken.")).toBeVisible();
+  await expect(resetPage.getByText("Lösenordet måste ha minst 12 tecken.")).toBeVisible();
 
   await resetPage.getByLabel("Nytt lösenord", { exact: true }).fill("ett nytt långt lösenord");
   await resetPage.getByLabel("Upprepa nytt lösenord").fill("ett nytt långt lösenord");

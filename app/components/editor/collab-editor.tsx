@@ -66,6 +66,8 @@ function LiveEditor({
   const editor = useEditor(
     {
       immediatelyRender: false,
+      // Tiptap's base styles go in under the page's CSP nonce (a <style> without one is refused).
+      injectNonce: pageNonce(),
       editable: canEdit,
       extensions: [
         ...documentSchema({ chip: editingItemChip(documentId) }),
@@ -156,6 +158,11 @@ function LiveEditor({
       <CommentsPanel editor={editor} doc={session.doc} canComment={canComment} me={me} people={people} />
     </div>
   );
+}
+
+/** The nonce the page's scripts ran under; browsers show it to scripts only as the property. */
+function pageNonce(): string | undefined {
+  return document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce || undefined;
 }
 
 export function StatusBar({

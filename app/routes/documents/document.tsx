@@ -6,7 +6,7 @@ import { Notice } from "#app/components/ui/notice.tsx";
 import { useHydrated } from "#app/components/use-hydrated.ts";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
-import { requirePermission } from "#app/auth/guards.server.ts";
+import { requireAuth, requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { renderStoredDocument } from "#app/models/document-content.server.ts";
 import { updateDocumentDetails } from "#app/models/documents.server.ts";
@@ -36,8 +36,13 @@ const CollabEditor = lazy(() => import("#app/components/editor/collab-editor.tsx
 
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const { document, resource } = documentOr404(context, params.id);
-  // The working draft: for those who keep documents and the people it names; others read releases.
-  const { user } = requirePermission(request, context, "readDraft", resource);
+  const { user } = requireAuth(request, context);
+  // The working draft: for those who keep documents and the people it names; others are
+  // shown the way to the release in effect instead.
+  if (!can(user, "readDraft", resource)) {
+    const current = can(user, "read", resource) ? currentRelease(context.db, document.id) : undefined;
+    throw data({ reason: "draftNotYours", release: current ? `/gallande/${document.id}` : null }, { status: 403 });
+  }
   // A process map is drawn, not written: its editor is on the process.
   const process = document.type === "process_map" ? processOfMap(context.db, document.id) : undefined;
   if (process) throw redirect(`/processer/${process.id}/karta`);
