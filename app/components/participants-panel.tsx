@@ -64,69 +64,76 @@ export function ParticipantsPanel({ participants, candidates, errors, done }: Pr
   useEffect(() => {
     if (done === "added") form.current?.reset();
   }, [done]);
+  // Folded away until someone is named, or the keeper has just worked in it.
+  const open = participants.length > 0 || done !== undefined || errors !== undefined;
   return (
-    <section className="card participants" aria-labelledby="participants-heading">
-      <h2 id="participants-heading">{t("participants.title")}</h2>
-      <p className="field-hint">{t("participants.intro")}</p>
-      {done ? <Notice tone="success">{t(`participants.${done}`)}</Notice> : null}
-      {errors?.form ? <Notice tone="error">{t(errors.form.key as "participants.added")}</Notice> : null}
-      {participants.length > 0 ? (
-        <ul className="participant-list">
-          {participants.map((p) => (
-            <li key={p.userId}>
-              <span>
-                <strong>{p.name}</strong> · {t(`participants.roles.${p.role}`)} · {until(p)}
-              </span>
-              <Form method="post">
-                <input type="hidden" name="userId" value={p.userId} />
-                <button
-                  type="submit"
-                  name="intent"
-                  value="removeParticipant"
-                  className="button button-secondary"
-                  disabled={busy}
-                >
-                  {t("participants.remove", { name: p.name })}
-                </button>
-              </Form>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t("participants.none")}</p>
-      )}
-      {candidates.length > 0 ? (
-        <Form method="post" className="form-grid" ref={form} noValidate>
-          <SelectField
-            label={t("participants.person")}
-            name="userId"
-            options={personOptions(candidates, t("common.choosePerson"))}
-            error={errors?.userId}
-          />
-          <SelectField
-            label={t("participants.role")}
-            name="role"
-            options={participantRoles.map((r) => ({ value: r, label: t(`participants.roles.${r}`) }))}
-            error={errors?.role}
-          />
-          <TextField
-            label={t("participants.endsOn")}
-            name="endsOn"
-            type="date"
-            optional
-            hint={t("participants.endsOnHint")}
-            error={errors?.endsOn}
-          />
-          <label className="checkbox">
-            <input type="checkbox" name="untilRelease" defaultChecked /> {t("participants.untilReleaseChoice")}
-          </label>
-          <div className="form-actions">
-            <SubmitButton name="intent" value="addParticipant">
-              {t("participants.add")}
-            </SubmitButton>
-          </div>
-        </Form>
-      ) : null}
-    </section>
+    <details className="card details-panel participants" open={open}>
+      <summary>{t("participants.summary", { count: participants.length })}</summary>
+      <section aria-labelledby="participants-heading">
+        <h2 id="participants-heading" className="visually-hidden">
+          {t("participants.title")}
+        </h2>
+        <p className="field-hint">{t("participants.intro")}</p>
+        {done ? <Notice tone="success">{t(`participants.${done}`)}</Notice> : null}
+        {errors?.form ? <Notice tone="error">{t(errors.form.key as "participants.added")}</Notice> : null}
+        {participants.length > 0 ? (
+          <ul className="participant-list">
+            {participants.map((p) => (
+              <li key={p.userId}>
+                <span>
+                  <strong>{p.name}</strong> · {t(`participants.roles.${p.role}`)} · {until(p)}
+                </span>
+                <Form method="post">
+                  <input type="hidden" name="userId" value={p.userId} />
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="removeParticipant"
+                    className="button button-secondary"
+                    disabled={busy}
+                  >
+                    {t("participants.remove", { name: p.name })}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t("participants.none")}</p>
+        )}
+        {candidates.length > 0 ? (
+          <Form method="post" className="form-grid" ref={form} noValidate>
+            <SelectField
+              label={t("participants.person")}
+              name="userId"
+              options={personOptions(candidates, t("common.choosePerson"))}
+              error={errors?.userId}
+            />
+            <SelectField
+              label={t("participants.role")}
+              name="role"
+              options={participantRoles.map((r) => ({ value: r, label: t(`participants.roles.${r}`) }))}
+              error={errors?.role}
+            />
+            <TextField
+              label={t("participants.endsOn")}
+              name="endsOn"
+              type="date"
+              optional
+              hint={t("participants.endsOnHint")}
+              error={errors?.endsOn}
+            />
+            <label className="checkbox">
+              <input type="checkbox" name="untilRelease" defaultChecked /> {t("participants.untilReleaseChoice")}
+            </label>
+            <div className="form-actions">
+              <SubmitButton name="intent" value="addParticipant">
+                {t("participants.add")}
+              </SubmitButton>
+            </div>
+          </Form>
+        ) : null}
+      </section>
+    </details>
   );
 }

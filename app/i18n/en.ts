@@ -2121,6 +2121,8 @@ const en: Messages = {
   },
   participants: {
     title: "Participants in the draft",
+    summary_one: "Participants in the draft ({{count}})",
+    summary_other: "Participants in the draft ({{count}})",
     intro:
       "Invite people who do not work on documents themselves, such as a staff member or a safety representative, to write or comment on this draft only.",
     none: "No invited participants.",

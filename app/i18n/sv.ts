@@ -2113,6 +2113,8 @@ const sv = {
   },
   participants: {
     title: "Deltagare i utkastet",
+    summary_one: "Deltagare i utkastet ({{count}})",
+    summary_other: "Deltagare i utkastet ({{count}})",
     intro:
       "Bjud in personer som inte själva arbetar med dokument, till exempel en medarbetare eller ett skyddsombud, att skriva eller kommentera just det här utkastet.",
     none: "Inga inbjudna deltagare.",

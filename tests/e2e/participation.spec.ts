@@ -26,6 +26,7 @@ test("a quality manager invites a staff member to a policy draft, they write it 
 
   // The quality manager names her as an editor until the release.
   await qmPage.goto(`/dokument/${documentId}`);
+  await qmPage.getByText("Deltagare i utkastet (0)").click();
   const panel = qmPage.getByRole("region", { name: "Deltagare i utkastet" });
   await panel.getByLabel("Person").selectOption({ label: sara.name });
   await panel.getByLabel("Får").selectOption({ label: "Redigera" });
