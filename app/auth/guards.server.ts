@@ -14,8 +14,10 @@ const HERE = "http://lots.invalid";
  */
 export function safeRedirectPath(value: unknown, fallback = "/start"): string {
   if (typeof value !== "string" || value.length > 2000 || !value.startsWith("/")) return fallback;
-  // Encoded too: a target decoded once more on its way (by a proxy, a mail client) must hold.
-  if (/[\s\\\p{Cc}]|%(0\d|1\d|0[a-f]|1[a-f]|7f|2f|5c|20)/iu.test(value) || value.startsWith("//")) return fallback;
+  if (/[\s\\\p{Cc}]/u.test(value) || value.startsWith("//")) return fallback;
+  // The path encoded too: decoded once more on its way (a proxy, a mail client), it must hold.
+  const path = value.split(/[?#]/, 1)[0]!;
+  if (/%(0\d|1\d|0[a-f]|1[a-f]|7f|2f|5c|20)/iu.test(path)) return fallback;
   let url: URL;
   try {
     url = new URL(value, HERE);
@@ -23,8 +25,8 @@ export function safeRedirectPath(value: unknown, fallback = "/start"): string {
     return fallback;
   }
   if (url.origin !== HERE || url.username || url.password) return fallback;
-  const path = url.pathname + url.search + url.hash;
-  return path.startsWith("//") ? fallback : path;
+  const target = url.pathname + url.search + url.hash;
+  return target.startsWith("//") ? fallback : target;
 }
 
 export function requireAuth(request: Request, context: AppLoadContext): Authenticated {

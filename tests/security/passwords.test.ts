@@ -42,7 +42,7 @@ describe("new passwords", () => {
   );
 
   it("are refused in the form with a message, not an error page", () => {
-    const result = withStrongPassword(passwordPair).safeParse({ password: "password12", confirm: "password12" });
+    const result = withStrongPassword(passwordPair).safeParse({ password: "password1234", confirm: "password1234" });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toMatchObject({ path: ["password"], message: "validation.passwordWeak" });
   });

@@ -57,6 +57,7 @@ describe("the redirect-target rule", () => {
     ["/dokument/abc?flik=granskning", "/dokument/abc?flik=granskning"],
     ["/gallande/x#del-2", "/gallande/x#del-2"],
     ["/avvikelser/ny?typ=tillbud&enhet=u1", "/avvikelser/ny?typ=tillbud&enhet=u1"],
+    ["/gallande?q=brand%20skydd", "/gallande?q=brand%20skydd"],
   ])("keeps the page a person was on: %s", (target, expected) => {
     expect(safeRedirectPath(target)).toBe(expected);
   });
