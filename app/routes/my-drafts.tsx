@@ -22,7 +22,7 @@ export default function MyDrafts({ loaderData }: Route.ComponentProps) {
       {loaderData.drafts.length === 0 ? (
         <EmptyState title={t("myDrafts.none")} />
       ) : (
-        <ul className="card-list">
+        <ul className="reading-list">
           {loaderData.drafts.map((d) => (
             <li key={d.id} className="card">
               <h2>
