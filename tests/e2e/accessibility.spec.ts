@@ -11,6 +11,7 @@ import { answerChecklist, createTemplate } from "#app/models/checklists.server.t
 import { startFollowUp } from "#app/models/sam.server.ts";
 import { createUnit } from "#app/models/units.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
+import { addParticipant } from "#app/models/participants.server.ts";
 import { demo, expect, test } from "#tests/fixtures/e2e.ts";
 
 // Each test scans several pages; on a loaded two-core CI machine that can outlast the default 30 s.
@@ -44,6 +45,34 @@ test("the main pages meet WCAG 2.1 AA as axe checks them", async ({ page, contex
     if (path.startsWith("/dokument/"))
       await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
     expect(await violations(page), path).toEqual([]);
+  }
+});
+
+test("a draft's participants panel, Mina utkast and a commenter's draft meet WCAG 2.1 AA as axe checks them", async ({
+  browser,
+  signIn,
+  makeDocument,
+  makeUser,
+  db,
+}) => {
+  const documentId = await makeDocument(demo.quality_manager, "Text att kommentera.");
+  const qm = findUserByEmail(db, demo.quality_manager)!;
+  const named = await makeUser("staff");
+  addParticipant(db, qm, documentId, { userId: named.id, role: "commenter", endsOn: "2030-01-01", untilRelease: true });
+  for (const [email, paths] of [
+    [demo.quality_manager, [`/dokument/${documentId}`]],
+    [named.email, ["/mina-utkast", `/dokument/${documentId}`]],
+  ] as const) {
+    const context = await browser.newContext();
+    await signIn(context, email);
+    const page = await context.newPage();
+    for (const path of paths) {
+      await page.goto(path);
+      if (path.startsWith("/dokument/"))
+        await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
+      expect(await violations(page), `${path} as ${email}`).toEqual([]);
+    }
+    await context.close();
   }
 });
 
