@@ -10,6 +10,7 @@ export type ShellProps = {
   organisationName: string;
   user: { name: string; role: Role; locale: Locale };
   nav: { section: Section; path: string }[];
+  canReport: boolean;
   unread: number;
   children: ReactNode;
 };
@@ -46,7 +47,7 @@ function NavIcon({ section }: { section: Section }) {
   );
 }
 
-export function AppShell({ organisationName, user, nav, unread, children }: ShellProps) {
+export function AppShell({ organisationName, user, nav, unread, canReport, children }: ShellProps) {
   const { t } = useTranslation();
   const location = useLocation();
   // The drawer belongs to the page it was opened on: choosing another page closes it.
@@ -100,6 +101,11 @@ export function AppShell({ organisationName, user, nav, unread, children }: Shel
       </header>
       <div className="shell-body">
         <nav id="main-nav" className={`sidenav${menuOpen ? " is-open" : ""}`} aria-label={t("app.mainNavigation")}>
+          {canReport ? (
+            <NavLink to="/avvikelser/ny" className="button sidenav-report">
+              {t("reports.reportDeviation")}
+            </NavLink>
+          ) : null}
           <ul>
             {nav.map((item) => (
               <li key={item.section}>

@@ -67,6 +67,7 @@ const en: Messages = {
     admin: { title: "Administration", intro: "Users, roles, units and the organisation." },
   },
   start: {
+    reportHint: "Deviation, near miss, accident, complaint or idea – in a minute.",
     greeting: "Hello {{name}}!",
     yourRole: "Your role: {{role}}",
     todoTitle: "To do",
@@ -702,6 +703,7 @@ const en: Messages = {
     reviewDueText: "{{title}} is due for review by {{date}}.",
   },
   reading: {
+    moreFilters: "Filter by type, area and unit",
     toReadTitle_one: "To read: {{count}} document",
     toReadTitle_other: "To read: {{count}} documents",
     searchLabel: "Search current documents",
@@ -1120,6 +1122,7 @@ const en: Messages = {
   reports: {
     intro:
       "Report deviations, near misses, accidents, complaints, feedback and ideas for improvement – and follow what happens to them.",
+    reportDeviation: "Report a deviation",
     new: "Report",
     newIntro: "It takes a minute. You can follow the report and are told when it is closed.",
     kind: "What do you want to report?",

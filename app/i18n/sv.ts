@@ -63,6 +63,7 @@ const sv = {
     admin: { title: "Administration", intro: "Användare, roller, enheter och organisationen." },
   },
   start: {
+    reportHint: "Avvikelse, tillbud, olycka, klagomål eller förbättringsförslag – på en minut.",
     greeting: "Hej {{name}}!",
     yourRole: "Din roll: {{role}}",
     todoTitle: "Att göra",
@@ -701,6 +702,7 @@ const sv = {
     reviewDueText: "{{title}} ska revideras senast {{date}}.",
   },
   reading: {
+    moreFilters: "Filtrera på typ, område och enhet",
     toReadTitle_one: "Att läsa: {{count}} dokument",
     toReadTitle_other: "Att läsa: {{count}} dokument",
     searchLabel: "Sök i gällande dokument",
@@ -1121,6 +1123,7 @@ const sv = {
     intro:
       "Rapportera avvikelser, tillbud, olyckor, klagomål, synpunkter och förbättringsförslag – och följ vad som händer med dem.",
     new: "Rapportera",
+    reportDeviation: "Rapportera avvikelse",
     newIntro: "Det tar en minut. Du kan följa rapporten och får besked när den är avslutad.",
     kind: "Vad vill du rapportera?",
     title: "Vad hände? (kort)",

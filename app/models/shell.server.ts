@@ -12,6 +12,8 @@ export function appShell(db: Db, user: Actor & { name: string; locale: Locale })
     organisationName: getOrganisation(db)?.name ?? "Lots",
     user: { name: user.name, role: user.role, locale: user.locale },
     unread: unreadCount(db, user.id),
+    // Reporting a deviation is the one thing everyone who works here must find at once.
+    canReport: can(user, "create", { type: "reports" }),
     nav: sections
       .filter((section) => can(user, "view", { type: "section", section }))
       .filter((section) => section !== "myDrafts" || draftsNaming(db, user.id).length > 0)

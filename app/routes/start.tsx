@@ -55,6 +55,14 @@ export default function Start({ loaderData }: Route.ComponentProps) {
         title={t("start.greeting", { name: shell.user.name.split(" ")[0] })}
         intro={t("sections.start.intro")}
       />
+      {shell.canReport ? (
+        <p className="start-report">
+          <Link to="/avvikelser/ny" className="button button-large">
+            {t("reports.reportDeviation")}
+          </Link>
+          <span className="muted">{t("start.reportHint")}</span>
+        </p>
+      ) : null}
       <p className="role-line">
         <strong>{t("start.yourRole", { role: t(`roles.${shell.user.role}`) })}</strong> —{" "}
         {t(`roleDescriptions.${shell.user.role}`)}

@@ -68,7 +68,20 @@ export default function CurrentDocuments({ loaderData }: Route.ComponentProps) {
           <label htmlFor="current-q">{t("reading.search")}</label>
           <input id="current-q" name="q" type="search" defaultValue={filter.q} maxLength={200} />
         </div>
-        <DocumentKindFilters filter={filter} units={loaderData.units} />
+        {/* On a phone the kind filters fold away behind one control, so results come first; it
+            needs no script (a checkbox and CSS), as the staff pages work without JavaScript. */}
+        <input
+          type="checkbox"
+          id="current-more"
+          className="filter-fold-toggle"
+          defaultChecked={Boolean(filter.type || filter.area || filter.unitId)}
+        />
+        <label htmlFor="current-more" className="button button-secondary filter-fold-label">
+          {t("reading.moreFilters")}
+        </label>
+        <div className="filter-fold">
+          <DocumentKindFilters filter={filter} units={loaderData.units} />
+        </div>
         <div className="form-actions">
           <button type="submit" className="button">
             {t("reading.find")}

@@ -57,6 +57,12 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <PageHeader title={t("sections.deviations.title")} intro={t("reports.intro")}>
+        {/* What most people come here for goes first. */}
+        {loaderData.canReport ? (
+          <Link to="/avvikelser/ny" className="button button-large">
+            {t("reports.reportDeviation")}
+          </Link>
+        ) : null}
         {loaderData.all ? (
           <Link to="/avvikelser/analys" className="button button-secondary">
             {t("analysis.title")}
@@ -68,11 +74,6 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
         <Link to="/avvikelser/sam" className="button button-secondary">
           {t("sam.title")}
         </Link>
-        {loaderData.canReport ? (
-          <Link to="/avvikelser/ny" className="button button-large">
-            {t("reports.new")}
-          </Link>
-        ) : null}
       </PageHeader>
       <section className="card" aria-labelledby="mine-heading">
         <h2 id="mine-heading">{t("reports.mine")}</h2>
