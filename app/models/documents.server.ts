@@ -17,12 +17,22 @@ import {
   type ParticipantRole,
 } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
+import { confirmPassword } from "#app/auth/sign-in.server.ts";
+import { WITHDRAWAL_REASON_MIN } from "./document-rules.ts";
 import { DomainError } from "./errors.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 import { assertUnitExists } from "./units.server.ts";
 import { UserError } from "./users.server.ts";
 
-export class DocumentError extends DomainError<"document.notFound" | "document.archived"> {}
+export class DocumentError extends DomainError<
+  | "document.notFound"
+  | "document.archived"
+  | "document.notAllowed"
+  | "document.reasonTooShort"
+  | "document.badReplacement"
+  | "document.wrongPassword"
+  | "document.throttled"
+> {}
 
 export type DocumentInput = DocumentDetails;
 
@@ -51,6 +61,8 @@ const listColumns = {
   reviewIntervalMonths: documents.reviewIntervalMonths,
   nextReviewOn: documents.nextReviewOn,
   withdrawnReason: documents.withdrawnReason,
+  withdrawnAt: documents.withdrawnAt,
+  replacedBy: documents.replacedBy,
   updatedAt: documents.updatedAt,
   createdAt: documents.createdAt,
 };
@@ -69,6 +81,8 @@ export type DocumentSummary = {
   reviewIntervalMonths: number;
   nextReviewOn: string | null;
   withdrawnReason: string | null;
+  withdrawnAt: Date | null;
+  replacedBy: string | null;
   updatedAt: Date;
   createdAt: Date;
 };
@@ -191,26 +205,84 @@ export function updateDocumentDetails(
  * Withdrawing takes a document out of use: its releases leave the current lists and the
  * reading view, and everything stays in the archive with the reason. Restoring brings it back.
  */
-export function setDocumentArchived(
+export type Withdrawal = {
+  reason: string;
+  /** The signature: the person's password again, as for an approval. */
+  password: string;
+  ip?: string;
+  /** The document that replaces this one, if any. */
+  replacedBy: string | null;
+};
+
+/**
+ * Takes a document out of use: as weighty as approving it. Signed with the password (through
+ * the sign-in throttle), with a real reason, and optionally the document that replaces it, to
+ * which its readers are sent. Its releases stay, marked withdrawn; the trail says who and when.
+ */
+export async function withdrawDocument(
   db: Db,
-  actorId: string,
+  actor: Actor,
   id: string,
-  change: { archived: true; reason: string } | { archived: false },
+  input: Withdrawal,
   now = new Date(),
-): void {
+): Promise<void> {
+  const document = requireDocument(db, id);
+  if (!can(actor, "manage", documentResource(document))) throw new DocumentError("document.notAllowed");
+  if (document.status === "archived") throw new DocumentError("document.archived");
+  if (input.reason.trim().length < WITHDRAWAL_REASON_MIN) throw new DocumentError("document.reasonTooShort");
+  if (input.replacedBy !== null) {
+    const successor = getDocument(db, input.replacedBy);
+    if (!successor || successor.id === id || successor.status === "archived")
+      throw new DocumentError("document.badReplacement");
+  }
+  const signer = db.select().from(users).where(eq(users.id, actor.id)).get();
+  const check = await confirmPassword(db, signer, { password: input.password, ip: input.ip }, now);
+  if (!check.ok)
+    throw new DocumentError(check.reason === "throttled" ? "document.throttled" : "document.wrongPassword");
   writeTransaction(db, (tx) => {
-    requireDocument(tx, id);
+    // Checked again inside the transaction: someone may have withdrawn it while the hash was checked.
+    if (requireDocument(tx, id).status === "archived") throw new DocumentError("document.archived");
     tx.update(documents)
       .set({
-        status: change.archived ? "archived" : "draft",
-        withdrawnReason: change.archived ? change.reason : null,
+        status: "archived",
+        withdrawnReason: input.reason.trim(),
+        withdrawnAt: now,
+        withdrawnBy: actor.id,
+        replacedBy: input.replacedBy,
         updatedAt: now,
       })
       .where(eq(documents.id, id))
       .run();
     appendTrailEvent(tx, {
-      actorId,
-      type: change.archived ? "document.withdrawn" : "document.restored",
+      actorId: actor.id,
+      type: "document.withdrawn",
+      subjectType: "document",
+      subjectId: id,
+      at: now,
+      data: { replacedBy: input.replacedBy, signature: "password" },
+    });
+  });
+}
+
+/** Brings a withdrawn document back as a draft; its releases say again what they said before. */
+export function restoreDocument(db: Db, actor: Actor, id: string, now = new Date()): void {
+  writeTransaction(db, (tx) => {
+    const document = requireDocument(tx, id);
+    if (!can(actor, "manage", documentResource(document))) throw new DocumentError("document.notAllowed");
+    tx.update(documents)
+      .set({
+        status: "draft",
+        withdrawnReason: null,
+        withdrawnAt: null,
+        withdrawnBy: null,
+        replacedBy: null,
+        updatedAt: now,
+      })
+      .where(eq(documents.id, id))
+      .run();
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: "document.restored",
       subjectType: "document",
       subjectId: id,
       at: now,

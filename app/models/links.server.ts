@@ -64,18 +64,20 @@ type Resolver = (db: Db, actor: Actor, id: string, now: Date) => Omit<LinkedItem
 const resolvers: Partial<Record<LinkableKind, Resolver>> = {
   document: (db, actor, id, now) => {
     const document = getDocument(db, id);
-    if (!document || !can(actor, "read", documentResource(document))) {
-      return null;
-    }
+    if (!document) return null;
+    // A withdrawn document stays a link, to the page that says it is withdrawn and what replaces it.
+    const withdrawn = document.status === "archived";
+    if (!withdrawn && !can(actor, "read", documentResource(document))) return null;
     const current = currentRelease(db, id, now);
     const seesDraft = can(actor, "readDraft", documentResourceFor(db, document, actor, now));
-    // Those who read only releases know a document by its release, and not at all before one.
+    // Those who read only releases know a document by its release, and not at all before one
+    // (for a withdrawn one, by its last release in effect).
     if (!seesDraft && !current) return null;
     return {
       title: current ? `${seesDraft ? document.title : current.title} ${versionOf(current)}` : document.title,
       href: seesDraft ? `/dokument/${id}` : itemHref("document", id),
-      status: document.status === "archived" ? "withdrawn" : current ? "released" : "draft",
-      attention: document.status === "archived" || (document.nextReviewOn ?? "9999") < dayOf(now),
+      status: withdrawn ? "withdrawn" : current ? "released" : "draft",
+      attention: withdrawn || (document.nextReviewOn ?? "9999") < dayOf(now),
     };
   },
   risk: (db, actor, id) => {

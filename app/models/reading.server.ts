@@ -18,7 +18,12 @@ export type ReadingState = {
     unitName: string | null;
     nextReviewOn: string | null;
     withdrawnReason: string | null;
+    withdrawnAt: string | null;
+    /** What replaces a withdrawn document, if anything. */
+    replacement: { id: string; title: string } | null;
   };
+  /** False for a withdrawn document to those kept from using it: they see only that it is withdrawn. */
+  showContent: boolean;
   release: ReleaseSummary & { version: string };
   currentVersion: string | null;
   isCurrent: boolean;
@@ -38,12 +43,18 @@ export function readingState(
   now = new Date(),
 ): ReadingState | null {
   const document = getDocument(db, documentId);
-  // A withdrawn document is out of use: staff cannot open it; the people who keep it still can.
-  const resource = document && documentResource(document);
-  if (!document || !resource || !can(user, "read", resource)) return null;
-  const current = document.status === "draft" ? currentRelease(db, document.id, now) : undefined;
-  const release = version ? findRelease(db, document.id, version) : current;
+  if (!document) return null;
+  const resource = documentResource(document);
+  const withdrawn = document.status === "archived";
+  // A withdrawn document is out of use: staff are told so (when, why, what replaces it) and
+  // never shown its text; the people who keep it still read it.
+  const showContent = can(user, "read", resource);
+  if (!showContent && !withdrawn) return null;
+  const current = withdrawn ? undefined : currentRelease(db, document.id, now);
+  const lastInEffect = withdrawn ? currentRelease(db, document.id, document.withdrawnAt ?? now) : undefined;
+  const release = version ? findRelease(db, document.id, version) : (current ?? lastInEffect);
   if (!release) return null;
+  const successor = document.replacedBy ? getDocument(db, document.replacedBy) : undefined;
   const isCurrent = release.id === current?.id;
   const acknowledgedAt = hasAcknowledged(db, user.id, release.id);
   const mustRead = isCurrent && !acknowledgedAt && mustAcknowledge(db, user, release.id);
@@ -56,7 +67,10 @@ export function readingState(
       unitName: document.unitName,
       nextReviewOn: document.nextReviewOn,
       withdrawnReason: document.withdrawnReason,
+      withdrawnAt: document.withdrawnAt?.toISOString() ?? null,
+      replacement: successor && successor.status !== "archived" ? { id: successor.id, title: successor.title } : null,
     },
+    showContent,
     release: { ...release, version: versionOf(release) },
     currentVersion: current ? versionOf(current) : null,
     isCurrent,

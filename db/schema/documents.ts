@@ -30,6 +30,10 @@ export const documents = sqliteTable(
     nextReviewOn: text("next_review_on"),
     /** Why it was withdrawn from use, when it was. */
     withdrawnReason: text("withdrawn_reason"),
+    withdrawnAt: integer("withdrawn_at", { mode: "timestamp_ms" }),
+    withdrawnBy: text("withdrawn_by").references(() => users.id),
+    /** The document that takes its place, if any: where readers of the withdrawn one are sent. */
+    replacedBy: text("replaced_by"),
     createdBy: text("created_by")
       .notNull()
       .references(() => users.id),

@@ -32,7 +32,7 @@ test("a routine is written, reviewed, approved with a signature, read and acknow
   await approverPage.goto(`/dokument/${documentId}/granskning`);
   await expect(approverPage.getByText("Det här blir version 1.0.")).toBeVisible();
   await approverPage.getByLabel("Sammanfattning av ändringen").fill("Första versionen.");
-  await approverPage.getByLabel("Ditt lösenord").fill("fel lösenord");
+  await approverPage.getByLabel("Ditt lösenord", { exact: true }).fill("fel lösenord");
   await approverPage.getByRole("button", { name: "Fastställ och underteckna" }).click();
   await expect(approverPage.getByRole("alert")).toContainText("Lösenordet stämmer inte. Inget är fastställt.");
   await approve(approverPage, documentId, approver, "Första versionen.");

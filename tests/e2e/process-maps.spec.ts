@@ -105,7 +105,7 @@ test("a step is linked to a routine and a risk, the map is approved, and staff c
   await karin.getByRole("button", { name: "Skicka på granskning" }).click();
   await expect(karin.getByText("Granskningen är begärd.")).toBeVisible();
   await karin.getByLabel("Sammanfattning av ändringen").fill("Första versionen av kartan.");
-  await karin.getByLabel("Ditt lösenord").fill(approver.password);
+  await karin.getByLabel("Ditt lösenord", { exact: true }).fill(approver.password);
   await karin.getByRole("button", { name: "Fastställ och underteckna" }).click();
   await expect(karin.getByText("Version 1.0 är fastställd.")).toBeVisible();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createDocument, documentAccess, setDocumentArchived, type Access } from "#app/models/documents.server.ts";
+import { createDocument, withdrawDocument, documentAccess, type Access } from "#app/models/documents.server.ts";
 import { roles, type Role } from "#db/schema/values.ts";
 import { addParticipant, removeParticipant } from "#app/models/participants.server.ts";
 import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
@@ -48,7 +48,11 @@ describe("the collab endpoint's read/write matrix", () => {
     });
     const observe = () => Object.fromEntries(roles.map((r) => [r, documentAccess(db, people.get(r)!, documentId)]));
     expect(observe()).toEqual(expected.draft);
-    setDocumentArchived(db, owner.id, documentId, { archived: true, reason: "Ersatt" });
+    await withdrawDocument(db, owner, documentId, {
+      reason: "Ersatt av en nyare version.",
+      password: "correct horse battery",
+      replacedBy: null,
+    });
     expect(observe()).toEqual(expected.archived);
     expect(documentAccess(db, owner, "no-such-document")).toBe("missing");
   });

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { acknowledge, acknowledgementProgress, toRead } from "#app/models/acknowledgements.server.ts";
 import { writeInitialContent } from "#app/models/document-content.server.ts";
-import { createDocument, setDocumentArchived } from "#app/models/documents.server.ts";
+import { createDocument, withdrawDocument } from "#app/models/documents.server.ts";
 import { diffReleaseIds, diffReleases } from "#app/models/release-diff.server.ts";
 import { currentRelease, listCurrent, listReleases, verifyReleases, versionOf } from "#app/models/releases.server.ts";
 import { completeReviewWithoutChange, reviewsDue } from "#app/models/review-dates.server.ts";
@@ -173,7 +173,11 @@ describe("releases", () => {
 
   it("takes a withdrawn document out of the current lists", async () => {
     await release(["Text."], "major");
-    setDocumentArchived(db, author.id, docId, { archived: true, reason: "Ersätts av ny rutin" });
+    await withdrawDocument(db, author, docId, {
+      reason: "Ersätts av ny rutin av en nyare version.",
+      password: PASSWORD,
+      replacedBy: null,
+    });
     expect(listCurrent(db)).toEqual([]);
     expect(currentRelease(db, docId)).toBeDefined();
   });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createAction } from "#app/models/actions.server.ts";
-import { createDocument, setDocumentArchived } from "#app/models/documents.server.ts";
+import { createDocument, withdrawDocument } from "#app/models/documents.server.ts";
 import { createKpi } from "#app/models/kpis.server.ts";
 import { itemStatuses, linkedTo, linkItems, searchItems, unlinkItems } from "#app/models/links.server.ts";
 import type { User } from "#app/models/users.server.ts";
@@ -61,16 +61,20 @@ describe("links", () => {
     expect(() => linkItems(db, staff, action, document)).toThrow("link.notAllowed");
   });
 
-  it("hides from a person what they may not see, and can be removed", () => {
+  it("hides from a person what they may not see, and can be removed", async () => {
     const linkId = linkItems(db, owner, { kind: "action", id: actionId }, { kind: "document", id: documentId });
-    setDocumentArchived(db, owner.id, documentId, { archived: true, reason: "Ersatt" });
+    await withdrawDocument(db, owner, documentId, {
+      reason: "Ersatt av en nyare version.",
+      password: "correct horse battery",
+      replacedBy: null,
+    });
     expect(linkedTo(db, staff, { kind: "action", id: actionId })).toEqual([]);
     expect(linkedTo(db, owner, { kind: "action", id: actionId })[0]).toMatchObject({ status: "withdrawn" });
     unlinkItems(db, owner, linkId);
     expect(linkedTo(db, owner, { kind: "action", id: actionId })).toEqual([]);
   });
 
-  it("finds items by words or number, literally, and only those the person may see", () => {
+  it("finds items by words or number, literally, and only those the person may see", async () => {
     createDocument(db, owner.id, {
       title: "100% leverans",
       type: "plan",
@@ -86,7 +90,11 @@ describe("links", () => {
     expect(searchItems(db, owner, "#1").map((i) => i.kind)).toEqual(["action"]);
     expect(searchItems(db, owner, "0%").map((i) => i.title)).toEqual(["100% leverans"]);
     expect(searchItems(db, owner, "_")).toEqual([]);
-    setDocumentArchived(db, owner.id, documentId, { archived: true, reason: "Ersatt" });
+    await withdrawDocument(db, owner, documentId, {
+      reason: "Ersatt av en nyare version.",
+      password: "correct horse battery",
+      replacedBy: null,
+    });
     expect(searchItems(db, staff, "kalibr", ["document"])).toEqual([]);
   });
 

@@ -33,7 +33,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
       approvedAt: release.approvedAt.toISOString(),
       effectiveOn: release.effectiveOn,
     },
-    html: requireRelease(context.db, release.id).html,
+    html: state.showContent ? requireRelease(context.db, release.id).html : "",
     // What changed since the version this person last confirmed reading.
     sinceLastRead: state.lastReadVersion
       ? diffReleases(context.db, state.document.id, state.lastReadVersion, release.version)
@@ -98,7 +98,7 @@ export default function ReleasePage({ loaderData, actionData }: Route.ComponentP
             <dd>{doc.nextReviewOn ? date(doc.nextReviewOn) : "–"}</dd>
           </div>
         </dl>
-        <p className="release-actions no-print">
+        <p className="release-actions no-print" hidden={!loaderData.showContent}>
           <a href={`${base}/${release.version}/pdf`} className="button button-secondary" download>
             {t("reading.downloadPdf")}
           </a>
@@ -110,7 +110,22 @@ export default function ReleasePage({ loaderData, actionData }: Route.ComponentP
         </p>
       </header>
       {doc.status === "archived" ? (
-        <Notice tone="error">{t("reading.withdrawn", { reason: doc.withdrawnReason ?? "–" })}</Notice>
+        <section className="notice notice-error withdrawn" role="alert" aria-labelledby="withdrawn-heading">
+          <h2 id="withdrawn-heading">{t("reading.withdrawnTitle")}</h2>
+          <p>
+            {t("reading.withdrawnOn", { date: doc.withdrawnAt ? date(doc.withdrawnAt) : "–" })}{" "}
+            {t("reading.withdrawnReason", { reason: doc.withdrawnReason ?? "–" })}
+          </p>
+          <p>
+            {doc.replacement ? (
+              <Link to={`/gallande/${doc.replacement.id}`}>
+                {t("reading.replacedBy", { title: doc.replacement.title })}
+              </Link>
+            ) : (
+              t("reading.notReplaced")
+            )}
+          </p>
+        </section>
       ) : !loaderData.isCurrent ? (
         <div className="notice notice-error superseded" role="alert">
           <strong>{t("reading.superseded")}</strong>{" "}
@@ -142,10 +157,14 @@ export default function ReleasePage({ loaderData, actionData }: Route.ComponentP
           {t("reading.acknowledgedOn", { date: date(loaderData.acknowledgedAt) })}
         </p>
       ) : null}
-      <div className="document-body prose release-body" dangerouslySetInnerHTML={{ __html: loaderData.html }} />
-      <footer className="release-footer">
-        <p>{t("reading.changeSummary", { summary: release.summary })}</p>
-      </footer>
+      {loaderData.showContent ? (
+        <>
+          <div className="document-body prose release-body" dangerouslySetInnerHTML={{ __html: loaderData.html }} />
+          <footer className="release-footer">
+            <p>{t("reading.changeSummary", { summary: release.summary })}</p>
+          </footer>
+        </>
+      ) : null}
     </article>
   );
 }

@@ -10,7 +10,8 @@ import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { acknowledgementProgress, remindReaders } from "#app/models/acknowledgements.server.ts";
 import { freezeDocument } from "#app/models/document-content.server.ts";
-import { setDocumentArchived } from "#app/models/documents.server.ts";
+import { listDocuments, restoreDocument, withdrawDocument } from "#app/models/documents.server.ts";
+import { WITHDRAWAL_REASON_MIN } from "#app/models/document-rules.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { currentRelease, dayOf, listReleases, versionOf } from "#app/models/releases.server.ts";
 import { completeReviewWithoutChange } from "#app/models/review-dates.server.ts";
@@ -79,10 +80,21 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
     releases: releases.map((r) => ({
       ...r,
       version: versionOf(r),
-      isCurrent: r.id === current?.id,
+      // A withdrawn document's last release in effect says so, not "Gällande".
+      isCurrent: r.id === current?.id && document.status !== "archived",
+      withdrawn: r.id === current?.id && document.status === "archived",
       progress: canManage ? acknowledgementProgress(context.db, r.id) : null,
     })),
     hasPrevious: releases.length > 0,
+    // What may take a withdrawn document's place: another document in use.
+    replacements: canManage
+      ? listDocuments(context.db, { status: "draft" })
+          .filter((d) => d.id !== document.id && currentRelease(context.db, d.id))
+          .map((d) => ({ id: d.id, title: d.title }))
+      : [],
+    replacement: document.replacedBy
+      ? (listDocuments(context.db).find((d) => d.id === document.replacedBy) ?? null)
+      : null,
   };
 }
 
@@ -107,7 +119,20 @@ const approveSchema = z.object({
   readerRoles: z.array(z.enum(roles)).max(roles.length),
   readerUnits: z.array(z.string().max(40)).max(100),
 });
-const reasonSchema = z.object({ reason: text(1000) });
+const withdrawSchema = z.object({
+  reason: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(WITHDRAWAL_REASON_MIN, "validation.reasonTooShort")
+    .max(1000, "validation.tooLong"),
+  replacedBy: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
+  password: z.string().min(1, "validation.required").max(256),
+  confirm: z.literal("on", "validation.confirmWithdrawal"),
+});
 const noChangeSchema = z.object({ comment: z.string().trim().max(1000, "validation.tooLong") });
 
 type ActionResult = { intent: string; errors: FieldErrors; done?: string };
@@ -163,11 +188,12 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
       case "restore": {
         if (!can(user, "manage", resource)) throw data({ reason: "forbidden" }, { status: 403 });
         if (intent === "restore") {
-          setDocumentArchived(context.db, user.id, document.id, { archived: false });
+          restoreDocument(context.db, user, document.id);
         } else {
-          const parsed = parseFormObject(reasonSchema, input);
+          const parsed = parseFormObject(withdrawSchema, input);
           if (!parsed.ok) return fail(parsed.errors);
-          setDocumentArchived(context.db, user.id, document.id, { archived: true, reason: parsed.data.reason });
+          await withdrawDocument(context.db, user, document.id, { ...parsed.data, ip: context.clientIp });
+          context.logger.info({ doc: document.id }, "document withdrawn");
         }
         context.collab.accessChanged({ documentId: document.id });
         return { intent, errors: {}, done: intent === "restore" ? "control.restored" : "control.withdrawn" };
@@ -224,7 +250,19 @@ export default function DocumentControl({ loaderData, actionData }: Route.Compon
       </PageHeader>
       {errors.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
       {actionData?.done ? <Done done={actionData.done} /> : null}
-      {archived ? <Notice>{t("control.withdrawnNotice", { reason: doc.withdrawnReason ?? "–" })}</Notice> : null}
+      {archived ? (
+        <Notice>
+          {t("control.withdrawnNotice", {
+            date: doc.withdrawnAt ? date(doc.withdrawnAt) : "–",
+            reason: doc.withdrawnReason ?? "–",
+          })}{" "}
+          {loaderData.replacement ? (
+            <Link to={`/gallande/${loaderData.replacement.id}`}>
+              {t("reading.replacedBy", { title: loaderData.replacement.title })}
+            </Link>
+          ) : null}
+        </Notice>
+      ) : null}
 
       <section className="card" aria-labelledby="review-heading" id="granskning">
         <h2 id="review-heading">{t("control.reviewTitle")}</h2>
@@ -367,6 +405,9 @@ export default function DocumentControl({ loaderData, actionData }: Route.Compon
                       <td>
                         <Link to={`/gallande/${doc.id}/${r.version}`}>{r.version}</Link>{" "}
                         {r.isCurrent ? <span className="badge badge-current">{t("control.current")}</span> : null}
+                        {r.withdrawn ? (
+                          <span className="badge badge-inactive">{t("control.withdrawnBadge")}</span>
+                        ) : null}
                         {r.effectiveOn > loaderData.today ? (
                           <span className="badge badge-neutral">{t("control.upcoming")}</span>
                         ) : null}
@@ -460,21 +501,58 @@ export default function DocumentControl({ loaderData, actionData }: Route.Compon
             </Form>
           ) : null}
           <h3>{archived ? t("control.restoreTitle") : t("control.withdrawTitle")}</h3>
-          <Form method="post" className="form-grid" noValidate>
-            {archived ? null : (
-              <TextField
-                label={t("control.withdrawReason")}
-                name="reason"
-                maxLength={1000}
-                error={errorsFor("withdraw").reason}
-              />
-            )}
-            <div className="form-actions">
-              <SubmitButton name="intent" value={archived ? "restore" : "withdraw"} className="button button-ghost">
-                {archived ? t("control.restore") : t("control.withdraw")}
-              </SubmitButton>
-            </div>
-          </Form>
+          {archived ? (
+            <Form method="post" className="form-grid" noValidate>
+              <div className="form-actions">
+                <SubmitButton name="intent" value="restore" className="button button-ghost">
+                  {t("control.restore")}
+                </SubmitButton>
+              </div>
+            </Form>
+          ) : (
+            <details className="withdrawal" open={actionData?.intent === "withdraw"}>
+              <summary>{t("control.withdrawOpen")}</summary>
+              <p>{t("control.withdrawIntro")}</p>
+              <Form method="post" className="stack" noValidate>
+                <TextAreaField
+                  label={t("control.withdrawReason")}
+                  name="reason"
+                  rows={3}
+                  maxLength={1000}
+                  hint={t("control.withdrawReasonHint", { min: WITHDRAWAL_REASON_MIN })}
+                  error={errorsFor("withdraw").reason}
+                />
+                <SelectField
+                  label={t("control.replacedBy")}
+                  name="replacedBy"
+                  options={[
+                    { value: "", label: t("control.noReplacement") },
+                    ...loaderData.replacements.map((d) => ({ value: d.id, label: d.title })),
+                  ]}
+                  error={errorsFor("withdraw").replacedBy}
+                />
+                <TextField
+                  label={t("control.withdrawPassword")}
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  maxLength={256}
+                  error={errorsFor("withdraw").password}
+                />
+                <label className="checkbox">
+                  <input type="checkbox" name="confirm" /> {t("control.withdrawConfirm")}
+                </label>
+                {errorsFor("withdraw").confirm ? (
+                  <p className="field-error">{t("validation.confirmWithdrawal")}</p>
+                ) : null}
+                <div className="form-actions">
+                  <SubmitButton name="intent" value="withdraw" className="button button-danger">
+                    {t("control.withdraw")}
+                  </SubmitButton>
+                </div>
+              </Form>
+            </details>
+          )}
         </section>
       ) : null}
 
