@@ -68,6 +68,36 @@ function keptUpdates(page: Page, documentId: string): Promise<number> {
   }, documentId);
 }
 
+test("after going offline and online again, the editor says saved as soon as the server has the text", async ({
+  browser,
+  signIn,
+  makeDocument,
+}) => {
+  const documentId = await makeDocument(demo.quality_manager, "Start.");
+  const karinContext = await browser.newContext();
+  const perContext = await browser.newContext();
+  await signIn(karinContext, demo.quality_manager);
+  await signIn(perContext, demo.process_owner);
+  const karin = await karinContext.newPage();
+  const per = await perContext.newPage();
+  await openLive(karin, documentId);
+  await openLive(per, documentId);
+  let expected = "Start.";
+  // Twice: a reconnect that leaves "Sparar …" behind would show on either round.
+  for (const words of [" Ett.", " Två."]) {
+    await karinContext.setOffline(true);
+    await expect(karin.getByRole("status").filter({ hasText: "Offline" })).toBeVisible();
+    await typeAtEnd(karin, words);
+    expected += words;
+    await expect(karin.getByText("Väntar på anslutning för att spara")).toBeVisible();
+    await karinContext.setOffline(false);
+    await expect.poll(() => editorText(per)).toBe(expected);
+    await expect(karin.getByText("Allt sparat")).toBeVisible();
+  }
+  await karinContext.close();
+  await perContext.close();
+});
+
 test("edits made offline survive closing the tab and are sent on the next open; signing out forgets them", async ({
   browser,
   signIn,

@@ -35,8 +35,16 @@ export function openSession(documentId: string, options: SessionOptions, onSaved
     maxBackoffTime: 5000,
   });
   let awaiting = false;
+  // Edits made while the socket was down: confirmed once it is back and has synced.
+  let unconfirmed = false;
   const onSync = (synced: boolean) => {
-    if (synced && awaiting) {
+    if (!synced) return;
+    if (unconfirmed) {
+      // The reconnect's own sync answered our state vector, not necessarily after the server
+      // stored the edits we sent in reply to its own; one more round trip says they are stored.
+      unconfirmed = false;
+      confirm();
+    } else if (awaiting) {
       awaiting = false;
       onSaved();
     }
@@ -57,6 +65,22 @@ export function openSession(documentId: string, options: SessionOptions, onSaved
   };
   window.addEventListener("offline", onOffline);
   window.addEventListener("online", onOnline);
+  function confirm() {
+    const ws = provider.ws;
+    if (!ws || ws.readyState !== WebSocket.OPEN) {
+      unconfirmed = true;
+      return;
+    }
+    // The server handles one connection's frames in order, so its reply to this sync step 1
+    // comes after everything we sent earlier was stored. The provider reports that reply
+    // as "synced" again.
+    awaiting = true;
+    provider.synced = false;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 0);
+    syncProtocol.writeSyncStep1(encoder, doc);
+    ws.send(encoding.toUint8Array(encoder));
+  }
   return {
     doc,
     provider,
@@ -68,18 +92,6 @@ export function openSession(documentId: string, options: SessionOptions, onSaved
       void local?.destroy();
       doc.destroy();
     },
-    confirmSaved() {
-      const ws = provider.ws;
-      if (!ws || ws.readyState !== WebSocket.OPEN) return;
-      // The server handles one connection's frames in order, so its reply to this sync step 1
-      // comes after everything we sent earlier was stored. The provider reports that reply
-      // as "synced" again.
-      awaiting = true;
-      provider.synced = false;
-      const encoder = encoding.createEncoder();
-      encoding.writeVarUint(encoder, 0);
-      syncProtocol.writeSyncStep1(encoder, doc);
-      ws.send(encoding.toUint8Array(encoder));
-    },
+    confirmSaved: confirm,
   };
 }
