@@ -255,7 +255,8 @@ export function giveOpinion(
     notify(
       tx,
       {
-        kind: "review",
+        // A reviewer's opinion, as the requester and the approver read it: not a request to review.
+        kind: "opinion",
         actorId: actor.id,
         recipients: [review.requestedBy, review.approverId],
         link: documentLink(review.documentId),

@@ -83,6 +83,7 @@ export const notificationKinds = [
   "delegationProposed",
   "delegationAnswered",
   "participation",
+  "opinion",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

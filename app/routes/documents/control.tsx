@@ -8,7 +8,7 @@ import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { unitOptions } from "#app/components/unit-options.ts";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
-import { acknowledgementProgress, remindReaders } from "#app/models/acknowledgements.server.ts";
+import { acknowledgementProgress, readerGroupsOf, remindReaders } from "#app/models/acknowledgements.server.ts";
 import { freezeDocument } from "#app/models/document-content.server.ts";
 import { listDocuments, restoreDocument, withdrawDocument } from "#app/models/documents.server.ts";
 import { WITHDRAWAL_REASON_MIN } from "#app/models/document-rules.ts";
@@ -48,6 +48,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   const releases = listReleases(context.db, document.id);
   const current = currentRelease(context.db, document.id);
   const people = listUsers(context.db).filter((u) => u.active);
+  const unitNames = new Map(unitTree(context.db).map((u) => [u.id, u.name]));
   return {
     document,
     today: dayOf(new Date()),
@@ -84,6 +85,10 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
       isCurrent: r.id === current?.id && document.status !== "archived",
       withdrawn: r.id === current?.id && document.status === "archived",
       progress: canManage ? acknowledgementProgress(context.db, r.id) : null,
+      // Who must acknowledge it, for everyone; how far they have come, for those who keep it.
+      readerGroups: readerGroupsOf(context.db, r.id).map((g) =>
+        g.kind === "role" ? { kind: g.kind, value: g.value } : { kind: g.kind, value: unitNames.get(g.value) ?? "–" },
+      ),
     })),
     hasPrevious: releases.length > 0,
     // What may take a withdrawn document's place: another document in use.
@@ -439,6 +444,14 @@ export default function DocumentControl({ loaderData, actionData }: Route.Compon
                               </Form>
                             ) : null}
                           </details>
+                        ) : r.readerGroups.length > 0 ? (
+                          <span>
+                            {t("control.acknowledgementBy", {
+                              groups: r.readerGroups
+                                .map((g) => (g.kind === "role" ? t(`roles.${g.value as "staff"}`) : g.value))
+                                .join(", "),
+                            })}
+                          </span>
                         ) : (
                           <span className="muted">{t("control.noAcknowledgement")}</span>
                         )}
