@@ -16,30 +16,32 @@ const allSections = [
   "Administration",
 ];
 const without = (...hidden: string[]) => allSections.filter((s) => !hidden.includes(s));
+// Everyone who may report a deviation finds that first in the menu.
+const reporting = (sections: string[]) => ["Rapportera avvikelse", ...sections];
 
 const roles = [
-  { role: "admin", email: demo.admin, title: "Administratör", greeting: "Hej Alva!", sees: allSections },
+  { role: "admin", email: demo.admin, title: "Administratör", greeting: "Hej Alva!", sees: reporting(allSections) },
   {
     role: "quality manager",
     email: demo.quality_manager,
     title: "Kvalitetsansvarig",
     greeting: "Hej Karin!",
-    sees: allSections,
+    sees: reporting(allSections),
   },
   {
     role: "process owner",
     email: demo.process_owner,
     title: "Processägare",
     greeting: "Hej Per!",
-    sees: without("Spårbarhet", "Administration"),
+    sees: reporting(without("Spårbarhet", "Administration")),
   },
-  { role: "auditor", email: demo.auditor, title: "Revisor", greeting: "Hej Rut!", sees: without("Administration") },
+  { role: "auditor", email: demo.auditor, title: "Revisor", greeting: "Hej Rut!", sees: reporting(without("Administration")) },
   {
     role: "staff",
     email: demo.staff,
     title: "Medarbetare",
     greeting: "Hej Mats!",
-    sees: without("Dokument", "Revision", "Ledningens genomgång", "Krav", "Spårbarhet", "Administration"),
+    sees: reporting(without("Dokument", "Revision", "Ledningens genomgång", "Krav", "Spårbarhet", "Administration")),
   },
   {
     role: "external auditor",

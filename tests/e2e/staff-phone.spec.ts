@@ -28,10 +28,11 @@ for (const [locale, words] of [
     await page.getByRole("button", { name: words.menu }).click();
     await expect(page.getByRole("navigation").getByRole("link").first()).toHaveText(words.report);
 
-    // In the reading view the results come before the folded filters.
+    // In the reading view a routine (one to read, or the first result) comes before the folded
+    // filters. Other flows may have released documents all staff must read, so either list may lead.
     await page.goto("/gallande");
     await expect(page.getByLabel(words.type, { exact: true })).toBeHidden();
-    await expect(page.locator(".reading-list > li").first()).toBeInViewport();
+    await expect(main.locator('a[href^="/gallande/"]').first()).toBeInViewport();
     await page.getByText(words.filters).click();
     await expect(page.getByLabel(words.type, { exact: true })).toBeVisible();
 
