@@ -232,7 +232,8 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
   },
 };
 
-function resolve(db: Db, actor: Actor, ref: ItemRef, now: Date) {
+/** An item as the person may see it (title, page, live status), or null if they may not. */
+export function describeItem(db: Db, actor: Actor, ref: ItemRef, now = new Date()) {
   return resolvers[ref.kind]?.(db, actor, ref.id, now) ?? null;
 }
 
@@ -241,7 +242,7 @@ export function linkItems(db: Db, actor: Actor, a: ItemRef, b: ItemRef, now = ne
   if (!can(actor, "edit", { type: "links" })) throw new LinkError("link.notAllowed");
   if (a.kind === b.kind && a.id === b.id) throw new LinkError("link.self");
   return writeTransaction(db, (tx) => {
-    if (!resolve(tx, actor, a, now) || !resolve(tx, actor, b, now)) throw new LinkError("link.itemNotFound");
+    if (!describeItem(tx, actor, a, now) || !describeItem(tx, actor, b, now)) throw new LinkError("link.itemNotFound");
     if (findLink(tx, a, b)) throw new LinkError("link.exists");
     const id = newId();
     tx.insert(links)
@@ -289,7 +290,7 @@ export function unlinkItems(db: Db, actor: Actor, linkId: string, now = new Date
 /** Everything linked to an item, read from both ends, that this person may see, with live status. */
 export function linkedTo(db: Db, actor: Actor, ref: ItemRef, now = new Date()): LinkedItem[] {
   return linkEnds(db, ref).flatMap(({ linkId, ...other }) => {
-    const item = resolve(db, actor, other, now);
+    const item = describeItem(db, actor, other, now);
     return item ? [{ ...other, linkId, ...item }] : [];
   });
 }
@@ -297,7 +298,7 @@ export function linkedTo(db: Db, actor: Actor, ref: ItemRef, now = new Date()): 
 /** The live status of items named by reference (chips in a document), in the order asked; unseen ones are left out. */
 export function itemStatuses(db: Db, actor: Actor, refs: ItemRef[], now = new Date()) {
   return refs.flatMap((ref) => {
-    const item = resolve(db, actor, ref, now);
+    const item = describeItem(db, actor, ref, now);
     return item ? [{ ...ref, ...item }] : [];
   });
 }
@@ -437,7 +438,7 @@ export function stepLinksOf(db: Db, actor: Actor, mapDocumentId: string, now = n
     const fromStep = row.fromKind === "activity" && row.fromId.startsWith(prefix);
     const step = (fromStep ? row.fromId : row.toId).slice(prefix.length);
     const other: ItemRef = fromStep ? { kind: row.toKind, id: row.toId } : { kind: row.fromKind, id: row.fromId };
-    const item = resolve(db, actor, other, now);
+    const item = describeItem(db, actor, other, now);
     if (item) (out[step] ??= []).push({ ...other, linkId: row.id, ...item });
   }
   return out;

@@ -5,15 +5,16 @@ import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { verifyReleases } from "#app/models/releases.server.ts";
-import { recentTrail, verifyTrail } from "#app/models/trail.server.ts";
+import { verifyTrail } from "#app/models/trail.server.ts";
+import { trailStory } from "#app/models/trail-story.server.ts";
+import { TrailSentence } from "#app/components/trail-sentence.tsx";
+import { formatDateTime } from "#app/utils/dates.ts";
 import type { Route } from "./+types/trail";
 
 /** The trail for auditors: what happened, by whom, and a check that nothing was changed since. */
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "trail" });
-  return {
-    events: recentTrail(context.db, user).map((e) => ({ ...e, at: e.at.toISOString() })),
-  };
+  return { events: trailStory(context.db, user) };
 }
 
 export function action({ request, context }: Route.ActionArgs) {
@@ -23,7 +24,6 @@ export function action({ request, context }: Route.ActionArgs) {
 
 export default function Trail({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
-  const locale = i18n.language === "en" ? "en-GB" : "sv-SE";
   return (
     <>
       <PageHeader title={t("sections.trail.title")} intro={t("sections.trail.intro")}>
@@ -58,30 +58,43 @@ export default function Trail({ loaderData, actionData }: Route.ComponentProps) 
           <caption className="visually-hidden">{t("trail.caption")}</caption>
           <thead>
             <tr>
-              <th scope="col">#</th>
               <th scope="col">{t("trail.when")}</th>
-              <th scope="col">{t("trail.who")}</th>
               <th scope="col">{t("trail.what")}</th>
               <th scope="col">{t("trail.details")}</th>
-              <th scope="col">{t("trail.hash")}</th>
             </tr>
           </thead>
           <tbody>
             {loaderData.events.map((e) => (
               <tr key={e.seq}>
-                <td>{e.seq}</td>
-                <td>
-                  <time dateTime={e.at}>
-                    {new Date(e.at).toLocaleString(locale, { dateStyle: "short", timeStyle: "medium" })}
-                  </time>
+                <td className="trail-when">
+                  <time dateTime={e.at}>{formatDateTime(e.at, i18n.language)}</time>
                 </td>
-                <td>{e.actorName ?? t("trail.system")}</td>
-                <td>{t(`trail.events.${e.type}` as "trail.verify", { defaultValue: e.type })}</td>
+                <td>
+                  <TrailSentence event={e} />
+                </td>
                 <td className="trail-data">
-                  <code>{e.data === "{}" ? "" : e.data}</code>
-                </td>
-                <td>
-                  <code className="hash">{e.hash.slice(0, 12)}</code>
+                  {/* For those who verify: what the chain itself holds for this event. */}
+                  <details>
+                    <summary>{t("trail.showData")}</summary>
+                    <dl>
+                      <dt>{t("trail.seq", { seq: e.seq })}</dt>
+                      <dd>
+                        <code>{e.type}</code>
+                      </dd>
+                      {e.data === "{}" ? null : (
+                        <>
+                          <dt>{t("trail.data")}</dt>
+                          <dd>
+                            <code>{e.data}</code>
+                          </dd>
+                        </>
+                      )}
+                      <dt>{t("trail.hash")}</dt>
+                      <dd>
+                        <code className="hash">{e.hash}</code>
+                      </dd>
+                    </dl>
+                  </details>
                 </td>
               </tr>
             ))}
