@@ -66,3 +66,21 @@ export const passwordResets = sqliteTable("password_resets", {
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   usedAt: integer("used_at", { mode: "timestamp_ms" }),
 });
+
+/**
+ * Forms already carried out, by the key each page gives its forms: a second click, a double
+ * tap or a resent request with the same key is answered as the first was, not done again.
+ */
+export const formSubmissions = sqliteTable(
+  "form_submissions",
+  {
+    key: text("key").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** Where the first answer sent the person, if it sent them somewhere. */
+    location: text("location"),
+    at: integer("at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("form_submissions_at_idx").on(t.at)],
+);

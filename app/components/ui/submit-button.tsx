@@ -1,7 +1,14 @@
-import type { ButtonHTMLAttributes } from "react";
-import { useNavigation } from "react-router";
+import { useEffect, useRef, type ButtonHTMLAttributes } from "react";
+import { useActionData, useNavigation, useRouteLoaderData } from "react-router";
 
-/** A submit button that shows it is working and cannot be pressed twice. */
+const SUBMISSION_FIELD = "submission";
+
+/**
+ * A submit button that shows it is working and cannot be pressed twice. It also carries the
+ * page's submission key, so that a form sent twice is carried out once (submissions.server.ts),
+ * and once its form has done its work it clears the form and folds the panel it sits in: a
+ * form left open and filled invites the second click that duplicates the work.
+ */
 export function SubmitButton({
   children,
   className = "button",
@@ -10,20 +17,56 @@ export function SubmitButton({
   ...rest
 }: ButtonHTMLAttributes<HTMLButtonElement>) {
   const navigation = useNavigation();
+  const shell = useRouteLoaderData<{ submissionKey?: string }>("routes/app-layout");
+  const button = useRef<HTMLButtonElement>(null);
+  useSettledForm(button);
   const busy =
     navigation.state === "submitting" &&
     (name === undefined || navigation.formData?.get(String(name)) === String(value));
   return (
-    <button
-      type="submit"
-      className={className}
-      name={name}
-      value={value}
-      aria-busy={busy || undefined}
-      disabled={busy}
-      {...rest}
-    >
-      {children}
-    </button>
+    <>
+      {shell?.submissionKey ? <input type="hidden" name={SUBMISSION_FIELD} value={shell.submissionKey} /> : null}
+      <button
+        ref={button}
+        type="submit"
+        className={className}
+        name={name}
+        value={value}
+        aria-busy={busy || undefined}
+        disabled={busy}
+        {...rest}
+      >
+        {children}
+      </button>
+    </>
   );
+}
+
+/**
+ * After this button's form was sent and its action answered `done` (or redirected back to the
+ * page still shown, which is how some pages say it went well: refusals come back as data), the
+ * form returns to its defaults and the <details> around it closes. Without JavaScript the page
+ * is rendered anew and the same holds.
+ */
+function useSettledForm(button: React.RefObject<HTMLButtonElement | null>) {
+  const navigation = useNavigation();
+  const actionData = useActionData() as { done?: boolean } | undefined;
+  const sent = useRef(false);
+  useEffect(() => {
+    const form = button.current?.form;
+    if (!form) return;
+    const onSubmit = () => {
+      sent.current = true;
+    };
+    form.addEventListener("submit", onSubmit);
+    return () => form.removeEventListener("submit", onSubmit);
+  }, [button]);
+  useEffect(() => {
+    if (navigation.state !== "idle" || !sent.current) return;
+    sent.current = false;
+    const form = button.current?.form;
+    if (!form || (actionData && !actionData.done)) return;
+    form.reset();
+    form.closest("details")?.removeAttribute("open");
+  }, [navigation.state, actionData, button]);
 }

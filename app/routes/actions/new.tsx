@@ -14,6 +14,7 @@ import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { parseForm } from "#app/utils/forms.ts";
 import type { Route } from "./+types/new";
+import { onceTo } from "#app/models/submissions.server.ts";
 
 const sourceOf: Partial<Record<string, ActionSource>> = {
   risk: "risk",
@@ -53,10 +54,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   const followUpOf = String(form.get("followUpOf") ?? "") || undefined;
   const from = bornOf(context.db, user, form.get("from"));
   try {
-    const id = from
-      ? createLinked(context.db, user, from, (tx) => ({ kind: "action", id: createAction(tx, user, parsed.data) }))
-      : createAction(context.db, user, parsed.data, { followUpOf });
-    return redirect(`/atgarder/${id}`);
+    const create = () =>
+      from
+        ? createLinked(context.db, user, from, (tx) => ({ kind: "action", id: createAction(tx, user, parsed.data) }))
+        : createAction(context.db, user, parsed.data, { followUpOf });
+    return redirect(onceTo(context.db, user.id, form, () => `/atgarder/${create()}`));
   } catch (error) {
     return { errors: refusalAsFormError(error) };
   }

@@ -12,6 +12,7 @@ import { createUnit, unitTree, updateUnit, type UnitNode } from "#app/models/uni
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/units";
 import { unitOptions } from "#app/components/unit-options.ts";
+import { once } from "#app/models/submissions.server.ts";
 
 const unitSchema = z.object({
   unitId: z.string().max(40).optional(),
@@ -32,12 +33,13 @@ type ActionResult = { unitId: string | null; errors: FieldErrors; done?: boolean
 
 export async function action({ request, context }: Route.ActionArgs): Promise<ActionResult> {
   const { user } = requirePermission(request, context, "manage", { type: "units" });
-  const parsed = parseForm(unitSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(unitSchema, form);
   if (!parsed.ok) return { unitId: null, errors: parsed.errors };
   const { unitId, ...input } = parsed.data;
   try {
     if (unitId) updateUnit(context.db, user.id, unitId, input);
-    else createUnit(context.db, user.id, input);
+    else once(context.db, user.id, form, () => createUnit(context.db, user.id, input));
     return { unitId: unitId ?? null, errors: {}, done: true };
   } catch (error) {
     return { unitId: unitId ?? null, errors: refusalAsFormError(error) };

@@ -29,6 +29,7 @@ import { formText, parseForm, text, type FieldErrors } from "#app/utils/forms.ts
 import { findingKinds } from "#db/schema/values.ts";
 import type { Route } from "./+types/audit";
 import { personOptions } from "#app/components/person-options.ts";
+import { once } from "#app/models/submissions.server.ts";
 
 function auditOr404(context: Route.LoaderArgs["context"], id: string) {
   const audit = getAudit(context.db, id);
@@ -91,7 +92,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       case "finding": {
         const parsed = parseForm(findingSchema, form);
         if (!parsed.ok) return { intent, findingId, errors: parsed.errors };
-        addFinding(context.db, user, audit.id, parsed.data);
+        once(context.db, user.id, form, () => addFinding(context.db, user, audit.id, parsed.data));
         break;
       }
       case "answer":

@@ -25,6 +25,7 @@ import { parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
 import { documentAreas } from "#db/schema/values.ts";
 import type { Route } from "./+types/index";
 import { personOptions } from "#app/components/person-options.ts";
+import { once, onceTo } from "#app/models/submissions.server.ts";
 
 const yearOf = (request: Request) => {
   const asked = Number(new URL(request.url).searchParams.get("ar"));
@@ -67,15 +68,19 @@ const auditSchema = z.object({
   method: text(2000),
 });
 
-export async function action({ request, context }: Route.ActionArgs): Promise<{ errors: FieldErrors; intent: string }> {
+export async function action({
+  request,
+  context,
+}: Route.ActionArgs): Promise<{ errors: FieldErrors; intent: string; done?: boolean }> {
   const { user } = requirePermission(request, context, "manage", { type: "audits" });
   const year = yearOf(request);
   const form = await request.formData();
   const intent = String(form.get("intent"));
   try {
     if (intent === "programme") {
-      createProgramme(context.db, user, year, String(form.get("notes") ?? "").slice(0, 2000));
-      return { errors: {}, intent };
+      const notes = String(form.get("notes") ?? "").slice(0, 2000);
+      once(context.db, user.id, form, () => createProgramme(context.db, user, year, notes));
+      return { errors: {}, intent, done: true };
     }
     const parsed = parseFormObject(auditSchema, {
       ...Object.fromEntries(
@@ -90,8 +95,14 @@ export async function action({ request, context }: Route.ActionArgs): Promise<{ 
     });
     if (!parsed.ok) return { errors: parsed.errors, intent };
     const programme = programmeOf(context.db, year);
-    const id = planAudit(context.db, user, programme?.id ?? "", parsed.data);
-    throw redirect(`/revision/granskningar/${id}`);
+    throw redirect(
+      onceTo(
+        context.db,
+        user.id,
+        form,
+        () => `/revision/granskningar/${planAudit(context.db, user, programme?.id ?? "", parsed.data)}`,
+      ),
+    );
   } catch (error) {
     if (error instanceof Response) throw error;
     return { errors: refusalAsFormError(error), intent };

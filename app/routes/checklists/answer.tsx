@@ -15,6 +15,7 @@ import { toDateInput } from "#app/utils/dates.ts";
 import { formText, type FieldErrors } from "#app/utils/forms.ts";
 import type { ChecklistQuestion } from "#db/schema/values.ts";
 import type { Route } from "./+types/answer";
+import { onceTo } from "#app/models/submissions.server.ts";
 
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "checklists" });
@@ -66,13 +67,17 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       const [checked] = file instanceof File ? await checkFiles([file]) : [];
       if (checked) photos[q.id] = checked;
     }
-    const { reports, actions } = answerChecklist(
-      context.db,
-      user,
-      { templateId: template.id, subject: params.subject, answers, follow, photos },
-      context.config.dataDir,
+    return redirect(
+      onceTo(context.db, user.id, form, () => {
+        const { reports, actions } = answerChecklist(
+          context.db,
+          user,
+          { templateId: template.id, subject: params.subject, answers, follow, photos },
+          context.config.dataDir,
+        );
+        return `/avvikelser/egenkontroller?besvarad=${reports.length}&atgarder=${actions.length}`;
+      }),
     );
-    return redirect(`/avvikelser/egenkontroller?besvarad=${reports.length}&atgarder=${actions.length}`);
   } catch (error) {
     return { errors: refusalAsFormError(error) as FieldErrors, sent };
   }

@@ -15,6 +15,7 @@ import { formatDate } from "#app/utils/dates.ts";
 import { parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
 import { checklistFrequencies, questionTypes, roles } from "#db/schema/values.ts";
 import type { Route } from "./+types/index";
+import { once } from "#app/models/submissions.server.ts";
 
 const QUESTION_ROWS = 8;
 
@@ -68,11 +69,13 @@ export async function action({ request, context }: Route.ActionArgs): Promise<{ 
   if (!parsed.ok) return { errors: parsed.errors };
   const [kind, value] = parsed.data.target.split(":");
   try {
-    createTemplate(context.db, user, {
-      ...parsed.data,
-      unitId: kind === "unit" && value ? value : null,
-      role: kind === "role" ? (roles.find((r) => r === value) ?? null) : null,
-    });
+    once(context.db, user.id, form, () =>
+      createTemplate(context.db, user, {
+        ...parsed.data,
+        unitId: kind === "unit" && value ? value : null,
+        role: kind === "role" ? (roles.find((r) => r === value) ?? null) : null,
+      }),
+    );
   } catch (error) {
     return { errors: refusalAsFormError(error) as FieldErrors };
   }

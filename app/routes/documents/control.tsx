@@ -32,6 +32,7 @@ import { parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
 import { roles } from "#db/schema/values.ts";
 import { documentOr404 } from "./document-or-404.server.ts";
 import type { Route } from "./+types/control";
+import { once } from "#app/models/submissions.server.ts";
 
 /**
  * Document control for one document: the review round and its candidate, the approver's
@@ -154,7 +155,7 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
       case "requestReview": {
         const parsed = parseFormObject(requestSchema, input);
         if (!parsed.ok) return fail(parsed.errors);
-        requestReview(context.db, user, document.id, parsed.data);
+        once(context.db, user.id, form, () => requestReview(context.db, user, document.id, parsed.data));
         return { intent, errors: {}, done: "control.reviewRequested" };
       }
       case "opinion": {

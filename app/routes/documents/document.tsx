@@ -30,6 +30,7 @@ import {
 } from "#app/models/participants.server.ts";
 import { documentOr404 } from "./document-or-404.server.ts";
 import type { Route } from "./+types/document";
+import { once } from "#app/models/submissions.server.ts";
 
 // The editor and its socket load in the browser only; the first paint is the server's HTML.
 const CollabEditor = lazy(() => import("#app/components/editor/collab-editor.tsx"));
@@ -91,7 +92,7 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
     } else if (intent === "addParticipant") {
       const parsed = parseForm(participantSchema, form);
       if (!parsed.ok) return { intent, errors: parsed.errors };
-      addParticipant(context.db, user, document.id, parsed.data);
+      once(context.db, user.id, form, () => addParticipant(context.db, user, document.id, parsed.data));
       context.logger.info({ doc: document.id }, "participant named");
     } else if (intent === "removeParticipant") {
       removeParticipant(context.db, user, document.id, formText(form, "userId", 64));

@@ -11,6 +11,7 @@ import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { parseFormObject } from "#app/utils/forms.ts";
 import type { Route } from "./+types/new";
+import { onceTo } from "#app/models/submissions.server.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "create", { type: "documents" });
@@ -19,11 +20,13 @@ export function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { user } = requirePermission(request, context, "create", { type: "documents" });
-  const parsed = parseFormObject(documentDetailsSchema, documentDetailsInput(await request.formData()));
+  const form = await request.formData();
+  const parsed = parseFormObject(documentDetailsSchema, documentDetailsInput(form));
   if (!parsed.ok) return { errors: parsed.errors };
   try {
-    const id = createDocument(context.db, user.id, parsed.data);
-    return redirect(`/dokument/${id}`);
+    return redirect(
+      onceTo(context.db, user.id, form, () => `/dokument/${createDocument(context.db, user.id, parsed.data)}`),
+    );
   } catch (error) {
     return { errors: refusalAsFormError(error) };
   }

@@ -5,6 +5,7 @@ import type { Db } from "#db/client.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { itemStatuses, linkItems, unlinkItems, type ItemRef } from "#app/models/links.server.ts";
 import { parseForm, type FieldErrors } from "#app/utils/forms.ts";
+import { once } from "#app/models/submissions.server.ts";
 
 /** "risk:abc" as sent by a Linked panel or an editor chip. */
 export const itemRefSchema = z
@@ -32,7 +33,7 @@ export function linkFormIntent(db: Db, actor: Actor, self: ItemRef, form: FormDa
     if (intent === "link") {
       const parsed = parseForm(linkSchema, form);
       if (!parsed.ok) return { errors: parsed.errors };
-      linkItems(db, actor, self, parsed.data.target);
+      once(db, actor.id, form, () => linkItems(db, actor, self, parsed.data.target));
       return { errors: {} };
     }
     if (intent === "unlink") {

@@ -16,6 +16,7 @@ import { formatDate } from "#app/utils/dates.ts";
 import { parseForm, type FieldErrors } from "#app/utils/forms.ts";
 import { annualReportKinds } from "#db/schema/values.ts";
 import type { Route } from "./+types/annual-reports";
+import { onceTo } from "#app/models/submissions.server.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "managementReviews" });
@@ -40,23 +41,30 @@ const createSchema = z.object({
 
 export async function action({ request, context }: Route.ActionArgs): Promise<{ errors: FieldErrors }> {
   const { user } = requirePermission(request, context, "manage", { type: "managementReviews" });
-  const parsed = parseForm(createSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(createSchema, form);
   if (!parsed.ok) return { errors: parsed.errors };
   const { kind, year } = parsed.data;
   const t = translator(user.locale);
-  let documentId: string;
+  const words: Parameters<typeof createAnnualReport>[4] = {
+    title: t("annualReports.titleOf", { kind: t(`annualReports.kinds.${kind}`), year }),
+    headings: Object.fromEntries(
+      annualReportSections[kind].map((s) => [s, t(`annualReports.sections.${s}`)]),
+    ) as Parameters<typeof createAnnualReport>[4]["headings"],
+    fact: (f) => factText(t, f),
+  };
+  let location: string;
   try {
-    documentId = createAnnualReport(context.db, user, kind, year, {
-      title: t("annualReports.titleOf", { kind: t(`annualReports.kinds.${kind}`), year }),
-      headings: Object.fromEntries(
-        annualReportSections[kind].map((s) => [s, t(`annualReports.sections.${s}`)]),
-      ) as Parameters<typeof createAnnualReport>[4]["headings"],
-      fact: (f) => factText(t, f),
-    });
+    location = onceTo(
+      context.db,
+      user.id,
+      form,
+      () => `/dokument/${createAnnualReport(context.db, user, kind, year, words)}`,
+    );
   } catch (error) {
     return { errors: refusalAsFormError(error) };
   }
-  throw redirect(`/dokument/${documentId}`);
+  throw redirect(location);
 }
 
 /** The year's reports: written from the year's data, completed together, then released. */

@@ -17,6 +17,7 @@ import { translator } from "#app/i18n/index.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/index";
+import { onceTo } from "#app/models/submissions.server.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "managementReviews" });
@@ -65,19 +66,25 @@ export async function action({ request, context }: Route.ActionArgs): Promise<{ 
   });
   if (!parsed.ok) return { errors: parsed.errors };
   const t = translator(user.locale);
-  let id: string;
+  const words = {
+    headings: Object.fromEntries(reviewInputs.map((k) => [k, t(`reviews.inputs.${k}`)])) as Record<
+      (typeof reviewInputs)[number],
+      string
+    >,
+    fact: (f: Parameters<typeof factText>[1]) => factText(t, f),
+  };
+  let location: string;
   try {
-    id = startManagementReview(context.db, user, parsed.data, {
-      headings: Object.fromEntries(reviewInputs.map((k) => [k, t(`reviews.inputs.${k}`)])) as Record<
-        (typeof reviewInputs)[number],
-        string
-      >,
-      fact: (f) => factText(t, f),
-    });
+    location = onceTo(
+      context.db,
+      user.id,
+      form,
+      () => `/ledningens-genomgang/${startManagementReview(context.db, user, parsed.data, words)}`,
+    );
   } catch (error) {
     return { errors: refusalAsFormError(error) };
   }
-  throw redirect(`/ledningens-genomgang/${id}`);
+  throw redirect(location);
 }
 
 /** Leadership's reviews of the management system: each with its record, inputs and decisions. */

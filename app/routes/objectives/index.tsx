@@ -12,6 +12,7 @@ import { createObjective, listKpis, listObjectives } from "#app/models/kpis.serv
 import { formatDate } from "#app/utils/dates.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/index";
+import { once } from "#app/models/submissions.server.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "kpis" });
@@ -41,10 +42,11 @@ const objectiveSchema = z
 
 export async function action({ request, context }: Route.ActionArgs): Promise<{ errors: FieldErrors; done?: boolean }> {
   const { user } = requirePermission(request, context, "create", { type: "kpis" });
-  const parsed = parseForm(objectiveSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(objectiveSchema, form);
   if (!parsed.ok) return { errors: parsed.errors };
   try {
-    createObjective(context.db, user, { ...parsed.data, ownerId: user.id });
+    once(context.db, user.id, form, () => createObjective(context.db, user, { ...parsed.data, ownerId: user.id }));
   } catch (error) {
     return { errors: refusalAsFormError(error) };
   }

@@ -30,6 +30,7 @@ import { KpiFields, kpiSchema } from "#app/components/kpi-fields.tsx";
 import { LinkedPanel } from "#app/components/linked-panel.tsx";
 import { parseForm, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/kpi";
+import { once } from "#app/models/submissions.server.ts";
 
 // The chart library loads in the browser only; the table below carries the same figures.
 const KpiChart = lazy(() => import("#app/components/kpi-chart.tsx"));
@@ -89,7 +90,7 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
     if (intent === "measure") {
       const parsed = parseForm(measurementSchema, form);
       if (!parsed.ok) return { intent, errors: parsed.errors };
-      addMeasurement(context.db, user, kpi.id, parsed.data);
+      once(context.db, user.id, form, () => addMeasurement(context.db, user, kpi.id, parsed.data));
       return { intent, errors: {}, done: "kpis.saved" };
     }
     if (intent === "preview") {

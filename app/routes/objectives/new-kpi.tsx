@@ -10,6 +10,7 @@ import { createKpi, listObjectives } from "#app/models/kpis.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { parseForm, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/new-kpi";
+import { onceTo } from "#app/models/submissions.server.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "create", { type: "kpis" });
@@ -18,10 +19,13 @@ export function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { user } = requirePermission(request, context, "create", { type: "kpis" });
-  const parsed = parseForm(kpiSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(kpiSchema, form);
   if (!parsed.ok) return { errors: parsed.errors };
   try {
-    return redirect(`/mal/nyckeltal/${createKpi(context.db, user, parsed.data)}`);
+    return redirect(
+      onceTo(context.db, user.id, form, () => `/mal/nyckeltal/${createKpi(context.db, user, parsed.data)}`),
+    );
   } catch (error) {
     return { errors: refusalAsFormError(error) };
   }

@@ -13,6 +13,7 @@ import { listPeople } from "#app/models/users.server.ts";
 import { parseForm, type FieldErrors } from "#app/utils/forms.ts";
 import { processKinds } from "#db/schema/values.ts";
 import type { Route } from "./+types/index";
+import { onceTo } from "#app/models/submissions.server.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "processes" });
@@ -38,10 +39,13 @@ export function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { user } = requirePermission(request, context, "create", { type: "processes" });
-  const parsed = parseForm(processSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(processSchema, form);
   if (!parsed.ok) return { errors: parsed.errors };
   try {
-    return redirect(`/processer/${createProcess(context.db, user, parsed.data)}`);
+    return redirect(
+      onceTo(context.db, user.id, form, () => `/processer/${createProcess(context.db, user, parsed.data)}`),
+    );
   } catch (error) {
     return { errors: refusalAsFormError(error) as FieldErrors };
   }

@@ -16,6 +16,7 @@ import { toDateTimeInput } from "#app/utils/dates.ts";
 import { optionalText, parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import { reportKinds } from "#db/schema/values.ts";
 import type { Route } from "./+types/new";
+import { onceTo } from "#app/models/submissions.server.ts";
 
 const reportSchema = z.object({
   kind: z.enum(reportKinds, "validation.invalidChoice"),
@@ -57,8 +58,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.ok) return { errors: parsed.errors };
   try {
     const files = await checkFiles(form.getAll("files").filter((f): f is File => f instanceof File));
-    const id = createReport(context.db, user, parsed.data, files, context.config.dataDir);
-    return redirect(`/avvikelser/${id}?tack=1`);
+    return redirect(
+      onceTo(
+        context.db,
+        user.id,
+        form,
+        () => `/avvikelser/${createReport(context.db, user, parsed.data, files, context.config.dataDir)}?tack=1`,
+      ),
+    );
   } catch (error) {
     return { errors: refusalAsFormError(error) as FieldErrors };
   }

@@ -42,6 +42,7 @@ import {
 } from "#db/schema/values.ts";
 import type { Route } from "./+types/report";
 import { personOptions } from "#app/components/person-options.ts";
+import { once } from "#app/models/submissions.server.ts";
 
 function reportOr404(context: Route.LoaderArgs["context"], id: string) {
   const report = getReport(context.db, id);
@@ -126,9 +127,11 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
         startInvestigation(db, user, report.id);
         return { intent, errors: {}, done: true };
       case "timeline":
-        return run(timelineSchema, (input) => addTimelineEntry(db, user, report.id, input));
+        return run(timelineSchema, (input) =>
+          once(db, user.id, form, () => addTimelineEntry(db, user, report.id, input)),
+        );
       case "why":
-        return run(whySchema, (input) => addWhy(db, user, report.id, input.answer));
+        return run(whySchema, (input) => once(db, user.id, form, () => addWhy(db, user, report.id, input.answer)));
       case "close":
         return run(closeSchema, (input) => closeReport(db, user, report.id, input));
       case "reopen":

@@ -16,6 +16,7 @@ import { parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
 import { roles, verificationMethods } from "#db/schema/values.ts";
 import type { Route } from "./+types/competence";
 import { personOptions } from "#app/components/person-options.ts";
+import { once } from "#app/models/submissions.server.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "delegations" });
@@ -61,7 +62,10 @@ const recordSchema = z.object({
   note: z.string().trim().max(2000, "validation.tooLong"),
 });
 
-export async function action({ request, context }: Route.ActionArgs): Promise<{ intent: string; errors: FieldErrors }> {
+export async function action({
+  request,
+  context,
+}: Route.ActionArgs): Promise<{ intent: string; errors: FieldErrors; done?: boolean }> {
   const { user } = requirePermission(request, context, "manage", { type: "delegations" });
   const form = await request.formData();
   const intent = String(form.get("intent"));
@@ -76,19 +80,19 @@ export async function action({ request, context }: Route.ActionArgs): Promise<{ 
         validMonths: field("validMonths"),
       });
       if (!parsed.ok) return { intent, errors: parsed.errors };
-      createCompetence(context.db, user, parsed.data);
+      once(context.db, user.id, form, () => createCompetence(context.db, user, parsed.data));
     } else {
       const parsed = parseFormObject(
         recordSchema,
         Object.fromEntries(["competenceId", "userId", "kind", "on", "note"].map((k) => [k, field(k)])),
       );
       if (!parsed.ok) return { intent, errors: parsed.errors };
-      recordCompetence(context.db, user, parsed.data);
+      once(context.db, user.id, form, () => recordCompetence(context.db, user, parsed.data));
     }
   } catch (error) {
     return { intent, errors: refusalAsFormError(error) };
   }
-  return { intent, errors: {} };
+  return { intent, errors: {}, done: true };
 }
 
 /** Who has which competence, verified or only trained, and where the gaps and expiries are. */

@@ -22,6 +22,7 @@ import { formatDate } from "#app/utils/dates.ts";
 import { formText, parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import { contextKinds } from "#db/schema/values.ts";
 import type { Route } from "./+types/context";
+import { once } from "#app/models/submissions.server.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "requirements" });
@@ -42,7 +43,10 @@ export function loader({ request, context }: Route.LoaderArgs) {
 
 const itemSchema = z.object({ kind: z.enum(contextKinds), title: text(300), detail: z.string().trim().max(2000) });
 
-export async function action({ request, context }: Route.ActionArgs): Promise<{ intent: string; errors: FieldErrors }> {
+export async function action({
+  request,
+  context,
+}: Route.ActionArgs): Promise<{ intent: string; errors: FieldErrors; done?: boolean }> {
   const { user } = requirePermission(request, context, "manage", { type: "requirements" });
   const form = await request.formData();
   const intent = String(form.get("intent"));
@@ -50,7 +54,7 @@ export async function action({ request, context }: Route.ActionArgs): Promise<{ 
     if (intent === "add") {
       const parsed = parseForm(itemSchema, form);
       if (!parsed.ok) return { intent, errors: parsed.errors };
-      addContextItem(context.db, user, parsed.data);
+      once(context.db, user.id, form, () => addContextItem(context.db, user, parsed.data));
     } else if (intent === "remove") {
       removeContextItem(context.db, user, formText(form, "id", 40));
     } else {
@@ -65,7 +69,7 @@ export async function action({ request, context }: Route.ActionArgs): Promise<{ 
   } catch (error) {
     return { intent, errors: refusalAsFormError(error) };
   }
-  return { intent, errors: {} };
+  return { intent, errors: {}, done: true };
 }
 
 /** The organisation's context: issues inside and out, interested parties, climate, and its size. */

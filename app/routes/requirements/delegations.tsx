@@ -16,6 +16,7 @@ import { formatDate } from "#app/utils/dates.ts";
 import { formText, parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/delegations";
 import { personOptions } from "#app/components/person-options.ts";
+import { once } from "#app/models/submissions.server.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "delegations" });
@@ -54,7 +55,7 @@ const delegationSchema = z.object({
 export async function action({
   request,
   context,
-}: Route.ActionArgs): Promise<{ intent: string; id?: string; errors: FieldErrors }> {
+}: Route.ActionArgs): Promise<{ intent: string; id?: string; errors: FieldErrors; done?: boolean }> {
   const { user } = requirePermission(request, context, "view", { type: "delegations" });
   const form = await request.formData();
   const intent = String(form.get("intent"));
@@ -63,14 +64,14 @@ export async function action({
     if (intent === "delegate") {
       const parsed = parseForm(delegationSchema, form);
       if (!parsed.ok) return { intent, errors: parsed.errors };
-      delegate(context.db, user, parsed.data);
+      once(context.db, user.id, form, () => delegate(context.db, user, parsed.data));
     } else if (intent === "accept" || intent === "return" || intent === "revoke") {
       moveDelegation(context.db, user, id, intent, formText(form, "reason", 2000));
     }
   } catch (error) {
     return { intent, id, errors: refusalAsFormError(error) };
   }
-  return { intent, id, errors: {} };
+  return { intent, id, errors: {}, done: true };
 }
 
 /** Who holds which work-environment task, accepted in writing, and where the chain has a gap or an overlap. */

@@ -23,6 +23,7 @@ import {
 import { formText, parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import { z } from "zod";
 import type { Route } from "./+types/framework";
+import { once } from "#app/models/submissions.server.ts";
 
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "requirements" });
@@ -78,7 +79,7 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
     if (intent === "add") {
       const parsed = parseForm(requirementSchema, form);
       if (!parsed.ok) return { intent, errors: parsed.errors };
-      addRequirement(context.db, user, params.id, parsed.data);
+      once(context.db, user.id, form, () => addRequirement(context.db, user, params.id, parsed.data));
     } else if (intent === "names") {
       const file = uploadedFile(form);
       if (!(file instanceof File)) return { intent, errors: { file } };

@@ -24,6 +24,7 @@ import { requirementRowsOf, uploadedFile } from "#app/models/framework-file.serv
 import { translator } from "#app/i18n/index.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/index";
+import { onceTo } from "#app/models/submissions.server.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "requirements" });
@@ -54,16 +55,22 @@ export async function action({
     if (intent === "enable") {
       const key = builtinFrameworks.find((k) => k === form.get("key"));
       if (!key) return { intent, errors: { form: { key: "validation.invalidChoice" } } };
-      const id = enableBuiltin(context.db, user, key, translator(user.locale)(`frameworks.builtin.${key}`));
-      throw redirect(`/krav/${id}`);
+      const name = translator(user.locale)(`frameworks.builtin.${key}`);
+      throw redirect(onceTo(context.db, user.id, form, () => `/krav/${enableBuiltin(context.db, user, key, name)}`));
     }
     const parsed = parseForm(frameworkSchema, form);
     if (!parsed.ok) return { intent, errors: parsed.errors };
-    if (intent === "create") throw redirect(`/krav/${createFramework(context.db, user, parsed.data)}`);
+    if (intent === "create") {
+      throw redirect(
+        onceTo(context.db, user.id, form, () => `/krav/${createFramework(context.db, user, parsed.data)}`),
+      );
+    }
     const file = uploadedFile(form);
     if (!(file instanceof File)) return { intent, errors: { file } };
-    const id = importFramework(context.db, user, { ...parsed.data, rows: await requirementRowsOf(file) });
-    throw redirect(`/krav/${id}`);
+    const rows = await requirementRowsOf(file);
+    throw redirect(
+      onceTo(context.db, user.id, form, () => `/krav/${importFramework(context.db, user, { ...parsed.data, rows })}`),
+    );
   } catch (error) {
     if (error instanceof Response) throw error;
     if (error instanceof FrameworkImportError) return { intent, errors: {}, problems: error.problems };

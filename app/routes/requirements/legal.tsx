@@ -16,6 +16,7 @@ import { formText, parseFormObject, text, type FieldErrors } from "#app/utils/fo
 import { complianceResults, documentAreas } from "#db/schema/values.ts";
 import type { Route } from "./+types/legal";
 import { personOptions } from "#app/components/person-options.ts";
+import { once } from "#app/models/submissions.server.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "requirements" });
@@ -44,7 +45,7 @@ const lawSchema = z.object({
 export async function action({
   request,
   context,
-}: Route.ActionArgs): Promise<{ intent: string; lawId?: string; errors: FieldErrors }> {
+}: Route.ActionArgs): Promise<{ intent: string; lawId?: string; errors: FieldErrors; done?: boolean }> {
   const { user } = requirePermission(request, context, "view", { type: "requirements" });
   const form = await request.formData();
   const intent = String(form.get("intent"));
@@ -59,7 +60,7 @@ export async function action({
         responsibleId: form.get("responsibleId"),
       });
       if (!parsed.ok) return { intent, errors: parsed.errors };
-      addLegalRequirement(context.db, user, parsed.data);
+      once(context.db, user.id, form, () => addLegalRequirement(context.db, user, parsed.data));
     } else {
       evaluateCompliance(context.db, user, lawId, {
         evaluatedOn: formText(form, "evaluatedOn", 10),
@@ -70,7 +71,7 @@ export async function action({
   } catch (error) {
     return { intent, lawId, errors: refusalAsFormError(error) };
   }
-  return { intent, lawId, errors: {} };
+  return { intent, lawId, errors: {}, done: true };
 }
 
 /** The laws that apply, who follows each, and the dated evaluations of compliance. */

@@ -16,6 +16,7 @@ import { formatDate } from "#app/utils/dates.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import { meetingKinds } from "#db/schema/values.ts";
 import type { Route } from "./+types/participation";
+import { once } from "#app/models/submissions.server.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "requirements" });
@@ -44,10 +45,11 @@ const meetingSchema = z.object({
 
 export async function action({ request, context }: Route.ActionArgs): Promise<{ errors: FieldErrors; done?: boolean }> {
   const { user } = requirePermission(request, context, "view", { type: "requirements" });
-  const parsed = parseForm(meetingSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(meetingSchema, form);
   if (!parsed.ok) return { errors: parsed.errors };
   try {
-    recordMeeting(context.db, user, parsed.data);
+    once(context.db, user.id, form, () => recordMeeting(context.db, user, parsed.data));
   } catch (error) {
     return { errors: refusalAsFormError(error) };
   }

@@ -19,6 +19,7 @@ import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import { riskCategories, riskKinds, riskTreatments } from "#db/schema/values.ts";
 import type { Route } from "./+types/new";
 import { personOptions } from "#app/components/person-options.ts";
+import { onceTo } from "#app/models/submissions.server.ts";
 
 const riskSchema = z.object({
   kind: z.enum(riskKinds, "validation.invalidChoice"),
@@ -66,10 +67,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   try {
     const input = { ...fields, ...assessments };
     const from = bornOf(context.db, user, form.get("from"));
-    const id = from
-      ? createLinked(context.db, user, from, (tx) => ({ kind: "risk", id: createRisk(tx, user, input) }))
-      : createRisk(context.db, user, input);
-    return redirect(`/risker/${id}`);
+    const create = () =>
+      from
+        ? createLinked(context.db, user, from, (tx) => ({ kind: "risk", id: createRisk(tx, user, input) }))
+        : createRisk(context.db, user, input);
+    return redirect(onceTo(context.db, user.id, form, () => `/risker/${create()}`));
   } catch (error) {
     return { errors: refusalAsFormError(error) };
   }

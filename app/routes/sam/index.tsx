@@ -14,6 +14,7 @@ import { formatDate, toDateInput } from "#app/utils/dates.ts";
 import { parseFormObject, type FieldErrors } from "#app/utils/forms.ts";
 import { samMethods, samReasons } from "#db/schema/values.ts";
 import type { Route } from "./+types/index";
+import { onceTo } from "#app/models/submissions.server.ts";
 
 const startSchema = z.object({
   year: z.coerce
@@ -66,13 +67,18 @@ export async function action({ request, context }: Route.ActionArgs): Promise<{ 
     unitIds: form.getAll("unitIds").map(String),
   });
   if (!parsed.ok) return { errors: parsed.errors };
-  let id: string;
+  let location: string;
   try {
-    id = startFollowUp(context.db, user, parsed.data);
+    location = onceTo(
+      context.db,
+      user.id,
+      form,
+      () => `/avvikelser/sam/${startFollowUp(context.db, user, parsed.data)}`,
+    );
   } catch (error) {
     return { errors: refusalAsFormError(error) };
   }
-  throw redirect(`/avvikelser/sam/${id}`);
+  throw redirect(location);
 }
 
 /** The follow-ups of the work-environment management: this year's, off-cycle ones, and starting one. */

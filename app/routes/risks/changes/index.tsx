@@ -19,6 +19,7 @@ import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import { changeKinds } from "#db/schema/values.ts";
 import type { Route } from "./+types/index";
 import { personOptions } from "#app/components/person-options.ts";
+import { onceTo } from "#app/models/submissions.server.ts";
 
 const analysisSchema = z.object({
   title: text(200),
@@ -60,10 +61,18 @@ export function loader({ request, context }: Route.LoaderArgs) {
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { user } = requirePermission(request, context, "create", { type: "risks" });
-  const parsed = parseForm(analysisSchema, await request.formData());
+  const form = await request.formData();
+  const parsed = parseForm(analysisSchema, form);
   if (!parsed.ok) return { errors: parsed.errors };
   try {
-    return redirect(`/risker/andringar/${createChangeAnalysis(context.db, user, parsed.data)}`);
+    return redirect(
+      onceTo(
+        context.db,
+        user.id,
+        form,
+        () => `/risker/andringar/${createChangeAnalysis(context.db, user, parsed.data)}`,
+      ),
+    );
   } catch (error) {
     return { errors: refusalAsFormError(error) as FieldErrors };
   }

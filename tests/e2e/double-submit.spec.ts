@@ -1,0 +1,136 @@
+import type { Page } from "@playwright/test";
+import { count, eq } from "drizzle-orm";
+import { createProgramme, planAudit } from "#app/models/audits.server.ts";
+import { findUserByEmail } from "#app/models/users.server.ts";
+import { auditFindings, objectives, reports, reviews, risks } from "#db/schema/index.ts";
+import { demo, expect, test } from "#tests/fixtures/e2e.ts";
+import { openAs } from "#tests/fixtures/e2e-documents.ts";
+
+/**
+ * The next form this page sends reaches the server twice, as a double tap or a resent request
+ * does (the button's own guard against a second click is bypassed); the page is shown the
+ * second answer, as a browser would.
+ */
+async function nextPostTwice(page: Page) {
+  let sent = false;
+  await page.route("**/*", async (route) => {
+    if (sent || route.request().method() !== "POST") return route.fallback();
+    sent = true;
+    await page.context().request.fetch(route.request(), { maxRedirects: 0 });
+    await route.continue();
+  });
+}
+
+test("a deviation report sent twice from a phone without JavaScript is one report", async ({ browser, signIn, db }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  await signIn(context, demo.staff);
+  const page = await context.newPage();
+  const title = `Halkade i trappan ${Date.now()}`;
+  await page.goto("/avvikelser/ny");
+  await page.getByLabel("Tillbud").check();
+  await page.getByLabel("Vad hände? (kort)").fill(title);
+  await page.getByLabel("Beskriv vad som hände").fill("Trappan var blöt efter städningen.");
+  await page.getByLabel("Vad gjordes direkt?").fill("Satte upp en skylt.");
+  await nextPostTwice(page);
+  await page.getByRole("button", { name: "Skicka rapporten" }).click();
+  await expect(page.getByText("Tack! Din rapport är mottagen.")).toBeVisible();
+  expect(db.select({ n: count() }).from(reports).where(eq(reports.title, title)).get()!.n).toBe(1);
+  await context.close();
+});
+
+test("a risk sent twice is registered once, and both answers lead to it", async ({ page, signIn, db }) => {
+  await signIn(page.context(), demo.quality_manager);
+  const title = `Dubbelregistrering ${Date.now()}`;
+  await page.goto("/risker/ny");
+  await page.getByLabel("Benämning").fill(title);
+  await page.getByLabel("Orsak").fill("Två tryck på knappen.");
+  await page.getByLabel("Konsekvens", { exact: true }).first().fill("Två likadana risker.");
+  for (const group of ["Inneboende risk", "Kvarvarande risk"]) {
+    await page.getByRole("group", { name: group }).getByLabel("Sannolikhet").selectOption("2");
+    await page.getByRole("group", { name: group }).getByLabel("Konsekvens").selectOption("2");
+  }
+  await nextPostTwice(page);
+  await page.getByRole("button", { name: "Registrera" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+  expect(db.select({ n: count() }).from(risks).where(eq(risks.title, title)).get()!.n).toBe(1);
+});
+
+test("a new objective: sent twice it is one, and the form folds away empty with the objective listed", async ({
+  page,
+  signIn,
+  db,
+}) => {
+  await signIn(page.context(), demo.quality_manager);
+  const title = `Färre reklamationer ${Date.now()}`;
+  await page.goto("/mal");
+  const panel = page.locator("details", { has: page.getByLabel("Mål", { exact: true }) });
+  if ((await panel.getAttribute("open")) === null) await panel.locator("summary").click();
+  await panel.getByLabel("Mål", { exact: true }).fill(title);
+  await panel.getByLabel(/Från/).fill("2026-01-01");
+  await panel.getByLabel(/Till/).fill("2026-12-31");
+  await nextPostTwice(page);
+  await panel.getByRole("button").last().click();
+  await expect(page.getByText(title).first()).toBeVisible();
+  await expect(panel).not.toHaveAttribute("open", "");
+  await expect(panel.getByLabel("Mål", { exact: true })).toHaveValue("");
+  expect(db.select({ n: count() }).from(objectives).where(eq(objectives.title, title)).get()!.n).toBe(1);
+});
+
+test("an audit finding: the form closes and clears once it is recorded, and a second send records nothing more", async ({
+  browser,
+  signIn,
+  makeUser,
+  db,
+}) => {
+  const qm = findUserByEmail(db, demo.quality_manager)!;
+  const lead = await makeUser("auditor");
+  const year = new Date().getFullYear() + 3;
+  const auditId = planAudit(db, qm, createProgramme(db, qm, year, ""), {
+    title: "Lager",
+    processId: null,
+    unitId: null,
+    clauses: ["8.5"],
+    areas: ["quality"],
+    plannedOn: `${year}-04-01`,
+    leadAuditorId: lead.id,
+    team: [],
+    criteria: "Rutinen för lager",
+    method: "Stickprov",
+  });
+  const page = await openAs(browser, signIn, lead);
+  await page.goto(`/revision/granskningar/${auditId}`);
+  const panel = page.locator("details", { has: page.locator("summary", { hasText: "Registrera ett fynd" }) });
+  await panel.locator("summary").click();
+  await panel.getByLabel("Typ av fynd").selectOption({ label: "Mindre avvikelse" });
+  await panel.getByLabel("Kort beskrivning").fill("Hyllor saknar märkning");
+  await panel.getByLabel("Krav", { exact: true }).fill("ISO 9001 8.5.2");
+  await panel.getByLabel("Objektiva belägg").fill("Fyra av tio hyllor saknade märkning.");
+  await panel.getByLabel("Ansvarig för att besvara").selectOption({ label: "Karin Kvist" });
+  await nextPostTwice(page);
+  await panel.getByRole("button", { name: "Registrera ett fynd" }).click();
+  await expect(page.getByRole("article", { name: /Hyllor saknar märkning/ })).toBeVisible();
+  await expect(panel).not.toHaveAttribute("open", "");
+  await expect(panel.getByLabel("Kort beskrivning")).toHaveValue("");
+  expect(db.select({ n: count() }).from(auditFindings).where(eq(auditFindings.auditId, auditId)).get()!.n).toBe(1);
+});
+
+test("asking for a new review: the form closes, the page says so, and a second send does not replace the round", async ({
+  browser,
+  signIn,
+  makeUser,
+  makeDocument,
+  db,
+}) => {
+  const qm = await makeUser("quality_manager");
+  const id = await makeDocument(qm.email, "Rutinen som granskas.");
+  const page = await openAs(browser, signIn, qm);
+  await page.goto(`/dokument/${id}/granskning`);
+  const panel = page.locator("details", { has: page.getByLabel("Godkännare") });
+  await page.getByText(/Begär (ny )?granskning/).click();
+  await panel.getByLabel("Godkännare").selectOption({ label: qm.name });
+  await nextPostTwice(page);
+  await panel.getByRole("button", { name: "Skicka på granskning" }).click();
+  await expect(page.getByText("Granskningen är begärd.")).toBeVisible();
+  await expect(panel).not.toHaveAttribute("open", "");
+  expect(db.select({ n: count() }).from(reviews).where(eq(reviews.documentId, id)).get()!.n).toBe(1);
+});
