@@ -26,7 +26,8 @@ export function RiskHeatMap({ scale, rows, hrefFor, selected, caption }: Props) 
             </th>
             {scale.consequence.map((label, i) => (
               <th key={label} scope="col">
-                {i + 1}. {label}
+                {i + 1}
+                <span className="scale-label">. {label}</span>
               </th>
             ))}
           </tr>
@@ -35,7 +36,8 @@ export function RiskHeatMap({ scale, rows, hrefFor, selected, caption }: Props) 
           {rows.map((row) => (
             <tr key={row[0]!.likelihood}>
               <th scope="row">
-                {row[0]!.likelihood}. {scale.likelihood[row[0]!.likelihood - 1]}
+                {row[0]!.likelihood}
+                <span className="scale-label">. {scale.likelihood[row[0]!.likelihood - 1]}</span>
               </th>
               {row.map((cell) => {
                 const isSelected =
@@ -61,6 +63,15 @@ export function RiskHeatMap({ scale, rows, hrefFor, selected, caption }: Props) 
         </tbody>
       </table>
       <p className="muted heat-map-axes">{t("risks.axes")}</p>
+      {/* On a phone the steps are numbered in the matrix and named here, so all of it fits. */}
+      <dl className="heat-map-legend">
+        {(["likelihood", "consequence"] as const).map((axis) => (
+          <div key={axis}>
+            <dt>{t(`risks.${axis}`)}</dt>
+            <dd>{scale[axis].map((label, i) => `${i + 1} ${label}`).join(" · ")}</dd>
+          </div>
+        ))}
+      </dl>
     </div>
   );
 }

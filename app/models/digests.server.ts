@@ -9,6 +9,7 @@ import { myActionsDue } from "./actions.server.ts";
 import type { Mailer } from "./mail.server.ts";
 import { dayOf, versionOf } from "./releases.server.ts";
 import { reviewsAwaiting } from "./reviews.server.ts";
+import { formatDate } from "#app/utils/dates.ts";
 
 /** Digests go out in the morning, not at whatever hour the server happens to start. */
 const SEND_FROM_HOUR = 7;
@@ -26,7 +27,7 @@ export type DigestLine = { text: string; link: string };
  */
 export function digestFor(db: Db, person: Person, since: Date, now = new Date()): DigestLine[] {
   const t = translator(person.locale);
-  const date = (day: string) => new Date(`${day}T12:00:00`).toLocaleDateString(person.locale);
+  const date = (day: string) => formatDate(day, person.locale);
   const lines: DigestLine[] = [];
   for (const r of reviewsAwaiting(db, person.id)) {
     lines.push({

@@ -1,4 +1,5 @@
 import type { Db } from "#db/client.ts";
+import type { Locale } from "#db/schema/index.ts";
 import { listActions } from "./actions.server.ts";
 import { listDocuments } from "./documents.server.ts";
 import { listKpis } from "./kpis.server.ts";
@@ -26,9 +27,9 @@ export type UnitCounts = {
  * their targets, which actions and document reviews are late, and how each unit stands.
  * Lists are cut short; each links on to the register that holds the rest.
  */
-export function managementOverview(db: Db, now = new Date()) {
+export function managementOverview(db: Db, locale: Locale, now = new Date()) {
   const today = dayOf(now);
-  const scale = riskScale(db);
+  const scale = riskScale(db, locale);
   const risks = listRisks(db);
   const open = listActions(db, { open: true }, now);
   const late = open.filter((a) => overdue(a, today));

@@ -10,12 +10,14 @@ import {
   risks,
   units,
   users,
+  type Locale,
   type RiskCategory,
   type RiskKind,
   type RiskScale,
   type RiskTreatment,
 } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
+import { translator } from "#app/i18n/index.ts";
 import { DomainError } from "./errors.ts";
 import { getOrganisation } from "./organisation.server.ts";
 import { isOnScale, type Assessment } from "./risk-scoring.ts";
@@ -31,8 +33,25 @@ export class RiskError extends DomainError<
   "risk.notFound" | "risk.notAllowed" | "risk.offScale" | "risk.ownerNotFound" | "risk.scaleInUse"
 > {}
 
-export function riskScale(db: Db): RiskScale {
-  return getOrganisation(db)?.riskScale ?? defaultRiskScale;
+/**
+ * The organisation's scale. Read in a language (for people to see), the built-in labels come in
+ * that language; an organisation's own labels stay as it wrote them.
+ */
+export function riskScale(db: Db, locale?: Locale): RiskScale {
+  const scale = getOrganisation(db)?.riskScale ?? defaultRiskScale;
+  const builtIn = (["likelihood", "consequence"] as const).every(
+    (axis) => scale[axis].join("\n") === defaultRiskScale[axis].join("\n"),
+  );
+  if (!locale || !builtIn) return scale;
+  const t = translator(locale);
+  return {
+    likelihood: scale.likelihood.map((_, i) =>
+      t(`riskScaleLabels.likelihood.${i + 1}` as "riskScaleLabels.likelihood.1"),
+    ),
+    consequence: scale.consequence.map((_, i) =>
+      t(`riskScaleLabels.consequence.${i + 1}` as "riskScaleLabels.consequence.1"),
+    ),
+  };
 }
 
 /**

@@ -6,6 +6,7 @@ import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requireAuth } from "#app/auth/guards.server.ts";
 import { listNotifications, markAllRead } from "#app/models/notifications.server.ts";
 import type { Route } from "./+types/notifications";
+import { formatDateTime } from "#app/utils/dates.ts";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requireAuth(request, context);
@@ -49,12 +50,7 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
               <Link to={n.link}>
                 <strong>{t(`notifications.${n.kind}`, { name: n.actorName ?? "?" })}</strong>
                 <span className="notification-text">“{n.text}”</span>
-                <time dateTime={n.createdAt}>
-                  {new Date(n.createdAt).toLocaleString(i18n.language === "en" ? "en-GB" : "sv-SE", {
-                    dateStyle: "short",
-                    timeStyle: "short",
-                  })}
-                </time>
+                <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, i18n.language)}</time>
               </Link>
             </li>
           ))}

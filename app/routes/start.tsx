@@ -40,7 +40,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
           overdue: d.overdue,
         }))
       : [],
-    overview: can(user, "view", { type: "overview" }) ? managementOverview(context.db) : null,
+    overview: can(user, "view", { type: "overview" }) ? managementOverview(context.db, user.locale) : null,
   };
 }
 

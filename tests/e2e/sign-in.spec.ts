@@ -35,7 +35,13 @@ const roles = [
     greeting: "Hej Per!",
     sees: reporting(without("Spårbarhet", "Administration")),
   },
-  { role: "auditor", email: demo.auditor, title: "Revisor", greeting: "Hej Rut!", sees: reporting(without("Administration")) },
+  {
+    role: "auditor",
+    email: demo.auditor,
+    title: "Revisor",
+    greeting: "Hej Rut!",
+    sees: reporting(without("Administration")),
+  },
   {
     role: "staff",
     email: demo.staff,

@@ -63,7 +63,7 @@ describe("the management overview on Start", () => {
     });
     addMeasurement(db, qm, kpi, { period: "2026-10", value: 3 });
 
-    const overview = managementOverview(db, new Date("2026-11-22T10:00:00Z"));
+    const overview = managementOverview(db, "sv", new Date("2026-11-22T10:00:00Z"));
     expect(overview.riskLevels).toEqual({ low: 0, medium: 0, high: 1, critical: 0 });
     expect(overview.kpisMissing).toMatchObject([{ name: "Olyckor", latest: { status: "off_target" } }]);
     expect(overview.overdueActions.map((a) => a.id)).toEqual([late]);

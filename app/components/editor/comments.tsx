@@ -14,6 +14,7 @@ import {
   startThread,
   type Thread,
 } from "./comment-threads.ts";
+import { formatDateTime } from "#app/utils/dates.ts";
 
 export type Person = { id: string; name: string };
 
@@ -124,10 +125,7 @@ export function CommentsPanel({ editor, doc, canComment, me, people }: Props) {
                   <div className="message-meta">
                     <strong>{m.authorName}</strong>{" "}
                     <time dateTime={new Date(m.createdAt).toISOString()}>
-                      {new Date(m.createdAt).toLocaleString(i18n.language === "en" ? "en-GB" : "sv-SE", {
-                        dateStyle: "short",
-                        timeStyle: "short",
-                      })}
+                      {formatDateTime(m.createdAt, i18n.language)}
                     </time>
                   </div>
                   <p className="message-text">{m.text}</p>

@@ -125,23 +125,27 @@ export default function Actions({ loaderData }: Route.ComponentProps) {
         <EmptyState title={t("actions.none")} />
       ) : filter.vy === "tavla" ? (
         <div className="board">
-          {actionStatuses.map((status) => (
-            <section key={status} className="board-column" aria-labelledby={`column-${status}`}>
-              <h2 id={`column-${status}`}>
-                {t(`actionStatuses.${status}`)}{" "}
-                <span className="muted">({actions.filter((a) => a.status === status).length})</span>
-              </h2>
-              <ul>
-                {actions
-                  .filter((a) => a.status === status)
-                  .map((a) => (
-                    <li key={a.id} className="board-card">
-                      {card(a)}
-                    </li>
-                  ))}
-              </ul>
-            </section>
-          ))}
+          {actionStatuses.map((status) => {
+            const inColumn = actions.filter((a) => a.status === status);
+            return (
+              <section key={status} className="board-column" aria-labelledby={`column-${status}`}>
+                <h2 id={`column-${status}`}>
+                  {t(`actionStatuses.${status}`)} <span className="muted">({inColumn.length})</span>
+                </h2>
+                {inColumn.length === 0 ? (
+                  <p className="board-empty">{t("actions.noneInColumn")}</p>
+                ) : (
+                  <ul>
+                    {inColumn.map((a) => (
+                      <li key={a.id} className="board-card">
+                        {card(a)}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </section>
+            );
+          })}
         </div>
       ) : (
         <div className="table-wrap">

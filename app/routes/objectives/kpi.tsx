@@ -144,7 +144,13 @@ export default function KpiPage({ loaderData, actionData }: Route.ComponentProps
         <h2 id="chart-heading">{t("kpis.chartTitle", { year: loaderData.year, last: loaderData.year - 1 })}</h2>
         {hydrated && loaderData.measurements.length > 0 ? (
           <Suspense fallback={<div className="kpi-chart" />}>
-            <KpiChart series={loaderData.series} target={kpi.target} unit={kpi.unit} year={loaderData.year} />
+            <KpiChart
+              series={loaderData.series}
+              target={kpi.target}
+              unit={kpi.unit}
+              year={loaderData.year}
+              frequency={kpi.frequency}
+            />
           </Suspense>
         ) : null}
         {loaderData.measurements.length === 0 ? <p className="muted">{t("kpis.noMeasurements")}</p> : null}

@@ -13,6 +13,7 @@ import { listRisks, riskScale } from "#app/models/risks.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { riskCategories } from "#db/schema/values.ts";
 import type { Route } from "./+types/index";
+import { formatDate } from "#app/utils/dates.ts";
 
 const step = z.coerce.number().int().min(1).max(10).optional().catch(undefined);
 // Filters arrive in the URL: anything unknown is ignored rather than refused.
@@ -28,7 +29,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "risks" });
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
   const filter = filterSchema.parse(params);
-  const scale = riskScale(context.db);
+  const scale = riskScale(context.db, user.locale);
   const which = filter.matris === "inneboende" ? "inherent" : "residual";
   const all = listRisks(context.db, { category: filter.category, unitId: filter.unitId });
   const inCell = all.filter(
@@ -58,7 +59,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export default function Risks({ loaderData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { filter, risks } = loaderData;
   const query = (changes: Record<string, string | undefined>) => {
     const params = new URLSearchParams();
@@ -156,7 +157,7 @@ export default function Risks({ loaderData }: Route.ComponentProps) {
                       {r.score} · {t(`risks.levels.${r.level}`)}
                     </span>
                   </td>
-                  <td>{r.nextReviewOn}</td>
+                  <td>{formatDate(r.nextReviewOn, i18n.language)}</td>
                 </tr>
               ))}
             </tbody>

@@ -41,7 +41,7 @@ const riskSchema = z.object({
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "create", { type: "risks" });
   return {
-    scale: riskScale(context.db),
+    scale: riskScale(context.db, user.locale),
     people: listPeople(context.db),
     units: unitTree(context.db),
     me: user.id,

@@ -27,7 +27,7 @@ function riskOr404(context: Route.LoaderArgs["context"], id: string) {
 export function loader({ request, params, context }: Route.LoaderArgs) {
   const risk = riskOr404(context, params.id);
   const { user } = requirePermission(request, context, "read", riskResource(risk));
-  const scale = riskScale(context.db);
+  const scale = riskScale(context.db, user.locale);
   const history = riskHistory(context.db, risk.id);
   const level = (a: { likelihood: number; consequence: number }) => ({ score: scoreOf(a), level: levelOf(scale, a) });
   return {
