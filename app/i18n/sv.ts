@@ -77,6 +77,9 @@ const sv = {
     actionDue: "Åtgärd {{title}}, klar senast {{date}}",
     effectCheckDue: "Effektkontroll av åtgärd {{title}}, senast {{date}}",
     reportToHandle: "Hantera rapport {{title}}, klar senast {{date}}",
+    auditPlanned: "Revision {{title}} att genomföra {{date}}",
+    auditReporting: "Skriv klart rapporten från revision {{title}}",
+    cycleDuty: "Årshjulet: {{duty}}, senast {{date}}",
     shortcuts: "Genvägar",
     guestEvidence: "Öppna bevispaketet: det underlag som revisionen gäller.",
     guestAccessUntil: "Din behörighet gäller till och med {{date}}.",
@@ -235,6 +238,8 @@ const sv = {
     noUsers: "Inga användare ännu.",
   },
   documents: {
+    version: "Version",
+    notReleased: "Ej utgivet",
     newAction: "Ny åtgärd för dokumentet",
     new: "Nytt dokument",
     newIntro:
@@ -504,6 +509,8 @@ const sv = {
       notAllowed: "Du kan inte skapa årsrapporter.",
       exists: "Den rapporten finns redan för året.",
       badYear: "Välj ett år som har börjat.",
+      notOwed:
+        "Den rapporten gäller vårdgivare. Lägg in SOSFS 2011:9 under Krav om ni bedriver hälso- och sjukvård eller socialtjänst.",
     },
     sheet: {
       unreadable: "Filen kunde inte läsas. Använd CSV eller Excel (.xlsx).",
@@ -1323,6 +1330,8 @@ const sv = {
     years: "Andra år",
     yearLink: "Programmet {{year}}",
     noProgramme: "Det finns inget revisionsprogram för {{year}}.",
+    noProgrammeAsk: "Programmet läggs upp av {{names}}. Be dem om det när revisionerna ska planeras.",
+    noProgrammeStart: "Revisioner du leder eller deltar i visas under Att göra på Start.",
     notes: "Inriktning för året",
     createProgramme: "Skapa revisionsprogram för {{year}}",
     planned: "Planerade revisioner",
@@ -1489,7 +1498,9 @@ const sv = {
     trend: { up: "stigande", down: "sjunkande", flat: "oförändrad" },
     facts: {
       actions: "{{total}} åtgärder: {{closed}} avslutade, {{open}} pågår, varav {{overdue}} försenade.",
+      actions_one: "1 åtgärd (avslutad: {{closed}}, pågår: {{open}}, försenad: {{overdue}}).",
       reportsOfKinds: "{{total}} händelser under perioden.",
+      reportsOfKinds_one: "1 händelse under perioden.",
       lesson: "Lärdom från {{number}}. {{title}}: {{learning}}",
       samStrengths: "Styrkor: {{text}}",
       samImprovements: "Förbättringsområden: {{text}}",
@@ -1499,8 +1510,10 @@ const sv = {
       action: "{{number}}. {{title}} – {{status}}, klart senast {{due}}",
       kpi: "{{name}}: {{value}} {{unit}} ({{period}}), mål {{target}} – {{status}}, {{trend}}",
       reports: "{{total}} rapporter under perioden, {{closed}} avslutade; {{authority}} anmälda till myndighet.",
+      reports_one: "1 rapport under perioden (avslutad: {{closed}}, anmäld till myndighet: {{authority}}).",
       reportKind: "{{kind}}: {{count}}",
       corrective: "{{count}} korrigerande åtgärder, {{verified}} med verifierad effekt.",
+      corrective_one: "1 korrigerande åtgärd, {{verified}} med verifierad effekt.",
       recurring: "Återkommande: {{category}} ({{count}} gånger)",
       feedback: "{{complaints}} klagomål och {{feedback}} synpunkter under perioden.",
       improvements: "{{proposals}} förbättringsförslag under perioden; {{open}} förbättringsåtgärder pågår.",
@@ -1527,6 +1540,8 @@ const sv = {
     create: "Skapa en årsrapport",
     createHint:
       "Rapporten skapas som ett dokument med årets avvikelser, risker, egenkontroller, åtgärder och resultat ifyllda. Skriv klart den tillsammans och fastställ den som andra dokument. Patientsäkerhetsberättelsen gäller vårdgivare och ska vara klar senast 1 mars.",
+    careOnly: "Patientsäkerhets- och kvalitetsberättelsen gäller vårdgivare och socialtjänst.",
+    careOnlyLink: "Lägg in SOSFS 2011:9 under Krav om ni bedriver sådan verksamhet.",
     kind: "Vilken rapport",
     year: "År",
     createSubmit: "Skapa rapporten",
@@ -1555,6 +1570,8 @@ const sv = {
     intro: "Ledningssystemets återkommande uppgifter under året och var de står.",
     status: { done: "Klar", due: "Snart", overdue: "Försenad", upcoming: "Planerad" },
     nothing: "Inget denna månad.",
+    doneOn: "klar {{date}}",
+    doneLate: "klar {{date}}, sista dag var {{due}}",
     duties: {
       auditProgramme: "Revisionsprogram för {{year}}",
       audit: "Revision {{number}}. {{title}}",
@@ -1741,6 +1758,9 @@ const sv = {
   },
   soa: { implemented: "Infört", partly: "Delvis infört", planned: "Planerat", not_started: "Inte påbörjat" },
   evidence: {
+    noFrameworks: "Inga ramverk är inlagda ännu, så paketet visar varken omfattning eller hur kraven uppfylls.",
+    addFrameworks: "Lägg till ISO 9001 eller ett annat ramverk under Krav.",
+    askForFrameworks: "Kvalitetsansvarig lägger in dem under Krav.",
     title: "Bevispaket",
     intro: "Underlag för extern revision och tillsyn, som det ser ut {{date}}.",
     download: "Ladda ner som PDF",
@@ -2100,6 +2120,7 @@ const sv = {
     to: "Till",
     summary: "Sammanfattning",
     totals: "{{total}} rapporter, varav {{closed}} avslutade. {{authority}} anmäldes till myndighet.",
+    totals_one: "1 rapport (avslutad: {{closed}}, anmäld till myndighet: {{authority}}).",
     trendLabel: "Diagram: rapporter per månad och typ",
     byKind: "Per typ",
     byUnit: "Per enhet",

@@ -3,7 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { auditProgrammes, managementReviews, samFollowUps } from "#db/schema/index.ts";
 import { annualReportDue } from "./annual-report-rules.ts";
-import { listAnnualReports } from "./annual-reports.server.ts";
+import { annualReportsOwed, listAnnualReports } from "./annual-reports.server.ts";
 import { auditsOf } from "./audits.server.ts";
 import { listDocuments } from "./documents.server.ts";
 import { remindLeadershipOnce } from "./notifications.server.ts";
@@ -23,6 +23,8 @@ export type Duty = {
   dueOn: string;
   status: DutyStatus;
   href: string;
+  /** When it was done, where the register knows: a duty done late says so. */
+  doneOn?: string;
 };
 
 /** How soon a duty counts as due: a month's notice. */
@@ -42,11 +44,18 @@ function anniversaryIn(year: number, last: string | undefined): string {
 
 export function annualCycle(db: Db, year: number, now = new Date()): Duty[] {
   const duties: Duty[] = [];
-  const add = (key: string, dueOn: string, done: boolean, href: string, values: Duty["values"] = {}) =>
-    duties.push({ key, values, dueOn, status: statusOf(done, dueOn, now), href });
+  const add = (key: string, dueOn: string, done: boolean, href: string, values: Duty["values"] = {}, doneOn?: string) =>
+    duties.push({ key, values, dueOn, status: statusOf(done, dueOn, now), href, ...(doneOn ? { doneOn } : {}) });
 
   const programme = db.select().from(auditProgrammes).where(eq(auditProgrammes.year, year)).get();
-  add("auditProgramme", `${year}-01-31`, Boolean(programme), `/revision?ar=${year}`, { year });
+  add(
+    "auditProgramme",
+    `${year}-01-31`,
+    Boolean(programme),
+    `/revision?ar=${year}`,
+    { year },
+    programme && dayOf(programme.createdAt),
+  );
   for (const audit of programme ? auditsOf(db, programme.id, now) : []) {
     add(
       "audit",
@@ -84,11 +93,13 @@ export function annualCycle(db: Db, year: number, now = new Date()): Duty[] {
   );
 
   const reports = listAnnualReports(db, now);
+  const owed = annualReportsOwed(db);
   for (const [kind, covers] of [
     ["patient_safety", year - 1],
     ["quality", year - 1],
     ["sam_summary", year],
   ] as const) {
+    if (!owed.includes(kind)) continue;
     const report = reports.find((r) => r.kind === kind && r.year === covers);
     add(
       `report_${kind}`,

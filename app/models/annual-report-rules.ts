@@ -43,3 +43,12 @@ export type AnnualReportSection = (typeof annualReportSections)[AnnualReportKind
 export function annualReportDue(kind: AnnualReportKind, year: number): string {
   return kind === "sam_summary" ? `${year}-12-31` : `${year + 1}-03-01`;
 }
+
+/**
+ * Which reports an organisation owes follows from what it answers to: the patient-safety and
+ * quality reports are health and social care duties (Patientsäkerhetslagen, SOSFS 2011:9), owed
+ * once that framework is in; the SAM summary is every employer's (AFS 2023:1).
+ */
+export function annualReportApplies(kind: AnnualReportKind, frameworkKeys: readonly string[]): boolean {
+  return kind === "sam_summary" || frameworkKeys.includes("sosfs2011_9");
+}

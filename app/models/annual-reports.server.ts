@@ -1,9 +1,14 @@
 import { and, desc, eq } from "drizzle-orm";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
-import { annualReports, type AnnualReportKind } from "#db/schema/index.ts";
+import { annualReportKinds, annualReports, frameworks, type AnnualReportKind } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
-import { annualReportDue, annualReportSections, type AnnualReportSection } from "./annual-report-rules.ts";
+import {
+  annualReportApplies,
+  annualReportDue,
+  annualReportSections,
+  type AnnualReportSection,
+} from "./annual-report-rules.ts";
 import { createDocument } from "./documents.server.ts";
 import { DomainError } from "./errors.ts";
 import { writeEvidenceRecord, type RecordTexts } from "./evidence-record.server.ts";
@@ -26,8 +31,17 @@ import { appendTrailEvent } from "./trail.server.ts";
  * self-monitoring, actions and results, completed by people, then approved and released.
  */
 
+/** The reports this organisation owes, by the frameworks it answers to. */
+export function annualReportsOwed(db: Db): AnnualReportKind[] {
+  const keys = db
+    .select({ key: frameworks.key })
+    .from(frameworks)
+    .all()
+    .map((f) => f.key);
+  return annualReportKinds.filter((kind) => annualReportApplies(kind, keys));
+}
 export class AnnualReportError extends DomainError<
-  "annualReport.notAllowed" | "annualReport.exists" | "annualReport.badYear"
+  "annualReport.notAllowed" | "annualReport.exists" | "annualReport.badYear" | "annualReport.notOwed"
 > {}
 
 /** The evidence under each section of a year's report of a kind; sections only people can write are left empty. */
@@ -71,6 +85,7 @@ export function createAnnualReport(
   if (!can(actor, "manage", { type: "managementReviews" })) throw new AnnualReportError("annualReport.notAllowed");
   if (!Number.isInteger(year) || year < 2000 || year > now.getFullYear())
     throw new AnnualReportError("annualReport.badYear");
+  if (!annualReportsOwed(db).includes(kind)) throw new AnnualReportError("annualReport.notOwed");
   const evidence = annualEvidence(db, kind, year, now);
   return writeTransaction(db, (tx) => {
     const exists = tx

@@ -211,6 +211,19 @@ export function auditsOf(db: Db, programmeId: string, now = new Date()): Audit[]
     .map((a) => withState(db, a, now));
 }
 
+/**
+ * Audits a person leads or is on the team of and that still need their work (planned, or the
+ * report not yet approved), soonest first: their to-do on Start.
+ */
+export function myAuditWork(db: Db, userId: string, now = new Date()): Audit[] {
+  return selectAudits(db)
+    .orderBy(asc(audits.plannedOn), asc(audits.number))
+    .all()
+    .filter((a) => a.leadAuditorId === userId || a.team.includes(userId))
+    .map((a) => withState(db, a, now))
+    .filter((a) => a.status === "planned" || a.status === "reporting");
+}
+
 export function getAudit(db: Db, id: string, now = new Date()): Audit | undefined {
   const row = selectAudits(db).where(eq(audits.id, id)).get();
   return row ? withState(db, row, now) : undefined;

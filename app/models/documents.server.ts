@@ -41,7 +41,8 @@ export type DocumentFilter = {
   unitId?: string;
   area?: DocumentArea;
   ownerId?: string;
-  status?: DocumentStatus;
+  /** In use unless asked: archived ones, or all. */
+  status?: DocumentStatus | "all";
   q?: string;
 };
 
@@ -100,7 +101,7 @@ export function listDocuments(db: Db, filter: DocumentFilter = {}): DocumentSumm
   if (filter.type) conditions.push(eq(documents.type, filter.type));
   if (filter.unitId) conditions.push(eq(documents.unitId, filter.unitId));
   if (filter.ownerId) conditions.push(eq(documents.ownerId, filter.ownerId));
-  conditions.push(eq(documents.status, filter.status ?? "draft"));
+  if (filter.status !== "all") conditions.push(eq(documents.status, filter.status ?? "draft"));
   if (filter.q) conditions.push(contains(documents.title, filter.q));
   const rows = selectDocuments(db)
     .where(and(...conditions))

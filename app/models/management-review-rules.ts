@@ -42,5 +42,11 @@ export function factText(t: TFunction, fact: Fact): string {
   const terms = Object.fromEntries(
     Object.entries(fact.terms ?? {}).map(([name, key]) => [name, t(key as "reviews.trend.up")]),
   );
-  return t(`reviews.facts.${fact.key}` as "reviews.facts.reports", { ...fact.values, ...terms });
+  // The fact's total (or count) picks the singular or plural sentence where the catalogue has both.
+  const count = fact.values.total ?? fact.values.count;
+  return t(`reviews.facts.${fact.key}` as "reviews.facts.reports", {
+    ...fact.values,
+    ...terms,
+    ...(typeof count === "number" ? { count } : {}),
+  });
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, ne, or } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import {
   auditFindings,
@@ -156,10 +156,17 @@ export function improvementEvidence(db: Db, reports: ReportAnalysis, now: Date):
 
 /** The internal audits planned in the period and what they found. */
 export function auditEvidence(db: Db, period: Period): Evidence {
+  // The period's audits, and any other audit whose findings are still open: an open finding is
+  // a result the review must see, whenever its audit was planned.
+  const stillOpen = db
+    .selectDistinct({ auditId: auditFindings.auditId })
+    .from(auditFindings)
+    .where(ne(auditFindings.status, "closed"));
   const planned = db
     .select({ id: audits.id, number: audits.number, title: audits.title })
     .from(audits)
-    .where(and(gte(audits.plannedOn, period.from), lte(audits.plannedOn, period.to)))
+    .where(or(and(gte(audits.plannedOn, period.from), lte(audits.plannedOn, period.to)), inArray(audits.id, stillOpen)))
+    .orderBy(asc(audits.plannedOn))
     .all();
   const facts = planned.map((a) => {
     const findings = db.select().from(auditFindings).where(eq(auditFindings.auditId, a.id)).all();

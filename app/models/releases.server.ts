@@ -1,5 +1,5 @@
 import { addMonths, format, parseISO } from "date-fns";
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Db } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
@@ -86,6 +86,19 @@ export function listReleases(db: Db, documentId: string): ReleaseSummary[] {
 export function currentRelease(db: Db, documentId: string, now = new Date()): ReleaseSummary | undefined {
   const today = dayOf(now);
   return listReleases(db, documentId).find((r) => r.effectiveOn <= today);
+}
+
+/** Each document's version in effect today, for registers that list many documents at once. */
+export function currentVersions(db: Db, now = new Date()): Map<string, string> {
+  const versions = new Map<string, string>();
+  const inEffect = db
+    .select({ documentId: releases.documentId, major: releases.major, minor: releases.minor })
+    .from(releases)
+    .where(lte(releases.effectiveOn, dayOf(now)))
+    .orderBy(desc(releases.major), desc(releases.minor))
+    .all();
+  for (const r of inEffect) if (!versions.has(r.documentId)) versions.set(r.documentId, versionOf(r));
+  return versions;
 }
 
 export function findRelease(db: Db, documentId: string, version: string): ReleaseSummary | undefined {

@@ -10,6 +10,8 @@ import { reviewsAwaiting } from "#app/models/reviews.server.ts";
 import { myActionsDue } from "#app/models/actions.server.ts";
 import { managementOverview } from "#app/models/overview.server.ts";
 import { reportsToHandle } from "#app/models/reports.server.ts";
+import { myAuditWork } from "#app/models/audits.server.ts";
+import { annualCycle } from "#app/models/annual-cycle.server.ts";
 import { ManagementOverviewPanel } from "#app/components/start/management-overview.tsx";
 import { formatDate } from "#app/utils/dates.ts";
 import type { loader as layoutLoader } from "./app-layout.tsx";
@@ -39,6 +41,22 @@ export function loader({ request, context }: Route.LoaderArgs) {
           nextReviewOn: d.nextReviewOn,
           overdue: d.overdue,
         }))
+      : [],
+    audits: can(user, "view", { type: "audits" })
+      ? myAuditWork(context.db, user.id).map((a) => ({
+          id: a.id,
+          number: a.number,
+          title: a.title,
+          plannedOn: a.plannedOn,
+          status: a.status,
+          overdue: a.status === "planned" && a.plannedOn < dayOf(new Date()),
+        }))
+      : [],
+    // Those who keep the annual cycle see its late and coming duties among their own.
+    cycle: can(user, "manage", { type: "managementReviews" })
+      ? annualCycle(context.db, new Date().getFullYear())
+          .filter((d) => d.status === "overdue" || d.status === "due")
+          .map(({ key, values, dueOn, status, href }) => ({ key, values, dueOn, status, href }))
       : [],
     overview: can(user, "view", { type: "overview" }) ? managementOverview(context.db, user.locale) : null,
   };
@@ -81,7 +99,9 @@ export default function Start({ loaderData }: Route.ComponentProps) {
           loaderData.reviews.length +
           loaderData.due.length +
           loaderData.actions.length +
-          loaderData.reports.length ===
+          loaderData.reports.length +
+          loaderData.audits.length +
+          loaderData.cycle.length ===
         0 ? (
           <p className="muted">{t("start.todoEmpty")}</p>
         ) : (
@@ -113,6 +133,28 @@ export default function Start({ loaderData }: Route.ComponentProps) {
                   })}
                 </Link>{" "}
                 {r.overdue ? <span className="badge badge-inactive">{t("start.overdue")}</span> : null}
+              </li>
+            ))}
+            {loaderData.audits.map((a) => (
+              <li key={`audit-${a.id}`}>
+                <Link to={`/revision/granskningar/${a.id}`}>
+                  {t(a.status === "planned" ? "start.auditPlanned" : "start.auditReporting", {
+                    title: `${a.number}. ${a.title}`,
+                    date: formatDate(a.plannedOn, i18n.language),
+                  })}
+                </Link>{" "}
+                {a.overdue ? <span className="badge badge-inactive">{t("start.overdue")}</span> : null}
+              </li>
+            ))}
+            {loaderData.cycle.map((d) => (
+              <li key={`cycle-${d.key}-${d.dueOn}-${d.href}`}>
+                <Link to={d.href}>
+                  {t("start.cycleDuty", {
+                    duty: t(`cycle.duties.${d.key}` as "cycle.duties.audit", d.values),
+                    date: formatDate(d.dueOn, i18n.language),
+                  })}
+                </Link>{" "}
+                {d.status === "overdue" ? <span className="badge badge-inactive">{t("start.overdue")}</span> : null}
               </li>
             ))}
             {loaderData.toRead.map((r) => (

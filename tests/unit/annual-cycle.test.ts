@@ -1,7 +1,13 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { annualReportDue, annualReportSections } from "#app/models/annual-report-rules.ts";
 import { annualCycle, sendCycleReminders } from "#app/models/annual-cycle.server.ts";
-import { annualEvidence, createAnnualReport, listAnnualReports } from "#app/models/annual-reports.server.ts";
+import {
+  annualEvidence,
+  annualReportsOwed,
+  createAnnualReport,
+  listAnnualReports,
+} from "#app/models/annual-reports.server.ts";
+import { enableBuiltin } from "#app/models/requirements.server.ts";
 import { createProgramme } from "#app/models/audits.server.ts";
 import { renderStoredDocument } from "#app/models/document-content.server.ts";
 import { factText } from "#app/models/management-review-rules.ts";
@@ -32,8 +38,20 @@ describe("annual reports", () => {
     expect(annualReportDue("sam_summary", 2026)).toBe("2026-12-31");
   });
 
+  it("are owed by what the organisation answers to: the care reports only under SOSFS 2011:9", () => {
+    const now = new Date("2027-01-15T10:00:00");
+    expect(annualReportsOwed(db)).toEqual(["sam_summary"]);
+    expect(() => createAnnualReport(db, qm, "patient_safety", 2026, texts("patient_safety"), now)).toThrow(
+      "annualReport.notOwed",
+    );
+    expect(annualCycle(db, 2027, now).map((d) => d.key)).not.toContain("report_patient_safety");
+    enableBuiltin(db, qm, "sosfs2011_9", "SOSFS 2011:9");
+    expect(annualReportsOwed(db)).toEqual(["patient_safety", "quality", "sam_summary"]);
+  });
+
   it("are created once per kind and year, pre-filled with the year's data under their headings", () => {
     const now = new Date("2027-01-15T10:00:00");
+    enableBuiltin(db, qm, "sosfs2011_9", "SOSFS 2011:9");
     expect(annualEvidence(db, "patient_safety", 2026, now).incidents.facts[0]).toMatchObject({
       key: "reports",
       values: { total: 0 },
@@ -53,6 +71,7 @@ describe("annual reports", () => {
 describe("the annual cycle", () => {
   it("lays out the year's duties with their state, and reminds leadership once of those due", () => {
     const now = new Date("2027-02-10T10:00:00");
+    enableBuiltin(db, qm, "sosfs2011_9", "SOSFS 2011:9");
     const duties = annualCycle(db, 2027, now);
     const state = (key: string) => duties.find((d) => d.key === key);
     // No programme by the end of January: late. The reports for 2026 are due on 1 March: soon.
@@ -60,7 +79,11 @@ describe("the annual cycle", () => {
     expect(state("report_patient_safety")).toMatchObject({ dueOn: "2027-03-01", status: "due" });
     expect(state("managementReview")).toMatchObject({ dueOn: "2027-12-31", status: "upcoming" });
     createProgramme(db, qm, 2027, "", now);
-    expect(annualCycle(db, 2027, now).find((d) => d.key === "auditProgramme")!.status).toBe("done");
+    // Done, and on the day it was: ten days after the last day, which the cycle shows.
+    expect(annualCycle(db, 2027, now).find((d) => d.key === "auditProgramme")).toMatchObject({
+      status: "done",
+      doneOn: "2027-02-10",
+    });
 
     const sent = sendCycleReminders(db, now);
     expect(sent).toBeGreaterThan(0);

@@ -2,6 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { FRAGMENT } from "#app/components/editor/schema.ts";
 import { createAction } from "#app/models/actions.server.ts";
+import { addFinding, createProgramme, planAudit } from "#app/models/audits.server.ts";
+import { auditEvidence } from "#app/models/period-evidence.server.ts";
 import { loadYDoc, compact } from "#app/models/collab-store.server.ts";
 import { createKpi, addMeasurement, createObjective } from "#app/models/kpis.server.ts";
 import { factText, missingInputs, reviewInputs, type ReviewInput } from "#app/models/management-review-rules.ts";
@@ -186,5 +188,44 @@ describe("a management review", () => {
     contextParagraph.insert(0, [new Y.XmlText("Ny arbetsmiljöföreskrift från 2025.")]);
     compact(db, review.documentId, doc);
     expect(reviewCompleteness(db, review, undefined, now).missing).not.toContain("context");
+  });
+});
+
+describe("the audit results a review sees", () => {
+  it("include an audit outside the period while a finding of it is open, and counts read in the singular when one", async () => {
+    const db = createTestDb();
+    const qm = await makeUser(db, { role: "quality_manager" });
+    const programme = createProgramme(db, qm, 2027, "");
+    const auditId = planAudit(db, qm, programme, {
+      title: "Lager",
+      processId: null,
+      unitId: null,
+      clauses: ["8.5"],
+      areas: [],
+      plannedOn: "2027-03-01",
+      leadAuditorId: qm.id,
+      team: [],
+      criteria: "Rutinen",
+      method: "Stickprov",
+    });
+    const period = { from: "2026-01-01", to: "2026-12-31" };
+    expect(auditEvidence(db, period).hasData).toBe(false);
+    addFinding(db, qm, auditId, {
+      kind: "minor_nc",
+      title: "Omärkta hyllor",
+      requirement: "8.5.2",
+      evidence: "Fyra av tio",
+      responsibleId: qm.id,
+    });
+    const evidence = auditEvidence(db, period);
+    expect(evidence.facts).toMatchObject([{ key: "audit", values: { title: "Lager", open: 1 } }]);
+
+    const t = translator("sv");
+    expect(factText(t, { key: "reports", values: { total: 1, closed: 0, authority: 0 } })).toBe(
+      "1 rapport under perioden (avslutad: 0, anmäld till myndighet: 0).",
+    );
+    expect(factText(t, { key: "reports", values: { total: 2, closed: 1, authority: 0 } })).toBe(
+      "2 rapporter under perioden, 1 avslutade; 0 anmälda till myndighet.",
+    );
   });
 });

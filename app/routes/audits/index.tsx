@@ -8,6 +8,7 @@ import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { unitOptions } from "#app/components/unit-options.ts";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
+import { listUsers } from "#app/models/users.server.ts";
 import { iso9001Clauses } from "#app/models/audit-rules.ts";
 import {
   auditPeople,
@@ -43,6 +44,12 @@ export function loader({ request, context }: Route.LoaderArgs) {
     audits: programme ? auditsOf(context.db, programme.id) : [],
     coverage: programme ? coverageOf(context.db, programme.id) : null,
     canManage,
+    // Who to ask, for those who may not set a programme up themselves.
+    keepers: canManage
+      ? []
+      : listUsers(context.db)
+          .filter((u) => u.active && can(u, "manage", { type: "audits" }))
+          .map((u) => u.name),
     people: canManage ? auditPeople(context.db) : [],
     processes: canManage ? listProcesses(context.db).map((p) => ({ value: p.id, label: p.title })) : [],
     units: canManage ? unitTree(context.db) : [],
@@ -133,6 +140,12 @@ export default function AuditProgramme({ loaderData, actionData }: Route.Compone
       {!loaderData.programme ? (
         <section className="card">
           <p>{t("audits.noProgramme", { year })}</p>
+          {!loaderData.canManage ? (
+            <p>
+              {t("audits.noProgrammeAsk", { names: loaderData.keepers.join(", ") })}{" "}
+              <Link to="/start">{t("audits.noProgrammeStart")}</Link>
+            </p>
+          ) : null}
           {loaderData.canManage ? (
             <Form method="post" action={`?${search.toString()}`} className="form-grid" noValidate>
               <TextAreaField label={t("audits.notes")} name="notes" optional maxLength={2000} />

@@ -6,7 +6,7 @@ import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { listDocuments } from "#app/models/documents.server.ts";
-import { dayOf } from "#app/models/releases.server.ts";
+import { currentVersions, dayOf } from "#app/models/releases.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
@@ -23,16 +23,24 @@ const filterSchema = z.object({
   area: z.enum(documentAreas).optional().catch(undefined),
   unitId: z.string().max(40).optional().catch(undefined),
   ownerId: z.string().max(40).optional().catch(undefined),
-  status: z.enum(documentStatuses).optional().catch(undefined),
+  status: z
+    .enum([...documentStatuses, "all"])
+    .optional()
+    .catch(undefined),
 });
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "documents" });
   const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, v]) => v !== ""));
   const filter = filterSchema.parse(params);
+  const versions = currentVersions(context.db);
   return {
     filter,
-    documents: listDocuments(context.db, filter).map((d) => ({ ...d, updatedAt: d.updatedAt.toISOString() })),
+    documents: listDocuments(context.db, filter).map((d) => ({
+      ...d,
+      updatedAt: d.updatedAt.toISOString(),
+      version: versions.get(d.id) ?? null,
+    })),
     people: listPeople(context.db),
     units: unitTree(context.db),
     canCreate: can(user, "create", { type: "documents" }),
@@ -69,7 +77,10 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
           name="status"
           label={t("documents.status")}
           value={filter.status}
-          options={documentStatuses.map((v) => ({ value: v, label: t(`documentStatuses.${v}`) }))}
+          options={[
+            ...documentStatuses.map((v) => ({ value: v, label: t(`documentStatuses.${v}`) })),
+            { value: "all", label: t("documents.any") },
+          ]}
           anyLabel={t("documentStatuses.draft")}
           withoutDefault
         />
@@ -96,6 +107,7 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
               <tr>
                 <th scope="col">{t("documents.title")}</th>
                 <th scope="col">{t("documents.type")}</th>
+                <th scope="col">{t("documents.version")}</th>
                 <th scope="col">{t("documents.owner")}</th>
                 <th scope="col">{t("documents.unit")}</th>
                 <th scope="col">{t("documents.areas")}</th>
@@ -110,6 +122,15 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
                     <Link to={`/dokument/${d.id}`}>{d.title}</Link>
                   </td>
                   <td>{t(`documentTypes.${d.type}`)}</td>
+                  <td>
+                    {d.version ?? <span className="muted">{t("documents.notReleased")}</span>}
+                    {d.status === "archived" ? (
+                      <>
+                        {" "}
+                        <span className="badge badge-inactive">{t("documentStatuses.archived")}</span>
+                      </>
+                    ) : null}
+                  </td>
                   <td>{d.ownerName}</td>
                   <td>{d.unitName ?? t("documents.wholeOrganisation")}</td>
                   <td>{d.areas.map((a) => t(`areas.${a}`)).join(", ")}</td>

@@ -56,7 +56,14 @@ export default function AnnualCycle({ loaderData }: Route.ComponentProps) {
                     <Link to={d.href}>{t(`cycle.duties.${d.key}` as "cycle.duties.audit", d.values)}</Link>
                     <br />
                     <span className={`badge cycle-${d.status}`}>{t(`cycle.status.${d.status}`)}</span>{" "}
-                    <span className="muted">{formatDate(d.dueOn, i18n.language)}</span>
+                    <span className="muted">
+                      {d.doneOn
+                        ? t(d.doneOn > d.dueOn ? "cycle.doneLate" : "cycle.doneOn", {
+                            date: formatDate(d.doneOn, i18n.language),
+                            due: formatDate(d.dueOn, i18n.language),
+                          })
+                        : formatDate(d.dueOn, i18n.language)}
+                    </span>
                   </li>
                 ))}
               </ul>

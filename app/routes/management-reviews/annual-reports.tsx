@@ -8,7 +8,7 @@ import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { annualReportSections } from "#app/models/annual-report-rules.ts";
-import { createAnnualReport, listAnnualReports } from "#app/models/annual-reports.server.ts";
+import { annualReportsOwed, createAnnualReport, listAnnualReports } from "#app/models/annual-reports.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { factText } from "#app/models/management-review-rules.ts";
 import { translator } from "#app/i18n/index.ts";
@@ -29,6 +29,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
       released: r.released,
     })),
     canManage: can(user, "manage", { type: "managementReviews" }),
+    owed: annualReportsOwed(context.db),
     // A report looks back on a year that has ended, or on this one as it closes.
     years: [new Date().getFullYear() - 1, new Date().getFullYear()],
   };
@@ -99,12 +100,17 @@ export default function AnnualReports({ loaderData, actionData }: Route.Componen
         <section className="card" aria-labelledby="create-heading">
           <h2 id="create-heading">{t("annualReports.create")}</h2>
           <p className="muted">{t("annualReports.createHint")}</p>
+          {loaderData.owed.includes("patient_safety") ? null : (
+            <p className="muted">
+              {t("annualReports.careOnly")} <Link to="/krav">{t("annualReports.careOnlyLink")}</Link>
+            </p>
+          )}
           {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
           <Form method="post" className="form-grid" noValidate>
             <SelectField
               label={t("annualReports.kind")}
               name="kind"
-              options={annualReportKinds.map((k) => ({ value: k, label: t(`annualReports.kinds.${k}`) }))}
+              options={loaderData.owed.map((k) => ({ value: k, label: t(`annualReports.kinds.${k}`) }))}
             />
             <SelectField
               label={t("annualReports.year")}

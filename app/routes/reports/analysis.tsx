@@ -103,7 +103,9 @@ export default function ReportAnalysis({ loaderData }: Route.ComponentProps) {
       </Form>
       <section className="card" aria-labelledby="summary-heading">
         <h2 id="summary-heading">{t("analysis.summary")}</h2>
-        <p>{t("analysis.totals", { total: a.total, closed: a.closed, authority: a.authority.length })}</p>
+        <p>
+          {t("analysis.totals", { count: a.total, total: a.total, closed: a.closed, authority: a.authority.length })}
+        </p>
         {hydrated && a.byMonth.length > 0 ? (
           <Suspense fallback={<div className="kpi-chart" />}>
             <ReportTrend byMonth={a.byMonth} />

@@ -3,6 +3,8 @@ import { Link } from "react-router";
 import { CoverageBar } from "#app/components/coverage-bar.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
+import { can } from "#app/auth/permissions.server.ts";
+import { Notice } from "#app/components/ui/notice.tsx";
 import { evidencePack } from "#app/models/evidence-pack.server.ts";
 import { requirementTitle } from "#app/models/requirement-rules.ts";
 import { formatDate } from "#app/utils/dates.ts";
@@ -10,7 +12,7 @@ import type { Route } from "./+types/evidence";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "evidencePack" });
-  return evidencePack(context.db, user);
+  return { ...evidencePack(context.db, user), canAddFrameworks: can(user, "manage", { type: "requirements" }) };
 }
 
 /** What an external auditor or an inspector is handed, on one page and as one PDF. */
@@ -24,9 +26,18 @@ export default function EvidencePackPage({ loaderData: pack }: Route.ComponentPr
           {t("evidence.download")}
         </a>
       </PageHeader>
-      <section className="card" aria-labelledby="ev-scope">
+      {pack.frameworks.length === 0 ? (
+        <Notice tone="info">
+          {t("evidence.noFrameworks")}{" "}
+          {pack.canAddFrameworks ? (
+            <Link to="/krav">{t("evidence.addFrameworks")}</Link>
+          ) : (
+            t("evidence.askForFrameworks")
+          )}
+        </Notice>
+      ) : null}
+      <section className="card" aria-labelledby="ev-scope" hidden={pack.frameworks.length === 0}>
         <h2 id="ev-scope">{t("evidence.sections.scope")}</h2>
-        {pack.frameworks.length === 0 ? <p className="muted">{t("frameworks.none")}</p> : null}
         {pack.frameworks.map((f) => (
           <div key={f.id}>
             <h3>
@@ -71,9 +82,8 @@ export default function EvidencePackPage({ loaderData: pack }: Route.ComponentPr
             ))}
         </ul>
       </section>
-      <section className="card" aria-labelledby="ev-frameworks">
+      <section className="card" aria-labelledby="ev-frameworks" hidden={pack.frameworks.length === 0}>
         <h2 id="ev-frameworks">{t("evidence.sections.frameworks")}</h2>
-        {pack.frameworks.length === 0 ? <p className="muted">{t("frameworks.none")}</p> : null}
         {pack.frameworks.map((f) => (
           <div key={f.id}>
             <h3>{f.name}</h3>
