@@ -650,6 +650,11 @@ const en: Messages = {
     draftChanged:
       "The draft has changed since the candidate was frozen. An approval applies to the candidate, not to the later edits.",
     showCandidate: "Show the candidate",
+    yourDecision: "Your decision",
+    changesAgainst: "Changes against version {{version}}",
+    readerRoles: "Roles",
+    readerUnits: "Units",
+    rejectInstead: "Reject instead …",
     verdicts: { pending: "Waiting", accepted: "Accepted", commented: "Has comments" },
     opinionComment: "Comment",
     accept: "Accept the candidate",

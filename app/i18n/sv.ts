@@ -650,6 +650,11 @@ const sv = {
     draftChanged:
       "Utkastet har ändrats sedan kandidaten låstes. Ett godkännande gäller kandidaten, inte de senare ändringarna.",
     showCandidate: "Visa kandidaten",
+    yourDecision: "Ditt beslut",
+    changesAgainst: "Ändringar mot version {{version}}",
+    readerRoles: "Roller",
+    readerUnits: "Enheter",
+    rejectInstead: "Avslå i stället …",
     verdicts: { pending: "Väntar", accepted: "Godkänd", commented: "Har synpunkter" },
     opinionComment: "Synpunkt",
     accept: "Godkänn kandidaten",

@@ -44,3 +44,11 @@ export function diffDraftAgainstCurrent(db: Db, documentId: string): ReleaseDiff
   const released = JSON.parse(requireRelease(db, current.id).contentJson) as JSONContent;
   return { from: versionOf(current), to: "draft", ...diffHtml(released, freezeDocument(db, documentId).json) };
 }
+
+/** A review's frozen candidate against the release in effect: what approving it would change. */
+export function diffCandidateAgainstCurrent(db: Db, documentId: string, candidateJson: string): ReleaseDiff | null {
+  const current = currentRelease(db, documentId);
+  if (!current) return null;
+  const released = JSON.parse(requireRelease(db, current.id).contentJson) as JSONContent;
+  return { from: versionOf(current), to: "candidate", ...diffHtml(released, JSON.parse(candidateJson) as JSONContent) };
+}

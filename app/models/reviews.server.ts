@@ -130,11 +130,15 @@ export function listReviews(db: Db, documentId: string, filter: { status?: Revie
   }));
 }
 
-/** What the reviewers and the approver read: the candidate as frozen. */
-export function candidateHtml(db: Db, reviewId: string): string {
-  const row = db.select({ html: reviews.candidateHtml }).from(reviews).where(eq(reviews.id, reviewId)).get();
+/** What the reviewers and the approver read: the candidate as frozen, as HTML and as content. */
+export function candidateOf(db: Db, reviewId: string): { html: string; json: string } {
+  const row = db
+    .select({ html: reviews.candidateHtml, json: reviews.candidateJson })
+    .from(reviews)
+    .where(eq(reviews.id, reviewId))
+    .get();
   if (!row) throw new ReviewError("review.notFound");
-  return row.html;
+  return row;
 }
 
 export const reviewResource = (review: { approverId: string }, reviewerIds: readonly string[]) =>

@@ -43,14 +43,15 @@ export function SubmitButton({
 }
 
 /**
- * After this button's form was sent and its action answered `done` (or redirected back to the
+ * A refused form moves focus to its first field in error (or its alert), in view. After this
+ * button's form was sent and its action answered `done` (or redirected back to the
  * page still shown, which is how some pages say it went well: refusals come back as data), the
  * form returns to its defaults and the <details> around it closes. Without JavaScript the page
  * is rendered anew and the same holds.
  */
 function useSettledForm(button: React.RefObject<HTMLButtonElement | null>) {
   const navigation = useNavigation();
-  const actionData = useActionData() as { done?: boolean } | undefined;
+  const actionData = useActionData() as { done?: unknown } | undefined;
   const sent = useRef(false);
   useEffect(() => {
     const form = button.current?.form;
@@ -65,7 +66,19 @@ function useSettledForm(button: React.RefObject<HTMLButtonElement | null>) {
     if (navigation.state !== "idle" || !sent.current) return;
     sent.current = false;
     const form = button.current?.form;
-    if (!form || (actionData && !actionData.done)) return;
+    if (!form) return;
+    if (actionData && !actionData.done) {
+      // Refused: the eye and the keyboard go to the first field that says why, wherever it is.
+      const invalid =
+        form.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]') ??
+        document.querySelector<HTMLElement>('main [role="alert"]');
+      if (invalid) {
+        if (invalid.getAttribute("role") === "alert") invalid.tabIndex = -1;
+        invalid.focus();
+        invalid.scrollIntoView({ block: "center" });
+      }
+      return;
+    }
     form.reset();
     form.closest("details")?.removeAttribute("open");
   }, [navigation.state, actionData, button]);

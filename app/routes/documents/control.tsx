@@ -17,7 +17,7 @@ import { currentRelease, dayOf, listReleases, versionOf } from "#app/models/rele
 import { completeReviewWithoutChange } from "#app/models/review-dates.server.ts";
 import {
   approveReview,
-  candidateHtml,
+  candidateOf,
   giveOpinion,
   listReviews,
   rejectReview,
@@ -33,6 +33,8 @@ import { roles } from "#db/schema/values.ts";
 import { documentOr404 } from "./document-or-404.server.ts";
 import type { Route } from "./+types/control";
 import { once } from "#app/models/submissions.server.ts";
+import { diffCandidateAgainstCurrent } from "#app/models/release-diff.server.ts";
+import { DiffView } from "#app/components/reading/diff-view.tsx";
 
 /**
  * Document control for one document: the review round and its candidate, the approver's
@@ -46,6 +48,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   const canManage = can(user, "manage", resource);
   const reviews = listReviews(context.db, document.id);
   const open = reviews.find((r) => r.status === "open");
+  const candidate = open && candidateOf(context.db, open.id);
   const releases = listReleases(context.db, document.id);
   const current = currentRelease(context.db, document.id);
   const people = listUsers(context.db).filter((u) => u.active);
@@ -61,23 +64,26 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
       .filter((p) => can(p, "view", { type: "documents" }))
       .map((p) => ({ id: p.id, name: p.name, role: p.role })),
     units: unitTree(context.db),
-    open: open
-      ? {
-          ...open,
-          candidateHtml: candidateHtml(context.db, open.id),
-          isApprover: can(user, "approve", reviewResource(open, [])),
-          isReviewer: can(
-            user,
-            "giveOpinion",
-            reviewResource(
-              open,
-              open.reviewers.map((r) => r.userId),
+    open:
+      open && candidate
+        ? {
+            ...open,
+            candidateHtml: candidate.html,
+            // The redline against the release in effect, which reviewers read first.
+            candidateDiff: diffCandidateAgainstCurrent(context.db, document.id, candidate.json),
+            isApprover: can(user, "approve", reviewResource(open, [])),
+            isReviewer: can(
+              user,
+              "giveOpinion",
+              reviewResource(
+                open,
+                open.reviewers.map((r) => r.userId),
+              ),
             ),
-          ),
-          // The approval applies to the candidate; say so plainly when the draft has moved on.
-          draftChanged: freezeDocument(context.db, document.id).hash !== open.candidateHash,
-        }
-      : null,
+            // The approval applies to the candidate; say so plainly when the draft has moved on.
+            draftChanged: freezeDocument(context.db, document.id).hash !== open.candidateHash,
+          }
+        : null,
     history: reviews.filter((r) => r.status !== "open"),
     releases: releases.map((r) => ({
       ...r,
@@ -233,6 +239,14 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
   }
 }
 
+/** Forms that show their own refusal beside their button, where the person is looking. */
+const ownFormIntents = new Set(["approve", "reject", "withdraw", "opinion", "requestReview"]);
+
+function FormRefusal({ errors }: { errors: FieldErrors }) {
+  const { t } = useTranslation();
+  return errors.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null;
+}
+
 function Done({ done }: { done: string }) {
   const { t } = useTranslation();
   const [key, value] = done.split(":");
@@ -254,7 +268,7 @@ export default function DocumentControl({ loaderData, actionData }: Route.Compon
           {t("control.backToDraft")}
         </Link>
       </PageHeader>
-      {errors.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+      {errors.form && !ownFormIntents.has(actionData?.intent ?? "") ? <FormRefusal errors={errors} /> : null}
       {actionData?.done ? <Done done={actionData.done} /> : null}
       {archived ? (
         <Notice>
@@ -297,42 +311,54 @@ export default function DocumentControl({ loaderData, actionData }: Route.Compon
                 ))}
               </ul>
             ) : null}
-            <details className="candidate" open={open.isApprover || open.isReviewer}>
+            {open.isReviewer || open.isApprover ? (
+              <section className="decision" aria-labelledby="decision-heading">
+                <h3 id="decision-heading">{t("control.yourDecision")}</h3>
+                {open.isReviewer ? (
+                  <Form method="post" className="form-grid" noValidate>
+                    <input type="hidden" name="reviewId" value={open.id} />
+                    <TextAreaField
+                      label={t("control.opinionComment")}
+                      name="comment"
+                      optional
+                      maxLength={2000}
+                      error={errorsFor("opinion").comment}
+                    />
+                    <input type="hidden" name="intent" value="opinion" />
+                    <FormRefusal errors={errorsFor("opinion")} />
+                    <div className="form-actions">
+                      <SubmitButton name="verdict" value="accepted">
+                        {t("control.accept")}
+                      </SubmitButton>
+                      <SubmitButton name="verdict" value="commented" className="button button-secondary">
+                        {t("control.comment")}
+                      </SubmitButton>
+                    </div>
+                  </Form>
+                ) : null}
+                {open.isApprover ? (
+                  <ApprovalForms
+                    reviewId={open.id}
+                    candidateHash={open.candidateHash}
+                    hasPrevious={loaderData.hasPrevious}
+                    today={loaderData.today}
+                    units={loaderData.units}
+                    approveErrors={errorsFor("approve")}
+                    rejectErrors={errorsFor("reject")}
+                  />
+                ) : null}
+              </section>
+            ) : null}
+            {open.candidateDiff ? (
+              <section className="candidate-diff" aria-labelledby="candidate-diff-heading">
+                <h3 id="candidate-diff-heading">{t("control.changesAgainst", { version: open.candidateDiff.from })}</h3>
+                <DiffView html={open.candidateDiff.html} changed={open.candidateDiff.changed} />
+              </section>
+            ) : null}
+            <details className="candidate" open={!open.candidateDiff && (open.isApprover || open.isReviewer)}>
               <summary>{t("control.showCandidate")}</summary>
               <div className="document-body prose" dangerouslySetInnerHTML={{ __html: open.candidateHtml }} />
             </details>
-            {open.isReviewer ? (
-              <Form method="post" className="form-grid" noValidate>
-                <input type="hidden" name="reviewId" value={open.id} />
-                <TextAreaField
-                  label={t("control.opinionComment")}
-                  name="comment"
-                  optional
-                  maxLength={2000}
-                  error={errorsFor("opinion").comment}
-                />
-                <input type="hidden" name="intent" value="opinion" />
-                <div className="form-actions">
-                  <SubmitButton name="verdict" value="accepted">
-                    {t("control.accept")}
-                  </SubmitButton>
-                  <SubmitButton name="verdict" value="commented" className="button button-secondary">
-                    {t("control.comment")}
-                  </SubmitButton>
-                </div>
-              </Form>
-            ) : null}
-            {open.isApprover ? (
-              <ApprovalForms
-                reviewId={open.id}
-                candidateHash={open.candidateHash}
-                hasPrevious={loaderData.hasPrevious}
-                today={loaderData.today}
-                units={loaderData.units}
-                approveErrors={errorsFor("approve")}
-                rejectErrors={errorsFor("reject")}
-              />
-            ) : null}
           </>
         ) : (
           <p className="muted">{t("control.noOpenReview")}</p>
@@ -378,6 +404,7 @@ export default function DocumentControl({ loaderData, actionData }: Route.Compon
                 error={errorsFor("requestReview").message}
               />
               <p className="field-hint">{t("control.requestHint")}</p>
+              <FormRefusal errors={errorsFor("requestReview")} />
               <div className="form-actions">
                 <SubmitButton name="intent" value="requestReview">
                   {t("control.sendForReview")}
@@ -559,6 +586,7 @@ export default function DocumentControl({ loaderData, actionData }: Route.Compon
                 {errorsFor("withdraw").confirm ? (
                   <p className="field-error">{t("validation.confirmWithdrawal")}</p>
                 ) : null}
+                <FormRefusal errors={errorsFor("withdraw")} />
                 <div className="form-actions">
                   <SubmitButton name="intent" value="withdraw" className="button button-danger">
                     {t("control.withdraw")}
@@ -621,7 +649,7 @@ function ApprovalForms({
   return (
     <div className="approval">
       <Form method="post" className="form-grid" noValidate aria-labelledby="approve-heading">
-        <h3 id="approve-heading">{t("control.approveTitle")}</h3>
+        <h4 id="approve-heading">{t("control.approveTitle")}</h4>
         {hidden}
         {hasPrevious ? (
           <fieldset className="checkbox-group">
@@ -650,19 +678,27 @@ function ApprovalForms({
           hint={t("control.summaryHint")}
           error={approveErrors.summary}
         />
-        <fieldset className="checkbox-group">
+        <fieldset className="reader-groups">
           <legend>{t("control.readers")}</legend>
           <p className="field-hint">{t("control.readersHint")}</p>
-          {roles.map((role) => (
-            <label key={role}>
-              <input type="checkbox" name="readerRoles" value={role} /> {t(`roles.${role}`)}
-            </label>
-          ))}
-          {unitOptions(units).map((unit) => (
-            <label key={unit.value}>
-              <input type="checkbox" name="readerUnits" value={unit.value} /> {unit.label}
-            </label>
-          ))}
+          <fieldset className="checkbox-group">
+            <legend>{t("control.readerRoles")}</legend>
+            {roles.map((role) => (
+              <label key={role}>
+                <input type="checkbox" name="readerRoles" value={role} /> {t(`roles.${role}`)}
+              </label>
+            ))}
+          </fieldset>
+          {units.length > 0 ? (
+            <fieldset className="checkbox-group">
+              <legend>{t("control.readerUnits")}</legend>
+              {unitOptions(units).map((unit) => (
+                <label key={unit.value}>
+                  <input type="checkbox" name="readerUnits" value={unit.value} /> {unit.label}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
         </fieldset>
         <TextField
           label={t("control.password")}
@@ -672,27 +708,33 @@ function ApprovalForms({
           hint={t("control.passwordHint")}
           error={approveErrors.password}
         />
+        <FormRefusal errors={approveErrors} />
         <div className="form-actions">
           <SubmitButton name="intent" value="approve">
             {t("control.approve")}
           </SubmitButton>
         </div>
       </Form>
-      <Form method="post" className="form-grid" noValidate aria-labelledby="reject-heading">
-        <h3 id="reject-heading">{t("control.rejectTitle")}</h3>
-        {hidden}
-        <TextAreaField
-          label={t("control.rejectComment")}
-          name="comment"
-          maxLength={2000}
-          error={rejectErrors.comment}
-        />
-        <div className="form-actions">
-          <SubmitButton name="intent" value="reject" className="button button-secondary">
-            {t("control.reject")}
-          </SubmitButton>
-        </div>
-      </Form>
+      {/* Rejecting is the other way out, kept apart and folded so that it is never mistaken
+          for part of the approval. */}
+      <details className="details-panel reject-panel" open={Object.keys(rejectErrors).length > 0}>
+        <summary id="reject-heading">{t("control.rejectInstead")}</summary>
+        <Form method="post" className="form-grid" noValidate aria-labelledby="reject-heading">
+          {hidden}
+          <TextAreaField
+            label={t("control.rejectComment")}
+            name="comment"
+            maxLength={2000}
+            error={rejectErrors.comment}
+          />
+          <FormRefusal errors={rejectErrors} />
+          <div className="form-actions">
+            <SubmitButton name="intent" value="reject" className="button button-secondary">
+              {t("control.reject")}
+            </SubmitButton>
+          </div>
+        </Form>
+      </details>
     </div>
   );
 }
