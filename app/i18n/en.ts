@@ -1135,6 +1135,15 @@ const en: Messages = {
     unavailable: "Not available",
   },
   processes: {
+    flow: {
+      controls: "Zoom and view",
+      zoomIn: "Zoom in",
+      zoomOut: "Zoom out",
+      fitView: "Show the whole map",
+      nodeHelp: "Press Enter or space to select the step. Move it with the arrow keys, remove it with Delete.",
+      edgeHelp: "Press Enter or space to select the arrow. Remove it with Delete.",
+      handle: "Drag from here to connect to another step",
+    },
     mapOf: "Process map: {{title}}",
     landscapeIntro:
       "The organisation's processes: management processes that steer, core processes that create value for the customer and support processes that make it possible. Choose a process to see its map.",

@@ -1135,6 +1135,16 @@ const sv = {
     unavailable: "Inte tillgänglig",
   },
   processes: {
+    flow: {
+      controls: "Zoom och vy",
+      zoomIn: "Zooma in",
+      zoomOut: "Zooma ut",
+      fitView: "Visa hela kartan",
+      nodeHelp:
+        "Tryck Enter eller mellanslag för att välja steget. Flytta det med piltangenterna, ta bort det med Delete.",
+      edgeHelp: "Tryck Enter eller mellanslag för att välja pilen. Ta bort den med Delete.",
+      handle: "Dra härifrån för att koppla till ett annat steg",
+    },
     mapOf: "Processkarta: {{title}}",
     landscapeIntro:
       "Organisationens processer: ledningsprocesser som styr, kärnprocesser som skapar värde för kunden och stödprocesser som gör det möjligt. Välj en process för att se dess karta.",

@@ -123,3 +123,76 @@ test("a step is linked to a routine and a risk, the map is approved, and staff c
   expect(bpmn.status()).toBe(200);
   expect(await bpmn.text()).toContain("<bpmn:task");
 });
+
+test("a process owner adds five steps in one lane: none hides another, before and after a reload, and the editor speaks Swedish", async ({
+  browser,
+  db,
+  signIn,
+}) => {
+  test.setTimeout(60_000);
+  const { id, mapDocumentId } = newProcess(db, `Reklamationer ${Date.now()}`);
+  const doc = new Y.Doc();
+  doc.getMap(MAP_KEYS.lanes).set("kund", { label: "Kundtjänst och reklamationshantering", order: 0 });
+  doc.getMap(MAP_KEYS.lanes).set("lager", { label: "Lager", order: 1 });
+  doc.getMap(MAP_KEYS.nodes).set("a", { kind: "activity", label: "Ta emot reklamation", x: 0, y: 58 });
+  compact(db, mapDocumentId, doc);
+
+  const page = await as(browser, signIn, demo.process_owner);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openMap(page, id);
+  // Nothing selected: each new step asks for the middle of the view, and goes to free space there.
+  for (let i = 0; i < 5; i++) {
+    await page.getByRole("button", { name: "+ Aktivitet" }).click();
+    await page.locator(".react-flow__pane").click({ position: { x: 5, y: 5 } });
+  }
+  await expect(page.locator(".react-flow__node")).toHaveCount(6);
+  await expect(page.getByText("Allt sparat")).toBeVisible();
+
+  const noneOverlap = async () => {
+    const boxes = await page.locator(".react-flow__node").evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+      }),
+    );
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i]!, boxes[j]!];
+        const overlap = a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        expect(overlap, `steps ${i} and ${j} overlap`).toBe(false);
+      }
+  };
+  await noneOverlap();
+  await page.reload();
+  await expect(page.locator(".react-flow__node")).toHaveCount(6);
+  await noneOverlap();
+
+  // Automatic layout leaves no overlaps either.
+  await page.getByRole("button", { name: "Ordna automatiskt" }).click();
+  await expect(page.getByText("Allt sparat")).toBeVisible();
+  await noneOverlap();
+
+  // The lanes' names are whole and in view; handles are large enough to hit; the controls speak Swedish.
+  const canvas = (await page.locator(".map-canvas").boundingBox())!;
+  const label = page.locator(".map-lane span", { hasText: "Kundtjänst och reklamationshantering" });
+  await expect(label).toBeVisible();
+  const labelBox = (await label.boundingBox())!;
+  expect(labelBox.x).toBeGreaterThanOrEqual(canvas.x);
+  const handle = page
+    .locator(".react-flow__node")
+    .filter({ hasText: "Ta emot reklamation" })
+    .locator(".react-flow__handle-left");
+  const box = (await handle.boundingBox())!;
+  expect(box.width).toBeGreaterThanOrEqual(11);
+  // Its target reaches 12 px from its centre on screen: a 24 px target.
+  const hit = await handle.evaluate(
+    (el, at) => {
+      const found = document.elementFromPoint(at.x, at.y);
+      return found === el || el.contains(found);
+    },
+    { x: box.x + box.width / 2 - 11, y: box.y + box.height / 2 },
+  );
+  expect(hit).toBe(true);
+  await expect(page.locator(".react-flow__controls-zoomin")).toHaveAttribute("title", "Zooma in");
+  await expect(page.locator(".react-flow__controls-fitview")).toHaveAttribute("title", "Visa hela kartan");
+});

@@ -1,5 +1,6 @@
 import ELK from "elkjs/lib/elk.bundled.js";
-import { LANE_HEIGHT, nodeSize, type ProcessGraph } from "#app/models/process-map.ts";
+import { laneTop, separate } from "#app/models/map-placement.ts";
+import { nodeSize, type ProcessGraph } from "#app/models/process-map.ts";
 
 const elk = new ELK();
 
@@ -20,24 +21,16 @@ export async function autoLayout(graph: ProcessGraph): Promise<Map<string, { x: 
     edges: graph.edges.map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
   });
   const positions = new Map<string, { x: number; y: number }>();
-  const taken = new Map<string, number>();
   for (const child of laid.children ?? []) {
     const node = graph.nodes.find((n) => n.id === child.id)!;
     const x = (child.x ?? 0) + 40;
-    if (graph.lanes.length === 0) {
-      positions.set(node.id, { x, y: (child.y ?? 0) + 40 });
-      continue;
-    }
-    const lane = Math.max(
-      0,
-      Math.min(graph.lanes.length - 1, Math.floor((node.y + nodeSize[node.kind].height / 2) / LANE_HEIGHT)),
+    positions.set(
+      node.id,
+      graph.lanes.length === 0
+        ? { x, y: (child.y ?? 0) + 40 }
+        : { x, y: laneTop(node.kind, node.y, graph.lanes.length) },
     );
-    // Two steps of one lane in one column are set apart rather than on top of each other.
-    const slot = `${lane}:${Math.round(x)}`;
-    const stacked = taken.get(slot) ?? 0;
-    taken.set(slot, stacked + 1);
-    const y = lane * LANE_HEIGHT + (LANE_HEIGHT - nodeSize[node.kind].height) / 2 + stacked * 24;
-    positions.set(node.id, { x: x + stacked * 24, y });
   }
-  return positions;
+  // ELK spaces the columns; in a lane two steps of one column would meet, so they move apart.
+  return separate(graph.nodes, positions);
 }

@@ -1,5 +1,6 @@
 import * as Y from "yjs";
-import { LANE_HEIGHT, MAP_KEYS, nodeSize, readGraph, type MapNode, type NodeKind } from "#app/models/process-map.ts";
+import { MAP_KEYS, readGraph, type MapNode, type NodeKind } from "#app/models/process-map.ts";
+import { laneTop } from "#app/models/map-placement.ts";
 
 /**
  * Edits of a map's Yjs document, each in one transaction marked as this person's, so that
@@ -28,11 +29,7 @@ const edit = (doc: Y.Doc, fn: () => void) => doc.transact(fn, LOCAL);
 
 /** A node dropped in a lane sits in the middle of it, so lanes read cleanly. */
 export function snapToLane(doc: Y.Doc, kind: NodeKind, y: number): number {
-  const count = mapParts(doc).lanes.size;
-  if (count === 0) return Math.round(y);
-  const height = nodeSize[kind].height;
-  const index = Math.max(0, Math.min(count - 1, Math.floor((y + height / 2) / LANE_HEIGHT)));
-  return index * LANE_HEIGHT + (LANE_HEIGHT - height) / 2;
+  return laneTop(kind, y, mapParts(doc).lanes.size);
 }
 
 export function addNode(doc: Y.Doc, kind: NodeKind, label: string, at: { x: number; y: number }): string {

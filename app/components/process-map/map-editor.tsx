@@ -11,6 +11,7 @@ import {
   ViewportPortal,
   applyNodeChanges,
   useReactFlow,
+  useViewport,
   type Connection,
   type Edge,
   type Node,
@@ -20,7 +21,15 @@ import {
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type * as Y from "yjs";
-import { LANE_HEIGHT, nodeKinds, readGraph, type NodeKind, type ProcessGraph } from "#app/models/process-map.ts";
+import { freeSpot, STEP_GAP } from "#app/models/map-placement.ts";
+import {
+  LANE_HEIGHT,
+  nodeKinds,
+  nodeSize,
+  readGraph,
+  type NodeKind,
+  type ProcessGraph,
+} from "#app/models/process-map.ts";
 import { ItemStatus } from "../item-status.tsx";
 import { StatusBar } from "../editor/collab-editor.tsx";
 import { useEditSession, useProviderState } from "../editor/provider-state.ts";
@@ -45,6 +54,9 @@ import { StepPanel, type StepLink } from "./step-panel.tsx";
 import { presenceOf } from "#app/models/presence.ts";
 
 type Person = { id: string; name: string };
+
+/** Room left of the steps for the lanes' names. */
+const LANE_GUTTER = 160;
 export type MapEditorProps = {
   documentId: string;
   canEdit: boolean;
@@ -175,10 +187,25 @@ function LiveMap({
   const peers = usePeers(session, me);
   const { connection } = useProviderState(session);
   const flow = useReactFlow();
+  const { zoom } = useViewport();
   const undo = useMemo(() => undoManager(doc), [doc]);
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const [selectedEdge, setSelectedEdge] = useState<string | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
+  // React Flow's own controls and descriptions, in the reader's language.
+  const ariaLabels = useMemo(
+    () => ({
+      "controls.ariaLabel": t("processes.flow.controls"),
+      "controls.zoomIn.ariaLabel": t("processes.flow.zoomIn"),
+      "controls.zoomOut.ariaLabel": t("processes.flow.zoomOut"),
+      "controls.fitView.ariaLabel": t("processes.flow.fitView"),
+      "node.a11yDescription.default": t("processes.flow.nodeHelp"),
+      "node.a11yDescription.keyboardDisabled": t("processes.flow.nodeHelp"),
+      "edge.a11yDescription.default": t("processes.flow.edgeHelp"),
+      "handle.ariaLabel": t("processes.flow.handle"),
+    }),
+    [t],
+  );
 
   useEffect(() => () => undo.destroy(), [undo]);
   useEffect(() => {
@@ -231,7 +258,7 @@ function LiveMap({
         target: e.target,
         label: e.label || undefined,
         selected: e.id === selectedEdge,
-        markerEnd: { type: MarkerType.ArrowClosed },
+        markerEnd: { type: MarkerType.ArrowClosed, color: "#4a5a56", width: 18, height: 18 },
       })),
     [graph.edges, selectedEdge],
   );
@@ -241,8 +268,16 @@ function LiveMap({
   useEffect(() => {
     if (framed.current || nodes.length === 0 || !nodes.every((n) => n.measured)) return;
     framed.current = true;
-    void flow.fitView({ padding: 0.15 });
-  }, [nodes, flow]);
+    // The frame holds the steps and, with lanes, the lanes' names to their left.
+    const bounds = flow.getNodesBounds(nodes);
+    const left = graph.lanes.length > 0 ? Math.min(bounds.x, -LANE_GUTTER) : bounds.x;
+    const bottom = Math.max(bounds.y + bounds.height, graph.lanes.length * LANE_HEIGHT);
+    const top = graph.lanes.length > 0 ? Math.min(bounds.y, 0) : bounds.y;
+    void flow.fitBounds(
+      { x: left, y: top, width: bounds.x + bounds.width - left, height: bottom - top },
+      { padding: 0.08 },
+    );
+  }, [nodes, flow, graph.lanes.length]);
 
   const onNodesChange = useCallback((changes: NodeChange<StepNode>[]) => {
     for (const c of changes) {
@@ -278,15 +313,13 @@ function LiveMap({
 
   const centre = () => {
     const box = wrapper.current?.getBoundingClientRect();
-    const at = box
-      ? flow.screenToFlowPosition({ x: box.x + box.width / 2, y: box.y + box.height / 2 })
-      : { x: 0, y: 0 };
-    // Steps added one after another do not land exactly on top of each other.
-    return { x: at.x + (graph.nodes.length % 5) * 30, y: at.y };
+    return box ? flow.screenToFlowPosition({ x: box.x + box.width / 2, y: box.y + box.height / 2 }) : { x: 0, y: 0 };
   };
   const add = (kind: NodeKind) => {
+    // After the selected step, in its lane; else where the view is. Either way in free space.
     const last = graph.nodes.find((n) => n.id === selectedIds[0]);
-    const at = last ? { x: last.x + 220, y: last.y } : centre();
+    const wanted = last ? { x: last.x + nodeSize[last.kind].width + STEP_GAP, y: last.y } : centre();
+    const at = freeSpot(graph.nodes, kind, wanted, graph.lanes.length);
     const id = addNode(doc, kind, t(`processes.newStep.${kind}`), at);
     if (last && kind !== "note") connect(doc, last.id, id);
     setSelectedIds([id]);
@@ -367,6 +400,8 @@ function LiveMap({
         <div
           className="map-canvas"
           ref={wrapper}
+          // Handles keep their size on screen at any zoom (app.css).
+          style={{ "--map-zoom": zoom } as React.CSSProperties}
           onKeyDown={onKeyDown}
           onMouseMove={onPointer}
           role="application"
@@ -401,8 +436,8 @@ function LiveMap({
             nodesDraggable={canEdit}
             nodesConnectable={canEdit}
             deleteKeyCode={canEdit ? ["Delete", "Backspace"] : null}
-            fitView
             minZoom={0.2}
+            ariaLabelConfig={ariaLabels}
           >
             <Background gap={20} />
             <Controls showInteractive={false} />
@@ -412,8 +447,8 @@ function LiveMap({
                   key={lane.id}
                   className={`map-lane${i % 2 ? " map-lane-alt" : ""}`}
                   style={{
-                    transform: `translate(-160px, ${i * LANE_HEIGHT}px)`,
-                    width: right + 160,
+                    transform: `translate(-${LANE_GUTTER}px, ${i * LANE_HEIGHT}px)`,
+                    width: right + LANE_GUTTER,
                     height: LANE_HEIGHT,
                   }}
                 >
