@@ -115,7 +115,7 @@ export function moveDelegation(
     notify(
       tx,
       {
-        kind: "delegationAnswered",
+        kind: to === "accepted" ? "delegationAccepted" : to === "returned" ? "delegationReturned" : "delegationRevoked",
         actorId: actor.id,
         recipients: [d.fromUserId, d.toUserId],
         link: LINK,

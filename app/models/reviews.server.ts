@@ -304,7 +304,7 @@ export function rejectReview(
     notify(
       tx,
       {
-        kind: "decision",
+        kind: "rejected",
         actorId: actor.id,
         recipients: [review.requestedBy, ...reviewerIds(tx, reviewId)],
         link: documentLink(review.documentId),
@@ -390,7 +390,7 @@ export async function approveReview(
     notify(
       tx,
       {
-        kind: "decision",
+        kind: "approved",
         actorId: actor.id,
         recipients: [current.requestedBy, ...reviewerIds(tx, reviewId)],
         link: `/gallande/${document.id}/${versionOf(release)}`,

@@ -84,6 +84,12 @@ export const notificationKinds = [
   "delegationAnswered",
   "participation",
   "opinion",
+  // Say which decision: "decision" and "delegationAnswered" remain for notices already sent.
+  "approved",
+  "rejected",
+  "delegationAccepted",
+  "delegationReturned",
+  "delegationRevoked",
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

@@ -1,4 +1,5 @@
-import { giveOpinion, requestReview } from "#app/models/reviews.server.ts";
+import { getDocument } from "#app/models/documents.server.ts";
+import { approveReview, giveOpinion, listReviews, rejectReview, requestReview } from "#app/models/reviews.server.ts";
 import { expect, test } from "#tests/fixtures/e2e.ts";
 import { approve, openAs, requestReview as requestInBrowser } from "#tests/fixtures/e2e-documents.ts";
 
@@ -38,4 +39,28 @@ test("notices say who did what from the reader's side: an opinion is not a reque
   await expect(row).not.toContainText("Ingen kvittens krävs");
   await authorPage.context().close();
   await ownerPage.context().close();
+
+  // The one who asked is told which decision: rejected, then approved, by whom.
+  const routine = await makeDocument(owner.email, "Rutin för inleverans.");
+  const title = getDocument(db, routine)!.title;
+  const asOwner = { id: owner.id, role: "process_owner" as const };
+  const asAuthor = { id: author.id, role: "quality_manager" as const };
+  const ask = () => requestReview(db, asOwner, routine, { approverId: author.id, reviewerIds: [], message: "" });
+  const hashOf = (id: string) => listReviews(db, routine).find((r) => r.id === id)!.candidateHash;
+  const first = ask();
+  rejectReview(db, asAuthor, first, { candidateHash: hashOf(first), comment: "Saknar ansvarsfördelning." });
+  const second = ask();
+  await approveReview(db, asAuthor, second, {
+    candidateHash: hashOf(second),
+    password: author.password,
+    step: "major",
+    effectiveOn: "2026-01-01",
+    summary: "Första versionen.",
+    readers: [],
+  });
+  const ownerNotices = await openAs(browser, signIn, owner);
+  await ownerNotices.goto("/notiser");
+  await expect(ownerNotices.getByRole("link", { name: `${author.name} har avslagit “${title}”` })).toBeVisible();
+  await expect(ownerNotices.getByRole("link", { name: `${author.name} har fastställt “${title}”` })).toBeVisible();
+  await ownerNotices.context().close();
 });

@@ -111,9 +111,10 @@ type Peer = { id: string; name: string; color: string; pointer?: { x: number; y:
 
 function usePeers(session: EditSession, me: Person): Peer[] {
   const [peers, setPeers] = useState<Peer[]>([]);
+  const { id, name } = me;
   useEffect(() => {
     const awareness = session.provider.awareness;
-    awareness.setLocalStateField("user", presenceOf(me));
+    awareness.setLocalStateField("user", presenceOf({ id, name }));
     const refresh = () => {
       const seen: Peer[] = [];
       for (const [clientId, state] of awareness.getStates()) {
@@ -126,7 +127,7 @@ function usePeers(session: EditSession, me: Person): Peer[] {
     awareness.on("change", refresh);
     refresh();
     return () => awareness.off("change", refresh);
-  }, [session, me.id, me.name]);
+  }, [session, id, name]);
   return peers;
 }
 
