@@ -2,7 +2,19 @@ import type { Page } from "@playwright/test";
 import { count, eq } from "drizzle-orm";
 import { createProgramme, planAudit } from "#app/models/audits.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
-import { auditFindings, objectives, reports, reviews, risks } from "#db/schema/index.ts";
+import type { DbConnection } from "#db/client.ts";
+import {
+  actions,
+  auditFindings,
+  contextItems,
+  documents,
+  legalRequirements,
+  objectives,
+  reports,
+  reviews,
+  risks,
+  units,
+} from "#db/schema/index.ts";
 import { demo, expect, test } from "#tests/fixtures/e2e.ts";
 import { openAs } from "#tests/fixtures/e2e-documents.ts";
 
@@ -134,3 +146,80 @@ test("asking for a new review: the form closes, the page says so, and a second s
   await expect(panel).not.toHaveAttribute("open", "");
   expect(db.select({ n: count() }).from(reviews).where(eq(reviews.documentId, id)).get()!.n).toBe(1);
 });
+
+/** More forms that create something: each sent twice (see nextPostTwice), each makes one. */
+const creating: {
+  name: string;
+  path: string;
+  open?: string;
+  fill: (page: Page, stamp: string) => Promise<void>;
+  submit: string;
+  count: (db: DbConnection, stamp: string) => number;
+}[] = [
+  {
+    name: "a document",
+    path: "/dokument/ny",
+    fill: (page, stamp) => page.getByLabel("Titel").fill(stamp),
+    submit: "Skapa dokument",
+    count: (db, stamp) => db.select({ n: count() }).from(documents).where(eq(documents.title, stamp)).get()!.n,
+  },
+  {
+    name: "an action",
+    path: "/atgarder/ny",
+    fill: async (page, stamp) => {
+      await page.getByLabel("Vad ska göras").fill(stamp);
+      await page.getByLabel("Varför").fill("Ett dubbeltryck.");
+      await page.getByLabel("Klart senast").fill("2030-01-31");
+      await page.getByLabel("Hur effekten ska kontrolleras").fill("Stickprov.");
+      await page.getByLabel("Mått eller stickprov").fill("Antal dubbletter");
+      await page.getByLabel("Kontrolleras senast").fill("2030-03-31");
+    },
+    submit: "Skapa åtgärd",
+    count: (db, stamp) => db.select({ n: count() }).from(actions).where(eq(actions.title, stamp)).get()!.n,
+  },
+  {
+    name: "an issue of the organisation's context",
+    path: "/krav/sammanhang",
+    open: "Lägg till en fråga eller intressent",
+    fill: async (page, stamp) => {
+      await page.getByLabel("Fråga eller intressent").fill(stamp);
+      await page.getByLabel("Krav och förväntningar").fill("Att inget dubbleras.");
+    },
+    submit: "Lägg till",
+    count: (db, stamp) => db.select({ n: count() }).from(contextItems).where(eq(contextItems.title, stamp)).get()!.n,
+  },
+  {
+    name: "a law in the legal register",
+    path: "/krav/lagar",
+    open: "Lägg till en lag eller föreskrift",
+    fill: async (page, stamp) => {
+      await page.getByLabel("Lag eller föreskrift").fill(stamp);
+      await page.getByLabel("Hur den gäller oss").fill("Den gäller alla enheter.");
+      await page.getByLabel("Bevakas av").selectOption({ label: "Karin Kvist" });
+    },
+    submit: "Lägg till",
+    count: (db, stamp) =>
+      db.select({ n: count() }).from(legalRequirements).where(eq(legalRequirements.title, stamp)).get()!.n,
+  },
+  {
+    name: "a unit",
+    path: "/admin/enheter",
+    fill: (page, stamp) => page.getByLabel("Namn på enheten").last().fill(stamp),
+    submit: "Lägg till enhet",
+    count: (db, stamp) => db.select({ n: count() }).from(units).where(eq(units.name, stamp)).get()!.n,
+  },
+];
+
+for (const form of creating) {
+  test(`${form.name} sent twice is created once`, async ({ page, signIn, db }) => {
+    await signIn(page.context(), form.path.startsWith("/admin") ? demo.admin : demo.quality_manager);
+    const stamp = `Dubbel ${form.name} ${Date.now()}`;
+    await page.goto(form.path);
+    if (form.open) await page.locator("summary", { hasText: form.open }).click();
+    await form.fill(page, stamp);
+    await nextPostTwice(page);
+    await page.getByRole("button", { name: form.submit, exact: true }).last().click();
+    await expect(page.getByText(stamp).first()).toBeVisible();
+    expect(form.count(db, stamp)).toBe(1);
+  });
+}
