@@ -1,5 +1,5 @@
 import { expect, test } from "#tests/fixtures/e2e.ts";
-import { approve, openAs, requestReview, typeAtEnd } from "#tests/fixtures/e2e-documents.ts";
+import { openAs, releaseFirstVersion, requestReview, typeAtEnd } from "#tests/fixtures/e2e-documents.ts";
 
 test("the approver decides first, reads the redline against the version in force, and a wrong password is shown where the eye is", async ({
   browser,
@@ -11,9 +11,7 @@ test("the approver decides first, reads the redline against the version in force
   const qm = await makeUser("quality_manager");
   const id = await makeDocument(qm.email, "Alla leveranser kontrolleras.");
   const page = await openAs(browser, signIn, qm, { viewport: { width: 1280, height: 720 } });
-  await requestReview(page, id, qm);
-  await approve(page, id, qm, "Första versionen.");
-  await expect(page.getByText("Version 1.0 är fastställd.")).toBeVisible();
+  await releaseFirstVersion(page, id, qm);
 
   await page.goto(`/dokument/${id}`);
   await typeAtEnd(page, " Avvikande leveranser spärras.");

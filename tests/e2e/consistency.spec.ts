@@ -2,6 +2,7 @@ import { createAction } from "#app/models/actions.server.ts";
 import { addMeasurement, createKpi } from "#app/models/kpis.server.ts";
 import { notify } from "#app/models/notifications.server.ts";
 import { findUserByEmail, setUserLocale } from "#app/models/users.server.ts";
+import { anAction } from "#tests/fixtures/db.ts";
 import { demo, expect, test } from "#tests/fixtures/e2e.ts";
 import { openAs } from "#tests/fixtures/e2e-documents.ts";
 
@@ -97,17 +98,7 @@ for (const [locale, words] of [
     await expect(page.locator(".notification-list time").first()).toHaveText(words.date);
 
     // The action board says when a column is empty: a new person's one planned action leaves four.
-    createAction(db, owner, {
-      title: "Kalibrera vågen",
-      reason: "Fel vikt.",
-      ownerId: owner.id,
-      unitId: null,
-      dueOn: "2030-01-01",
-      effectPlan: "Stickprov",
-      effectMeasure: "Antal fel",
-      effectCheckOn: "2030-02-01",
-      source: "improvement",
-    });
+    createAction(db, owner, anAction(owner.id, "Kalibrera vågen"));
     await page.goto("/atgarder?vy=tavla&visa=mina");
     await expect(page.getByText(words.empty)).toHaveCount(4);
   });

@@ -15,6 +15,7 @@ import {
   risks,
   units,
 } from "#db/schema/index.ts";
+import { anAudit } from "#tests/fixtures/db.ts";
 import { demo, expect, test } from "#tests/fixtures/e2e.ts";
 import { openAs } from "#tests/fixtures/e2e-documents.ts";
 
@@ -97,18 +98,12 @@ test("an audit finding: the form closes and clears once it is recorded, and a se
   const qm = findUserByEmail(db, demo.quality_manager)!;
   const lead = await makeUser("auditor");
   const year = new Date().getFullYear() + 3;
-  const auditId = planAudit(db, qm, createProgramme(db, qm, year, ""), {
-    title: "Lager",
-    processId: null,
-    unitId: null,
-    clauses: ["8.5"],
-    areas: ["quality"],
-    plannedOn: `${year}-04-01`,
-    leadAuditorId: lead.id,
-    team: [],
-    criteria: "Rutinen för lager",
-    method: "Stickprov",
-  });
+  const auditId = planAudit(
+    db,
+    qm,
+    createProgramme(db, qm, year, ""),
+    anAudit(lead.id, "Lager", `${year}-04-01`, "8.5"),
+  );
   const page = await openAs(browser, signIn, lead);
   await page.goto(`/revision/granskningar/${auditId}`);
   const panel = page.locator("details", { has: page.locator("summary", { hasText: "Registrera ett fynd" }) });

@@ -1,8 +1,9 @@
 import { createProgramme, planAudit } from "#app/models/audits.server.ts";
 import { getDocument } from "#app/models/documents.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
+import { anAudit } from "#tests/fixtures/db.ts";
 import { demo, expect, test } from "#tests/fixtures/e2e.ts";
-import { approve, openAs, requestReview, withdraw } from "#tests/fixtures/e2e-documents.ts";
+import { openAs, releaseFirstVersion, withdraw } from "#tests/fixtures/e2e-documents.ts";
 
 test("an internal auditor finds the next step without a programme, and their planned audit on Start", async ({
   browser,
@@ -19,18 +20,12 @@ test("an internal auditor finds the next step without a programme, and their pla
 
   const qm = findUserByEmail(db, demo.quality_manager)!;
   const year = new Date().getFullYear() + 4;
-  const auditId = planAudit(db, qm, createProgramme(db, qm, year, ""), {
-    title: "Kundtjänst",
-    processId: null,
-    unitId: null,
-    clauses: ["9.1"],
-    areas: [],
-    plannedOn: `${year}-05-12`,
-    leadAuditorId: auditor.id,
-    team: [],
-    criteria: "Rutinen för kundtjänst",
-    method: "Intervjuer",
-  });
+  const auditId = planAudit(
+    db,
+    qm,
+    createProgramme(db, qm, year, ""),
+    anAudit(auditor.id, "Kundtjänst", `${year}-05-12`, "9.1"),
+  );
   await page.goto("/start");
   const todo = page.getByRole("region", { name: "Att göra" });
   await todo.getByRole("link", { name: /Revision \d+\. Kundtjänst att genomföra 12 maj/ }).click();
@@ -69,9 +64,7 @@ test("the document register lists all documents when asked, with the version in 
   const qm = await makeUser("quality_manager");
   const id = await makeDocument(qm.email, "En rutin som upphävs.");
   const page = await openAs(browser, signIn, qm);
-  await requestReview(page, id, qm);
-  await approve(page, id, qm, "Första versionen.");
-  await expect(page.getByText("Version 1.0 är fastställd.")).toBeVisible();
+  await releaseFirstVersion(page, id, qm);
   const title = getDocument(db, id)!.title;
 
   await page.goto("/dokument");

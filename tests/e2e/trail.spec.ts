@@ -1,7 +1,7 @@
 import { getDocument } from "#app/models/documents.server.ts";
 import { setUserLocale } from "#app/models/users.server.ts";
 import { expect, test } from "#tests/fixtures/e2e.ts";
-import { approve, openAs, requestReview } from "#tests/fixtures/e2e-documents.ts";
+import { openAs, releaseFirstVersion } from "#tests/fixtures/e2e-documents.ts";
 
 test("the trail reads as sentences with links, in Swedish and English, and keeps its raw data behind a toggle", async ({
   browser,
@@ -15,9 +15,7 @@ test("the trail reads as sentences with links, in Swedish and English, and keeps
   const id = await makeDocument(qm.email, "Vi gör rätt från början.");
   const title = getDocument(db, id)!.title;
   const page = await openAs(browser, signIn, qm);
-  await requestReview(page, id, qm);
-  await approve(page, id, qm, "Första versionen.");
-  await expect(page.getByText("Version 1.0 är fastställd.")).toBeVisible();
+  await releaseFirstVersion(page, id, qm);
 
   await page.goto("/sparbarhet");
   const released = page.getByRole("row").filter({ hasText: `${qm.name} gav ut ${title} version 1.0` });

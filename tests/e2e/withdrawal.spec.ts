@@ -1,6 +1,7 @@
 import { linkItems } from "#app/models/links.server.ts";
 import { createAction } from "#app/models/actions.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
+import { anAction } from "#tests/fixtures/db.ts";
 import { demo, expect, test } from "#tests/fixtures/e2e.ts";
 import { approve, openAs, requestReview, withdraw } from "#tests/fixtures/e2e-documents.ts";
 
@@ -25,17 +26,7 @@ test("withdrawing a document in force is confirmed, signed and explained, and it
   const successorTitle = await page.locator("h1").innerText();
   // An action points at the old routine; its link must not break.
   const owner = findUserByEmail(db, demo.quality_manager)!;
-  const action = createAction(db, owner, {
-    title: `Byt inköpsrutin ${Date.now()}`,
-    reason: "Rutinen ersätts.",
-    ownerId: owner.id,
-    unitId: null,
-    dueOn: "2030-01-01",
-    effectPlan: "Stickprov",
-    effectMeasure: "Antal fel",
-    effectCheckOn: "2030-02-01",
-    source: "improvement",
-  });
+  const action = createAction(db, owner, anAction(owner.id, `Byt inköpsrutin ${Date.now()}`));
   linkItems(db, owner, { kind: "action", id: action }, { kind: "document", id: old });
 
   // "Test" is no reason, a wrong password signs nothing, and the confirmation is required.

@@ -21,7 +21,7 @@ import { approveReview, listReviews, requestReview } from "#app/models/reviews.s
 import type { User } from "#app/models/users.server.ts";
 import { translator } from "#app/i18n/index.ts";
 import type { DbConnection } from "#db/client.ts";
-import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
+import { createTestDb, makeUser, anAudit } from "#tests/fixtures/db.ts";
 
 const none = Object.fromEntries(reviewInputs.map((k) => [k, false])) as Record<ReviewInput, boolean>;
 
@@ -196,18 +196,7 @@ describe("the audit results a review sees", () => {
     const db = createTestDb();
     const qm = await makeUser(db, { role: "quality_manager" });
     const programme = createProgramme(db, qm, 2027, "");
-    const auditId = planAudit(db, qm, programme, {
-      title: "Lager",
-      processId: null,
-      unitId: null,
-      clauses: ["8.5"],
-      areas: [],
-      plannedOn: "2027-03-01",
-      leadAuditorId: qm.id,
-      team: [],
-      criteria: "Rutinen",
-      method: "Stickprov",
-    });
+    const auditId = planAudit(db, qm, programme, anAudit(qm.id, "Lager", "2027-03-01", "8.5"));
     const period = { from: "2026-01-01", to: "2026-12-31" };
     expect(auditEvidence(db, period).hasData).toBe(false);
     addFinding(db, qm, auditId, {
