@@ -2277,6 +2277,7 @@ const en: Messages = {
   },
   myDrafts: {
     none: "You are not invited to any draft at the moment.",
+    noneHint: "When someone invites you to write or comment on a draft, you find it here, and you get a notice.",
     roles: { editor: "You edit", commenter: "You comment" },
   },
   common: {

@@ -2269,6 +2269,7 @@ const sv = {
   },
   myDrafts: {
     none: "Du är inte inbjuden till något utkast just nu.",
+    noneHint: "När någon bjuder in dig att skriva eller kommentera ett utkast hittar du det här, och du får en notis.",
     roles: { editor: "Du redigerar", commenter: "Du kommenterar" },
   },
   common: {

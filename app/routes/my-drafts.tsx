@@ -20,7 +20,9 @@ export default function MyDrafts({ loaderData }: Route.ComponentProps) {
     <>
       <PageHeader title={t("sections.myDrafts.title")} intro={t("sections.myDrafts.intro")} />
       {loaderData.drafts.length === 0 ? (
-        <EmptyState title={t("myDrafts.none")} />
+        <EmptyState title={t("myDrafts.none")}>
+          <p>{t("myDrafts.noneHint")}</p>
+        </EmptyState>
       ) : (
         <ul className="reading-list">
           {loaderData.drafts.map((d) => (

@@ -79,3 +79,20 @@ test("the document register lists all documents when asked, with the version in 
   await page.getByRole("button", { name: "Filtrera" }).click();
   await expect(page.getByRole("row").filter({ hasText: title })).toContainText("Arkiverat");
 });
+
+test("an empty list offers the next step: a new person's own actions, and drafts they are not yet invited to", async ({
+  browser,
+  signIn,
+  makeUser,
+}) => {
+  const qm = await makeUser("quality_manager");
+  const page = await openAs(browser, signIn, qm);
+  await page.goto("/atgarder?visa=mina");
+  await page.getByRole("region", { name: "Inga åtgärder här" }).getByRole("link", { name: "Ny åtgärd" }).click();
+  await expect(page).toHaveURL(/\/atgarder\/ny$/);
+
+  const staff = await makeUser("staff");
+  const staffPage = await openAs(browser, signIn, staff);
+  await staffPage.goto("/mina-utkast");
+  await expect(staffPage.getByText("När någon bjuder in dig att skriva eller kommentera ett utkast")).toBeVisible();
+});

@@ -1,6 +1,16 @@
 import type { ReactNode } from "react";
+import { Link } from "react-router";
 
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+/** An empty list says so, and where there is a next step, offers it as a button. */
+export function EmptyState({
+  title,
+  next,
+  children,
+}: {
+  title: string;
+  next?: { to: string; label: string } | null;
+  children?: ReactNode;
+}) {
   return (
     <section className="empty-state" aria-label={title}>
       <svg aria-hidden="true" viewBox="0 0 48 48" width="48" height="48" className="empty-state-icon">
@@ -9,6 +19,13 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
       </svg>
       <h2>{title}</h2>
       {children}
+      {next ? (
+        <p>
+          <Link to={next.to} className="button">
+            {next.label}
+          </Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -122,7 +122,10 @@ export default function Actions({ loaderData }: Route.ComponentProps) {
         </div>
       </Form>
       {actions.length === 0 ? (
-        <EmptyState title={t("actions.none")} />
+        <EmptyState
+          title={t("actions.none")}
+          next={loaderData.canCreate ? { to: "/atgarder/ny", label: t("actions.new") } : null}
+        />
       ) : filter.vy === "tavla" ? (
         <div className="board">
           {actionStatuses.map((status) => {

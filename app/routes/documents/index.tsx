@@ -96,7 +96,10 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
         </div>
       </Form>
       {documents.length === 0 ? (
-        <EmptyState title={filtered ? t("documents.noneMatch") : t("documents.none")}>
+        <EmptyState
+          title={filtered ? t("documents.noneMatch") : t("documents.none")}
+          next={loaderData.canCreate && !filtered ? { to: "/dokument/ny", label: t("documents.new") } : null}
+        >
           {loaderData.canCreate && !filtered ? <p>{t("documents.noneHint")}</p> : null}
         </EmptyState>
       ) : (

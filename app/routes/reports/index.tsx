@@ -128,7 +128,10 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
             </div>
           </Form>
           {loaderData.all.length === 0 ? (
-            <EmptyState title={t("reports.noneFound")} />
+            <EmptyState
+              title={t("reports.noneFound")}
+              next={loaderData.canReport ? { to: "/avvikelser/ny", label: t("reports.reportDeviation") } : null}
+            />
           ) : (
             <div className="table-wrap card">
               <table>

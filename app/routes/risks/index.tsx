@@ -127,7 +127,10 @@ export default function Risks({ loaderData }: Route.ComponentProps) {
         </p>
       ) : null}
       {risks.length === 0 ? (
-        <EmptyState title={t("risks.none")} />
+        <EmptyState
+          title={t("risks.none")}
+          next={loaderData.canCreate ? { to: "/risker/ny", label: t("risks.new") } : null}
+        />
       ) : (
         <div className="table-wrap">
           <table>
