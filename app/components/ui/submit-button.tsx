@@ -80,6 +80,7 @@ function useSettledForm(button: React.RefObject<HTMLButtonElement | null>) {
       return;
     }
     form.reset();
-    form.closest("details")?.removeAttribute("open");
+    // A panel that also lists what the form made (data-stays-open) stays, to show it.
+    form.closest("details:not([data-stays-open])")?.removeAttribute("open");
   }, [navigation.state, actionData, button]);
 }
