@@ -67,7 +67,7 @@ export function ParticipantsPanel({ participants, candidates, errors, done }: Pr
   // Folded away until someone is named, or the keeper has just worked in it.
   const open = participants.length > 0 || done !== undefined || errors !== undefined;
   return (
-    <details className="card details-panel participants" open={open} data-stays-open>
+    <details className="card details-panel participants" open={open}>
       <summary>{t("participants.summary", { count: participants.length })}</summary>
       <section aria-labelledby="participants-heading">
         <h2 id="participants-heading" className="visually-hidden">

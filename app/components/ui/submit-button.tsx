@@ -46,7 +46,8 @@ export function SubmitButton({
  * A refused form moves focus to its first field in error (or its alert), in view. After this
  * button's form was sent and its action answered `done` (or redirected back to the
  * page still shown, which is how some pages say it went well: refusals come back as data), the
- * form returns to its defaults and the <details> around it closes. Without JavaScript the page
+ * form returns to its defaults and the <details> around it closes (unless it shows the confirmation
+ * itself). Without JavaScript the page
  * is rendered anew and the same holds.
  */
 function useSettledForm(button: React.RefObject<HTMLButtonElement | null>) {
@@ -80,7 +81,8 @@ function useSettledForm(button: React.RefObject<HTMLButtonElement | null>) {
       return;
     }
     form.reset();
-    // A panel that also lists what the form made (data-stays-open) stays, to show it.
-    form.closest("details:not([data-stays-open])")?.removeAttribute("open");
+    // The panel folds, unless it holds the confirmation of what was just done.
+    const panel = form.closest("details");
+    if (panel && !panel.querySelector(".notice-success")) panel.removeAttribute("open");
   }, [navigation.state, actionData, button]);
 }

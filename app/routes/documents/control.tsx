@@ -452,7 +452,7 @@ export default function DocumentControl({ loaderData, actionData }: Route.Compon
                       <td>{r.summary}</td>
                       <td>
                         {r.progress && r.progress.groups.length > 0 ? (
-                          <details data-stays-open>
+                          <details>
                             <summary>
                               {t("control.progress", { done: r.progress.done, total: r.progress.readers.length })}
                             </summary>
