@@ -5,7 +5,6 @@ import type { Locale } from "#db/schema/index.ts";
 import { unreadCount } from "./notifications.server.ts";
 import { draftsNaming } from "./participants.server.ts";
 import { getOrganisation } from "./organisation.server.ts";
-import { newSubmissionKey } from "./submissions.server.ts";
 
 /** What the application's frame shows a signed-in person: organisation, who they are, their menu. */
 export function appShell(db: Db, user: Actor & { name: string; locale: Locale }) {
@@ -15,8 +14,6 @@ export function appShell(db: Db, user: Actor & { name: string; locale: Locale })
     unread: unreadCount(db, user.id),
     // Reporting a deviation is the one thing everyone who works here must find at once.
     canReport: can(user, "create", { type: "reports" }),
-    // Fresh on every load, so each page's forms carry a key of their own (submissions.server.ts).
-    submissionKey: newSubmissionKey(),
     nav: sections
       .filter((section) => can(user, "view", { type: "section", section }))
       .filter((section) => section !== "myDrafts" || draftsNaming(db, user.id).length > 0)

@@ -1,3 +1,4 @@
+import { getDocument } from "#app/models/documents.server.ts";
 import { expect, test } from "#tests/fixtures/e2e.ts";
 import { approve, editorText, openAs, requestReview } from "#tests/fixtures/e2e-documents.ts";
 
@@ -6,6 +7,7 @@ test("a quality manager invites a staff member to a policy draft, they write it 
   signIn,
   makeUser,
   makeDocument,
+  db,
 }) => {
   test.setTimeout(90_000);
   const qm = await makeUser("quality_manager");
@@ -39,7 +41,8 @@ test("a quality manager invites a staff member to a policy draft, they write it 
   // Sara finds it under Mina utkast and writes in the live editor; both see each other's text.
   await saraPage.goto("/start");
   await saraPage.getByRole("navigation").getByRole("link", { name: "Mina utkast" }).click();
-  await saraPage.getByRole("link", { name: /Testdokument/ }).click();
+  // This draft by its title: other flows' releases for staff to read are listed here too.
+  await saraPage.getByRole("link", { name: getDocument(db, documentId)!.title, exact: true }).click();
   await expect(saraPage.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
   const saraEditor = saraPage.locator(".ProseMirror");
   await expect(saraEditor).toBeVisible();
