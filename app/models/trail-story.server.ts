@@ -20,6 +20,7 @@ import {
   type LinkableKind,
   linkableKinds,
 } from "#db/schema/index.ts";
+import { getDocument } from "./documents.server.ts";
 import { describeItem } from "./links.server.ts";
 import { versionOf } from "./releases.server.ts";
 import { recentTrail, type TrailEntry } from "./trail.server.ts";
@@ -151,10 +152,7 @@ function subjectOf(db: Db, reader: Actor, event: TrailEntry, now: Date): TrailSu
   const item = describeItem(db, reader, { kind: event.subjectType, id: event.subjectId }, now);
   if (item) return { title: item.title, href: item.href };
   // Some records the reader may hear of but not open (a draft, for one who reads releases only).
-  const document =
-    event.subjectType === "document"
-      ? db.select({ title: documents.title }).from(documents).where(eq(documents.id, event.subjectId)).get()
-      : undefined;
+  const document = event.subjectType === "document" ? getDocument(db, event.subjectId) : undefined;
   return document ? { title: document.title, href: null } : null;
 }
 
