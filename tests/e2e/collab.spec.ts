@@ -78,6 +78,8 @@ test("after going offline and online again, the editor says saved as soon as the
   const perContext = await browser.newContext();
   await signIn(karinContext, demo.quality_manager);
   await signIn(perContext, demo.process_owner);
+  // Karin's clock is ours to move: she stops typing for a moment before the network is back.
+  await karinContext.clock.install();
   const karin = await karinContext.newPage();
   const per = await perContext.newPage();
   await openLive(karin, documentId);
@@ -94,6 +96,9 @@ test("after going offline and online again, the editor says saved as soon as the
     await karin.keyboard.press("Control+End");
     await karin.keyboard.type(words);
     expected += words;
+    await expect(status).toContainText("Väntar på anslutning för att spara");
+    // A pause in typing asks the server to confirm; with the socket down, that must wait.
+    await karin.clock.runFor(2000);
     await expect(status).toContainText("Väntar på anslutning för att spara");
     await karinContext.setOffline(false);
     await expect.poll(() => editorText(per)).toBe(expected);
@@ -230,7 +235,8 @@ test("comments and replies appear live for everyone in the document, and a menti
   await expect(per.getByRole("heading", { name: "Kommentarer (0 öppna)" })).toBeVisible();
 
   await per.goto("/notiser");
-  await expect(per.getByRole("link", { name: /Rut Revisor nämnde dig i en kommentar/ })).toBeVisible();
+  const notice = per.getByRole("link", { name: /Rut Revisor nämnde dig i en kommentar/ });
+  await expect(notice.and(per.locator(`[href*="${documentId}"]`))).toBeVisible();
   await rutContext.close();
   await perContext.close();
 });
