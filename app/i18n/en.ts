@@ -199,6 +199,8 @@ const en: Messages = {
     accessUntil: "Access until and including",
     accessUntilHint: "Required for external auditors. Access ends automatically.",
     invitationCreated: "The invitation to {{email}} is created.",
+    invitationAlreadyCreated:
+      "The invitation to {{email}} was already created by your first click; its link was shown then. To get a new link, invite again.",
     invitationSent: "The invitation is sent to {{email}}.",
     invitationCopy:
       "Email is not configured. Copy the link and send it to the person. It is shown only now and is valid for seven days.",

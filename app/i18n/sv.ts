@@ -196,6 +196,8 @@ const sv = {
     accessUntil: "Behörighet till och med",
     accessUntilHint: "Krävs för externa revisorer. Åtkomsten upphör automatiskt.",
     invitationCreated: "Inbjudan till {{email}} är skapad.",
+    invitationAlreadyCreated:
+      "Inbjudan till {{email}} skapades redan vid ditt första klick, och länken visades då. Bjud in igen om du behöver en ny länk.",
     invitationSent: "Inbjudan är skickad till {{email}}.",
     invitationCopy:
       "E-post är inte konfigurerad. Kopiera länken och skicka den till personen. Den visas bara nu och gäller i sju dagar.",

@@ -67,9 +67,13 @@ export function onceTo(db: Db, userId: string, form: FormData, create: () => str
   return location;
 }
 
-/** As onceTo, for a form whose answer is the page it was sent from: the repeat does nothing. */
-export function once(db: Db, userId: string, form: FormData, work: () => void): void {
-  if (earlierSubmission(db, userId, form)) return;
+/**
+ * As onceTo, for a form whose answer is the page it was sent from: the repeat does nothing.
+ * Says whether the work was done now (false for a repeat).
+ */
+export function once(db: Db, userId: string, form: FormData, work: () => void): boolean {
+  if (earlierSubmission(db, userId, form)) return false;
   work();
   recordSubmission(db, userId, form);
+  return true;
 }

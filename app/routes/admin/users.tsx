@@ -15,6 +15,7 @@ import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
+import { once } from "#app/models/submissions.server.ts";
 import {
   createInvitation,
   invitationLink,
@@ -57,7 +58,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
 
 type ActionResult = {
   errors: FieldErrors;
-  invited?: { email: string; link?: string; mailed: boolean; mailFailed?: boolean };
+  invited?: { email: string; link?: string; mailed: boolean; mailFailed?: boolean; repeated?: boolean };
   revoked?: boolean;
 };
 
@@ -71,9 +72,12 @@ export async function action({ request, context }: Route.ActionArgs): Promise<Ac
   const parsed = parseForm(inviteSchema, form);
   if (!parsed.ok) return { errors: parsed.errors };
   const input = { ...parsed.data, accessExpiresAt: accessEnd(parsed.data) };
-  let token: string;
+  let token = "";
   try {
-    token = createInvitation(context.db, user.id, input).token;
+    // A repeat of the same form neither replaces the invitation nor mails the person again.
+    if (!once(context.db, user.id, form, () => (token = createInvitation(context.db, user.id, input).token))) {
+      return { errors: {}, invited: { email: input.email, mailed: context.mailer.enabled, repeated: true } };
+    }
   } catch (error) {
     return { errors: refusalAsFormError(error) };
   }
@@ -104,9 +108,11 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           {invited ? (
             <Notice tone="success">
               <p>
-                {invited.mailed
-                  ? t("admin.invitationSent", { email: invited.email })
-                  : t("admin.invitationCreated", { email: invited.email })}
+                {invited.repeated && !invited.mailed
+                  ? t("admin.invitationAlreadyCreated", { email: invited.email })
+                  : invited.mailed
+                    ? t("admin.invitationSent", { email: invited.email })
+                    : t("admin.invitationCreated", { email: invited.email })}
               </p>
               {invited.mailFailed ? <p>{t("errors.mailFailed")}</p> : null}
               {invited.link ? (

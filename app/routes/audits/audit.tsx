@@ -75,18 +75,20 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     switch (intent) {
       case "report": {
         const t = translator(user.locale);
-        startReport(context.db, user, audit.id, {
-          title: t("audits.reportTitle"),
-          headings: {
-            scope: t("audits.report.scope"),
-            criteria: t("audits.report.criteria"),
-            method: t("audits.report.method"),
-            people: t("audits.report.people"),
-            strengths: t("audits.report.strengths"),
-            findings: t("audits.report.findings"),
-            conclusion: t("audits.report.conclusion"),
-          },
-        });
+        once(context.db, user.id, form, () =>
+          startReport(context.db, user, audit.id, {
+            title: t("audits.reportTitle"),
+            headings: {
+              scope: t("audits.report.scope"),
+              criteria: t("audits.report.criteria"),
+              method: t("audits.report.method"),
+              people: t("audits.report.people"),
+              strengths: t("audits.report.strengths"),
+              findings: t("audits.report.findings"),
+              conclusion: t("audits.report.conclusion"),
+            },
+          }),
+        );
         break;
       }
       case "finding": {

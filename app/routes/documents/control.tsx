@@ -213,7 +213,9 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
       case "noChange": {
         const parsed = parseFormObject(noChangeSchema, input);
         if (!parsed.ok) return fail(parsed.errors);
-        completeReviewWithoutChange(context.db, user, document.id, parsed.data.comment);
+        once(context.db, user.id, form, () =>
+          completeReviewWithoutChange(context.db, user, document.id, parsed.data.comment),
+        );
         return { intent, errors: {}, done: "control.reviewedNoChangeDone" };
       }
       case "remind": {

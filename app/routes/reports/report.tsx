@@ -124,7 +124,7 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
       case "triage":
         return run(triageSchema, (input) => triageReport(db, user, report.id, input));
       case "investigate":
-        startInvestigation(db, user, report.id);
+        once(db, user.id, form, () => startInvestigation(db, user, report.id));
         return { intent, errors: {}, done: true };
       case "timeline":
         return run(timelineSchema, (input) =>
@@ -133,9 +133,9 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
       case "why":
         return run(whySchema, (input) => once(db, user.id, form, () => addWhy(db, user, report.id, input.answer)));
       case "close":
-        return run(closeSchema, (input) => closeReport(db, user, report.id, input));
+        return run(closeSchema, (input) => once(db, user.id, form, () => closeReport(db, user, report.id, input)));
       case "reopen":
-        reopenReport(db, user, report.id, String(form.get("reason") ?? ""));
+        once(db, user.id, form, () => reopenReport(db, user, report.id, String(form.get("reason") ?? "")));
         return { intent, errors: {}, done: true };
       case "authority": {
         const parsed = parseForm(authoritySchema, form);

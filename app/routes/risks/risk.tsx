@@ -14,6 +14,7 @@ import { linkedTo } from "#app/models/links.server.ts";
 import { linkFormIntent } from "#app/routes/links/link-form.server.ts";
 import { levelOf, scoreOf, trendOf } from "#app/models/risk-scoring.ts";
 import { getRisk, reassessRisk, riskHistory, riskResource, riskScale } from "#app/models/risks.server.ts";
+import { once } from "#app/models/submissions.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseForm, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/risk";
@@ -70,7 +71,9 @@ export async function action({
   const parsed = parseForm(reassessSchema, form);
   if (!parsed.ok) return { intent, errors: parsed.errors };
   try {
-    reassessRisk(context.db, user, risk.id, { ...assessmentsOf(parsed.data), ...parsed.data });
+    once(context.db, user.id, form, () =>
+      reassessRisk(context.db, user, risk.id, { ...assessmentsOf(parsed.data), ...parsed.data }),
+    );
   } catch (error) {
     return { intent, errors: refusalAsFormError(error) };
   }
