@@ -16,7 +16,13 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 30_000,
-  expect: { timeout: 7_000 },
+  expect: {
+    timeout: 7_000,
+    // Where layout is the point a flow compares a screenshot (masking what other flows change in
+    // the shared database); the tolerance absorbs anti-aliasing.
+    toHaveScreenshot: { maxDiffPixelRatio: 0.02 },
+  },
+  snapshotPathTemplate: "tests/e2e/screenshots/{testFileName}/{arg}{ext}",
   reporter: [["list"], ["json", { outputFile: ".reports/e2e.json" }]],
   use: {
     baseURL,

@@ -90,6 +90,9 @@ for (const [locale, words] of [
     const labelBox = (await label.boundingBox())!;
     const svgBox = (await chart.boundingBox())!;
     expect(labelBox.y + labelBox.height - svgBox.y).toBeLessThanOrEqual(lineY);
+    await expect(page.locator(".kpi-chart").first()).toHaveScreenshot(`kpi-chart-${locale}.png`, {
+      mask: [page.locator(".kpi-chart .recharts-legend-wrapper")],
+    });
 
     // One date format everywhere, notifications included.
     const admin = findUserByEmail(db, demo.admin)!;
@@ -101,5 +104,6 @@ for (const [locale, words] of [
     createAction(db, owner, anAction(owner.id, "Kalibrera vågen"));
     await page.goto("/atgarder?vy=tavla&visa=mina");
     await expect(page.getByText(words.empty)).toHaveCount(4);
+    await expect(page.locator(".board-column").nth(1)).toHaveScreenshot(`empty-board-column-${locale}.png`);
   });
 }

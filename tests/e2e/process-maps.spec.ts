@@ -171,6 +171,7 @@ test("a process owner adds five steps in one lane: none hides another, before an
   await page.getByRole("button", { name: "Ordna automatiskt" }).click();
   await expect(page.getByText("Allt sparat")).toBeVisible();
   await noneOverlap();
+  await expect(page.locator(".map-canvas")).toHaveScreenshot("five-steps-arranged.png");
 
   // The lanes' names are whole and in view; handles are large enough to hit; the controls speak Swedish.
   const canvas = (await page.locator(".map-canvas").boundingBox())!;
