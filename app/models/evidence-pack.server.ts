@@ -180,6 +180,7 @@ export type EvidenceLabels = {
   term: (key: string) => string;
   review: (review: NonNullable<EvidencePack["review"]>) => string;
   noReview: string;
+  noFrameworks: string;
   actions: (byStatus: EvidencePack["actions"]["byStatus"]) => string;
   trail: (verdict: TrailVerdict) => string;
   page: (page: number, pages: number) => string;
@@ -203,6 +204,8 @@ export function evidencePackPdf(db: Db, pack: EvidencePack, labels: EvidenceLabe
     { text: `${labels.title}: ${pack.organisation}`, style: "h1" },
     { text: labels.generated, color: "#444444", margin: [0, 0, 0, 8] },
     { text: s.scope, style: "h2" },
+    // Without frameworks there is neither scope nor coverage: one sentence says so, once.
+    ...(pack.frameworks.length === 0 ? [{ text: labels.noFrameworks } as Content] : []),
     ...pack.frameworks.map((f): Content => [
       { text: f.name, style: "h3" },
       { text: [{ text: `${labels.scope.scope}: `, bold: true }, f.scope || labels.scope.none] },
@@ -219,7 +222,7 @@ export function evidencePackPdf(db: Db, pack: EvidencePack, labels: EvidenceLabe
       { text: `${p.title} (${c.version} ${p.version})`, style: "h3" },
       ...blocks(p.content.content),
     ]),
-    { text: s.frameworks, style: "h2" },
+    ...(pack.frameworks.length > 0 ? [{ text: s.frameworks, style: "h2" } as Content] : []),
     ...pack.frameworks.map((f): Content => ({ text: `${f.name}: ${labels.coverage(f.summary)}` })),
     { text: s.releases, style: "h2" },
     table(
