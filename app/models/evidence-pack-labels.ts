@@ -1,10 +1,11 @@
 import { translator } from "#app/i18n/index.ts";
+import type { Locale } from "#db/schema/values.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import type { EvidenceLabels } from "./evidence-pack.server.ts";
 import { requirementTitle } from "./requirement-rules.ts";
 
 /** The evidence pack's words in one language, for its PDF. */
-export function evidencePackLabels(locale: string, generatedOn: string): EvidenceLabels {
+export function evidencePackLabels(locale: Locale, generatedOn: string): EvidenceLabels {
   const t = translator(locale);
   const column = (key: string) => t(`evidence.columns.${key}` as "evidence.columns.title");
   return {

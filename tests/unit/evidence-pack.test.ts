@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { evidencePackLabels } from "#app/models/evidence-pack-labels.ts";
 import { evidencePack, evidencePackPdf } from "#app/models/evidence-pack.server.ts";
 import { enableBuiltin } from "#app/models/requirements.server.ts";
+import type { Locale } from "#db/schema/values.ts";
 import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
 
-async function pdfText(db: ReturnType<typeof createTestDb>, locale: string, actor: Parameters<typeof evidencePack>[1]) {
+async function pdfText(db: ReturnType<typeof createTestDb>, locale: Locale, actor: Parameters<typeof evidencePack>[1]) {
   const pack = evidencePack(db, actor);
   const pdf = await evidencePackPdf(db, pack, evidencePackLabels(locale, pack.generatedOn));
   return (await new PDFParse({ data: pdf }).getText()).text;
