@@ -6,7 +6,7 @@ import { newId } from "#db/ids.ts";
 import { nextNumber } from "#db/numbering.ts";
 import { actionEvents, actions, units, users, type ActionSource, type ActionStatus } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
-import { isOpen, nextDeadline, nextStatus, overdue, type ActionMove } from "./action-states.ts";
+import { allowedMoves, isOpen, nextDeadline, nextStatus, overdue, type ActionMove } from "./action-states.ts";
 import { DomainError } from "./errors.ts";
 import { notify } from "./notifications.server.ts";
 import { dayOf } from "./releases.server.ts";
@@ -107,6 +107,16 @@ function requireAction(db: Db, id: string): ActionSummary {
 
 export const actionResource = (action: { ownerId: string; createdBy: string }) =>
   ({ type: "action", ownerId: action.ownerId, createdBy: action.createdBy }) as const;
+
+/** The moves this person may make with the action now: judging its effect is a right of its own. */
+export function movesFor(actor: Actor, action: ActionSummary): { move: ActionMove; to: ActionStatus }[] {
+  const resource = actionResource(action);
+  return allowedMoves(action.status)
+    .filter((move) =>
+      can(actor, move === "verifyEffect" || move === "markNotEffective" ? "verifyEffect" : "edit", resource),
+    )
+    .map((move) => ({ move, to: nextStatus(action.status, move)! }));
+}
 
 export type ActionFilter = {
   status?: ActionStatus;

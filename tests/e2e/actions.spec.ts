@@ -1,5 +1,9 @@
 import ExcelJS from "exceljs";
+import { createAction } from "#app/models/actions.server.ts";
+import { findUserByEmail } from "#app/models/users.server.ts";
+import { anAction } from "#tests/fixtures/db.ts";
 import { demo, expect, test } from "#tests/fixtures/e2e.ts";
+import { openAs } from "#tests/fixtures/e2e-documents.ts";
 
 test("an action needs an effect plan, and closes only when its effect is verified", async ({ page, signIn }) => {
   await signIn(page.context(), demo.process_owner);
@@ -45,4 +49,62 @@ test("an action needs an effect plan, and closes only when its effect is verifie
   const cells = workbook.getWorksheet("Åtgärder")!.getSheetValues().flat().map(String);
   expect(cells).toContain(title);
   expect(cells).toContain("Effekt verifierad");
+});
+
+test("on the board a card is dragged to the next column, or moved there with the keyboard; judging its effect opens its form", async ({
+  browser,
+  signIn,
+  makeUser,
+  db,
+}) => {
+  const person = await makeUser("process_owner");
+  const owner = findUserByEmail(db, person.email)!;
+  const title = `Märk hyllorna ${Date.now()}`;
+  createAction(db, owner, anAction(owner.id, title));
+  const page = await openAs(browser, signIn, person, { viewport: { width: 1280, height: 800 } });
+  await page.goto("/atgarder?vy=tavla&visa=mina");
+  const column = (name: string) => page.getByRole("region", { name: new RegExp(`^${name}`) });
+  const card = page.locator(".board-card", { hasText: title });
+  await expect(column("Planerad").locator(".board-card", { hasText: title })).toBeVisible();
+
+  // With the mouse: picked up, carried over "Pågår" and let go there.
+  const from = (await card.boundingBox())!;
+  const to = (await column("Pågår").boundingBox())!;
+  await page.mouse.move(from.x + 20, from.y + from.height - 8);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 40, from.y + from.height, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 10 });
+  await expect(column("Pågår")).toHaveClass(/board-column-over/);
+  await page.mouse.up();
+  await expect(column("Pågår").locator(".board-card", { hasText: title })).toBeVisible();
+  await expect(column("Pågår").getByRole("heading")).toContainText("(1)");
+
+  // With the keyboard: the card's own Move, to "Genomförd".
+  await card.locator("summary", { hasText: "Flytta" }).focus();
+  await page.keyboard.press("Enter");
+  await card.getByLabel("Flytta till").focus();
+  await card.getByLabel("Flytta till").selectOption({ label: "Genomförd – väntar på effektkontroll" });
+  await page.keyboard.press("Tab");
+  await expect(card.getByRole("button", { name: "Flytta" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(column("Genomförd").locator(".board-card", { hasText: title })).toBeVisible();
+
+  // Judging the effect needs a written result: dropping on "Effekt verifierad" opens that form.
+  const done = (await card.boundingBox())!;
+  const verified = (await column("Effekt verifierad").boundingBox())!;
+  await page.mouse.move(done.x + 20, done.y + done.height - 8);
+  await page.mouse.down();
+  await page.mouse.move(done.x + 40, done.y + done.height, { steps: 5 });
+  await page.mouse.move(verified.x + verified.width / 2, verified.y + 60, { steps: 10 });
+  await page.mouse.up();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
+  await expect(page.getByLabel("Resultat av effektkontrollen")).toBeVisible();
+
+  // On a phone the columns stack: nothing is hidden off to the side.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/atgarder?vy=tavla&visa=mina");
+  const board = (await page.locator(".board").boundingBox())!;
+  expect(board.x + board.width).toBeLessThanOrEqual(390);
+  const last = (await column("Ej effektiv").boundingBox())!;
+  expect(last.x + last.width).toBeLessThanOrEqual(390);
 });

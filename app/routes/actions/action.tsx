@@ -8,8 +8,15 @@ import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
-import { allowedMoves, overdue, type ActionMove } from "#app/models/action-states.ts";
-import { actionHistory, actionResource, getAction, moveAction, postponeAction } from "#app/models/actions.server.ts";
+import { overdue, type ActionMove } from "#app/models/action-states.ts";
+import {
+  actionHistory,
+  actionResource,
+  getAction,
+  moveAction,
+  movesFor,
+  postponeAction,
+} from "#app/models/actions.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { linkedTo } from "#app/models/links.server.ts";
 import { linkFormIntent } from "#app/routes/links/link-form.server.ts";
@@ -29,13 +36,10 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "read", actionResource(action));
   const resource = actionResource(action);
   const canEdit = can(user, "edit", resource);
-  const canJudge = can(user, "verifyEffect", resource);
   const canLink = can(user, "edit", { type: "links" });
   return {
     action: { ...action, overdue: overdue(action, dayOf(new Date())) },
-    moves: allowedMoves(action.status).filter((move) =>
-      move === "verifyEffect" || move === "markNotEffective" ? canJudge : canEdit,
-    ),
+    moves: movesFor(user, action).map((m) => m.move),
     canEdit,
     canLink,
     history: actionHistory(context.db, action.id).map((e) => ({ ...e, at: e.at.toISOString() })),
@@ -143,7 +147,7 @@ export default function ActionPage({ loaderData, actionData }: Route.ComponentPr
         </section>
       ) : null}
       {judging.length > 0 ? (
-        <section className="card" aria-labelledby="effect-heading">
+        <section className="card" aria-labelledby="effect-heading" id="effekt">
           <h2 id="effect-heading">{t("actions.effectTitle")}</h2>
           <Form method="post" className="form-grid" noValidate>
             <input type="hidden" name="intent" value="move" />

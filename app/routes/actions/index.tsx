@@ -1,13 +1,14 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, NavLink } from "react-router";
 import { z } from "zod";
+import { ActionBoard } from "#app/components/action-board.tsx";
 import { EmptyState } from "#app/components/ui/empty-state.tsx";
 import { FilterSelect } from "#app/components/ui/filter-select.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { overdue } from "#app/models/action-states.ts";
-import { listActions } from "#app/models/actions.server.ts";
+import { listActions, movesFor } from "#app/models/actions.server.ts";
 import { dayOf } from "#app/models/releases.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { actionSources, actionStatuses } from "#db/schema/values.ts";
@@ -47,6 +48,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
       status: a.status,
       source: a.source,
       overdue: overdue(a, today),
+      moves: movesFor(user, a),
     })),
   };
 }
@@ -57,18 +59,6 @@ export default function Actions({ loaderData }: Route.ComponentProps) {
   const date = (value: string) => formatDate(value, i18n.language);
   const link = (changes: Record<string, string>) =>
     `?${new URLSearchParams({ visa: filter.visa, vy: filter.vy, ...changes })}`;
-  const card = (a: (typeof actions)[number]) => (
-    <>
-      <Link to={`/atgarder/${a.id}`}>
-        {a.number}. {a.title}
-      </Link>
-      <span className="muted">
-        {" "}
-        · {a.ownerName} · {t("actions.dueShort", { date: date(a.dueOn) })}
-      </span>{" "}
-      {a.overdue ? <span className="badge badge-inactive">{t("actions.overdue")}</span> : null}
-    </>
-  );
   return (
     <>
       <PageHeader title={t("sections.actions.title")} intro={t("sections.actions.intro")}>
@@ -127,29 +117,7 @@ export default function Actions({ loaderData }: Route.ComponentProps) {
           next={loaderData.canCreate ? { to: "/atgarder/ny", label: t("actions.new") } : null}
         />
       ) : filter.vy === "tavla" ? (
-        <div className="board">
-          {actionStatuses.map((status) => {
-            const inColumn = actions.filter((a) => a.status === status);
-            return (
-              <section key={status} className="board-column" aria-labelledby={`column-${status}`}>
-                <h2 id={`column-${status}`}>
-                  {t(`actionStatuses.${status}`)} <span className="muted">({inColumn.length})</span>
-                </h2>
-                {inColumn.length === 0 ? (
-                  <p className="board-empty">{t("actions.noneInColumn")}</p>
-                ) : (
-                  <ul>
-                    {inColumn.map((a) => (
-                      <li key={a.id} className="board-card">
-                        {card(a)}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
-            );
-          })}
-        </div>
+        <ActionBoard actions={actions} />
       ) : (
         <div className="table-wrap">
           <table>
