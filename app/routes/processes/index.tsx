@@ -58,7 +58,11 @@ export default function ProcessLandscape({ loaderData, actionData }: Route.Compo
   return (
     <>
       <PageHeader title={t("sections.processes.title")} intro={t("processes.landscapeIntro")} />
-      {loaderData.top.length === 0 ? <EmptyState title={t("processes.empty")} /> : null}
+      {loaderData.top.length === 0 ? (
+        <EmptyState title={t("processes.empty")}>
+          <p>{loaderData.canCreate ? t("processes.emptyNext") : t("processes.emptyAsk")}</p>
+        </EmptyState>
+      ) : null}
       <div className="landscape">
         {processKinds.map((kind) => {
           const group = loaderData.top.filter((p) => p.kind === kind);
@@ -85,7 +89,7 @@ export default function ProcessLandscape({ loaderData, actionData }: Route.Compo
         })}
       </div>
       {loaderData.canCreate ? (
-        <details className="card details-panel" open={Boolean(errors)}>
+        <details className="card details-panel" open={Boolean(errors) || loaderData.top.length === 0}>
           <summary>{t("processes.new")}</summary>
           {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
           <Form method="post" className="form-grid" noValidate>

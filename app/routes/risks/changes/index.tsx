@@ -89,7 +89,9 @@ export default function ChangeAnalyses({ loaderData, actionData }: Route.Compone
         </Link>
       </PageHeader>
       {loaderData.analyses.length === 0 ? (
-        <EmptyState title={t("changes.empty")} />
+        <EmptyState title={t("changes.empty")}>
+          <p>{loaderData.canCreate ? t("changes.emptyNext") : t("changes.emptyAsk")}</p>
+        </EmptyState>
       ) : (
         <div className="table-wrap card">
           <table>
@@ -130,7 +132,7 @@ export default function ChangeAnalyses({ loaderData, actionData }: Route.Compone
         </div>
       )}
       {loaderData.canCreate ? (
-        <details className="card details-panel" open={Boolean(errors)}>
+        <details className="card details-panel" open={Boolean(errors) || loaderData.analyses.length === 0}>
           <summary>{t("changes.new")}</summary>
           {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
           <Form method="post" className="form-grid" noValidate>
