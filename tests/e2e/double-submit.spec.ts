@@ -1,6 +1,8 @@
 import type { Page } from "@playwright/test";
 import { and, count, eq, isNull, like } from "drizzle-orm";
 import { createProgramme, planAudit } from "#app/models/audits.server.ts";
+import { createReport, startInvestigation, triageReport } from "#app/models/reports.server.ts";
+import { createFramework } from "#app/models/requirements.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
 import {
@@ -21,10 +23,14 @@ import {
   objectives,
   participationMeetings,
   processes,
+  reportTimeline,
+  reportWhys,
   reports,
+  requirements,
   reviews,
   riskAssessments,
   risks,
+  samFollowUps,
   units,
 } from "#db/schema/index.ts";
 import { anAudit } from "#tests/fixtures/db.ts";
@@ -316,6 +322,19 @@ const creating: {
     count: (db, stamp) => db.select({ n: count() }).from(delegations).where(eq(delegations.task, stamp)).get()!.n,
   },
   {
+    name: "a follow-up of the work environment",
+    path: "/avvikelser/sam",
+    open: "Starta en uppföljning",
+    fill: async (page, stamp) => {
+      await page.getByLabel("Bakgrund (valfritt)").fill(stamp);
+      await page.getByLabel("Svar senast").fill("2030-03-31");
+      await page.getByLabel("Montering").check();
+    },
+    submit: "Skicka till enheterna",
+    count: (db, stamp) =>
+      db.select({ n: count() }).from(samFollowUps).where(eq(samFollowUps.background, stamp)).get()!.n,
+  },
+  {
     name: "a framework of the organisation's own",
     path: "/krav",
     open: "Skapa ett eget ramverk",
@@ -406,4 +425,74 @@ test("starting an audit report twice opens the one report, with no refusal", asy
     .where(like(documents.title, `%${title}`))
     .get()!.n;
   expect(reports).toBe(1);
+});
+
+test("a line in a report's timeline and an answer to why, each sent twice, are each recorded once", async ({
+  page,
+  signIn,
+  db,
+}) => {
+  const qm = findUserByEmail(db, demo.quality_manager)!;
+  const reportId = createReport(
+    db,
+    qm,
+    {
+      kind: "deviation",
+      title: `Fel etikett ${Date.now()}`,
+      description: "Fel etikett på en pall.",
+      unitId: null,
+      processId: null,
+      occurredAt: "2026-11-02T09:30",
+      immediateAction: "Pallen ommärktes.",
+      contactName: null,
+      contactDetails: null,
+    },
+    [],
+    "",
+  );
+  triageReport(db, qm, reportId, {
+    category: "Märkning",
+    severity: "low",
+    responsibleId: qm.id,
+    dueOn: "2030-01-31",
+    authority: null,
+  });
+  startInvestigation(db, qm, reportId);
+  await signIn(page.context(), demo.quality_manager);
+  await page.goto(`/avvikelser/${reportId}`);
+  const entry = `Pallen kom från lager B ${Date.now()}`;
+  await page.getByLabel("Vad hände").fill(entry);
+  await nextPostTwice(page);
+  await page.getByRole("button", { name: "Lägg till i förloppet" }).click();
+  await expect(page.getByText(entry)).toHaveCount(1);
+  expect(db.select({ n: count() }).from(reportTimeline).where(eq(reportTimeline.text, entry)).get()!.n).toBe(1);
+
+  const why = `Etiketterna låg i fel fack ${Date.now()}`;
+  await page.getByLabel("Varför hände det?").fill(why);
+  await nextPostTwice(page);
+  await page.getByRole("button", { name: "Lägg till svar" }).click();
+  await expect(page.getByText(why)).toHaveCount(1);
+  expect(db.select({ n: count() }).from(reportWhys).where(eq(reportWhys.answer, why)).get()!.n).toBe(1);
+});
+
+test("a requirement added twice to a framework of the organisation's own is added once", async ({
+  page,
+  signIn,
+  db,
+}) => {
+  const qm = findUserByEmail(db, demo.quality_manager)!;
+  const frameworkId = createFramework(db, qm, { name: `Kundkrav ${Date.now()}`, description: "" });
+  await signIn(page.context(), demo.quality_manager);
+  await page.goto(`/krav/${frameworkId}`);
+  const panel = page.locator("details", { has: page.locator("summary", { hasText: "Lägg till ett krav" }) });
+  if ((await panel.getAttribute("open")) === null) await panel.locator("summary").click();
+  const title = `Spårbarhet per batch ${Date.now()}`;
+  await panel.getByLabel("Kod").fill("K1");
+  await panel.getByLabel("Rubrik").fill(title);
+  await nextPostTwice(page);
+  await panel.getByRole("button", { name: "Lägg till kravet" }).click();
+  await expect(page.getByText(title).first()).toBeVisible();
+  expect(db.select({ n: count() }).from(requirements).where(eq(requirements.frameworkId, frameworkId)).get()!.n).toBe(
+    1,
+  );
 });
