@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { and, count, eq, isNull, like } from "drizzle-orm";
 import { createProgramme, planAudit } from "#app/models/audits.server.ts";
+import { createCompetence } from "#app/models/competence.server.ts";
 import { createReport, startInvestigation, triageReport } from "#app/models/reports.server.ts";
 import { createFramework } from "#app/models/requirements.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
@@ -11,6 +12,7 @@ import {
   audits,
   changeAnalyses,
   checklistTemplates,
+  competenceRecords,
   competences,
   contextItems,
   delegations,
@@ -495,4 +497,33 @@ test("a requirement added twice to a framework of the organisation's own is adde
   expect(db.select({ n: count() }).from(requirements).where(eq(requirements.frameworkId, frameworkId)).get()!.n).toBe(
     1,
   );
+});
+
+test("a training recorded twice is one record in the person's competence", async ({ page, signIn, makeUser, db }) => {
+  const qm = findUserByEmail(db, demo.quality_manager)!;
+  const name = `Truckkort ${Date.now()}`;
+  const competenceId = createCompetence(db, qm, {
+    name,
+    description: "",
+    roles: ["staff"],
+    documentId: null,
+    validMonths: null,
+  });
+  const person = await makeUser("staff");
+  await signIn(page.context(), demo.quality_manager);
+  await page.goto("/krav/kompetens");
+  const panel = page.locator("details", { has: page.locator("summary", { hasText: "Registrera utbildning" }) });
+  await panel.locator("summary").click();
+  await panel.getByLabel("Person").selectOption({ label: person.name });
+  await panel.getByLabel("Kompetens", { exact: true }).selectOption({ label: name });
+  await panel.getByLabel("Vad").selectOption({ label: "Genomförd utbildning" });
+  await nextPostTwice(page);
+  await panel.getByRole("button", { name: "Registrera" }).click();
+  await expect(panel).not.toHaveAttribute("open", "");
+  const records = db
+    .select({ n: count() })
+    .from(competenceRecords)
+    .where(and(eq(competenceRecords.competenceId, competenceId), eq(competenceRecords.userId, person.id)))
+    .get()!.n;
+  expect(records).toBe(1);
 });
