@@ -115,6 +115,7 @@ test("edits made offline survive closing the tab and are sent on the next open; 
   signIn,
   makeDocument,
 }) => {
+  test.setTimeout(60_000);
   const documentId = await makeDocument(demo.quality_manager, "Vi mäter kundnöjdheten.");
   const karinContext = await browser.newContext();
   await signIn(karinContext, demo.quality_manager);

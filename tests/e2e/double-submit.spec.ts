@@ -290,7 +290,7 @@ const creating: {
     path: "/krav/kompetens",
     open: "Nytt kompetenskrav",
     fill: async (page, stamp) => {
-      await page.getByLabel("Kompetens", { exact: true }).fill(stamp);
+      await page.getByRole("textbox", { name: "Kompetens" }).fill(stamp);
       await page.getByLabel("Medarbetare").check();
     },
     submit: "Lägg till",
@@ -328,6 +328,9 @@ const creating: {
     path: "/avvikelser/sam",
     open: "Starta en uppföljning",
     fill: async (page, stamp) => {
+      // Not the year's annual follow-up: that one belongs to the SAM flow.
+      await page.getByLabel("Anledning").selectOption({ label: "Annan anledning" });
+      await page.getByLabel("År").fill("2031");
       await page.getByLabel("Bakgrund (valfritt)").fill(stamp);
       await page.getByLabel("Svar senast").fill("2030-03-31");
       await page.getByLabel("Montering").check();
@@ -410,7 +413,7 @@ test("starting an audit report twice opens the one report, with no refusal", asy
 }) => {
   const qm = findUserByEmail(db, demo.quality_manager)!;
   const lead = await makeUser("auditor");
-  const year = new Date().getFullYear() + 4;
+  const year = new Date().getFullYear() + 7;
   const title = `Montering ${Date.now()}`;
   const auditId = planAudit(db, qm, createProgramme(db, qm, year, ""), anAudit(lead.id, title, `${year}-05-01`));
   const page = await openAs(browser, signIn, lead);

@@ -26,7 +26,8 @@ function newProcess(db: DbConnection, title: string) {
 
 async function openMap(page: Page, processId: string) {
   await page.goto(`/processer/${processId}/karta`);
-  await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible();
+  // The map's connection can take a while on a loaded machine; a person waits for it too.
+  await expect(page.getByRole("status").filter({ hasText: "Ansluten" })).toBeVisible({ timeout: 15_000 });
   await expect(page.locator(".react-flow")).toBeVisible();
 }
 
