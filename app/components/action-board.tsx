@@ -14,7 +14,7 @@ import { Link, useFetcher, useNavigate } from "react-router";
 import type { ActionMove } from "#app/models/action-states.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import type { FieldErrors } from "#app/utils/forms.ts";
-import { actionStatuses, type ActionStatus } from "#db/schema/values.ts";
+import { actionStatuses, type ActionStatus } from "#app/domain/values.ts";
 import { Notice } from "./ui/notice.tsx";
 
 export type BoardAction = {

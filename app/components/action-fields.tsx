@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { actionSources } from "#db/schema/values.ts";
+import { actionSources } from "#app/domain/values.ts";
 import type { FieldErrors } from "#app/utils/forms.ts";
 import { text } from "#app/utils/forms.ts";
 import { SelectField, TextAreaField, TextField } from "./ui/field.tsx";

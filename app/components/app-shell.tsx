@@ -4,7 +4,7 @@ import { Form, NavLink, useLocation, useSubmit } from "react-router";
 import type { Section } from "#app/navigation.ts";
 import { forgetLocalCopies } from "./editor/local-copies.ts";
 import { LanguageButton } from "./language-button.tsx";
-import type { Locale, Role } from "#db/schema/values.ts";
+import type { Locale, Role } from "#app/domain/values.ts";
 
 export type ShellProps = {
   organisationName: string;

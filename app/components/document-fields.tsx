@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { documentAreas, documentTypes, type DocumentDetails } from "#db/schema/values.ts";
+import { documentAreas, documentTypes, type DocumentDetails } from "#app/domain/values.ts";
 import type { FieldErrors } from "#app/utils/forms.ts";
 import { text } from "#app/utils/forms.ts";
 import { SelectField, TextField } from "./ui/field.tsx";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { documentAreas, documentTypes, type DocumentArea, type DocumentType } from "#db/schema/values.ts";
+import { documentAreas, documentTypes, type DocumentArea, type DocumentType } from "#app/domain/values.ts";
 import { FilterSelect } from "./ui/filter-select.tsx";
 import { unitOptions } from "./unit-options.ts";
 

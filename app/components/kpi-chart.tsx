@@ -1,6 +1,6 @@
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import type { KpiFrequency } from "#db/schema/values.ts";
+import type { KpiFrequency } from "#app/domain/values.ts";
 import {
   CartesianGrid,
   Legend,

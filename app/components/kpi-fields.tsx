@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { kpiDirections, kpiFrequencies } from "#db/schema/values.ts";
+import { kpiDirections, kpiFrequencies } from "#app/domain/values.ts";
 import { parseNumber } from "#app/models/kpi-rules.ts";
 import { text, type FieldErrors } from "#app/utils/forms.ts";
 import { SelectField, TextField } from "./ui/field.tsx";

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { Locale } from "#db/schema/values.ts";
+import type { Locale } from "#app/domain/values.ts";
 
 /** Submits the surrounding form with the other language. Its name is read in that language too. */
 export function LanguageButton({ current }: { current: Locale }) {

@@ -6,7 +6,7 @@ import { personOptions } from "#app/components/person-options.ts";
 import { SelectField, TextField } from "#app/components/ui/field.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
-import { participantRoles, type ParticipantRole } from "#db/schema/values.ts";
+import { participantRoles, type ParticipantRole } from "#app/domain/values.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import type { FieldErrors } from "#app/utils/forms.ts";
 

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { processKinds } from "#db/schema/values.ts";
+import { processKinds } from "#app/domain/values.ts";
 import { text, type FieldErrors } from "#app/utils/forms.ts";
 import { SelectField, TextAreaField, TextField } from "./ui/field.tsx";
 import { personOptions } from "#app/components/person-options.ts";

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { reportKinds } from "#db/schema/values.ts";
+import { reportKinds } from "#app/domain/values.ts";
 
 const colours = ["#0b5c52", "#c25e00", "#a32020", "#1f4e8a", "#6b2c8f", "#3f6212"];
 

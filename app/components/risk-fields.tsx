@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import type { Assessments } from "#app/models/risks.server.ts";
 import type { FieldErrors } from "#app/utils/forms.ts";
-import type { RiskScale } from "#db/schema/values.ts";
+import type { RiskScale } from "#app/domain/values.ts";
 import { SelectField } from "./ui/field.tsx";
 
 const step = z.coerce.number("validation.invalidChoice").int("validation.invalidChoice");

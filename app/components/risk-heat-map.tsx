@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { HeatCell } from "#app/models/risk-scoring.ts";
-import type { RiskScale } from "#db/schema/values.ts";
+import type { RiskScale } from "#app/domain/values.ts";
 
 type Props = {
   scale: RiskScale;

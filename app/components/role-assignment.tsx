@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { endOfDateInput, toDateInput } from "#app/utils/dates.ts";
 import type { FieldErrors } from "#app/utils/forms.ts";
-import { roles, type Role } from "#db/schema/values.ts";
+import { roles, type Role } from "#app/domain/values.ts";
 import { SelectField, TextField } from "./ui/field.tsx";
 import { unitOptions } from "./unit-options.ts";
 

@@ -1,6 +1,6 @@
 import i18next, { type i18n } from "i18next";
 import { initReactI18next } from "react-i18next";
-import type { Locale } from "#db/schema/values.ts";
+import type { Locale } from "#app/domain/values.ts";
 import en from "./en.ts";
 import sv from "./sv.ts";
 

@@ -1,5 +1,5 @@
 import { createCookie, type AppLoadContext } from "react-router";
-import type { Locale } from "#db/schema/values.ts";
+import type { Locale } from "#app/domain/values.ts";
 import { defaultLocale, isLocale } from "./index.ts";
 
 /** Remembers the language chosen before signing in; signed-in users keep theirs on the account. */

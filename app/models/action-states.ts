@@ -1,4 +1,4 @@
-import type { ActionStatus } from "#db/schema/values.ts";
+import type { ActionStatus } from "#app/domain/values.ts";
 import { stateMachine } from "./state-machine.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { AnnualReportKind } from "#db/schema/values.ts";
+import type { AnnualReportKind } from "#app/domain/values.ts";
 
 /**
  * What each annual report is made of, section by section. The patient-safety report follows

@@ -1,4 +1,4 @@
-import type { ActionStatus, FindingKind, FindingStatus } from "#db/schema/values.ts";
+import type { ActionStatus, FindingKind, FindingStatus } from "#app/domain/values.ts";
 import { stateMachine } from "./state-machine.ts";
 
 /**

@@ -12,7 +12,7 @@ import {
   subWeeks,
   subYears,
 } from "date-fns";
-import type { ChecklistFrequency } from "#db/schema/values.ts";
+import type { ChecklistFrequency } from "#app/domain/values.ts";
 
 /**
  * When checks are due. A round belongs to a period (a week, month, quarter or year) and is

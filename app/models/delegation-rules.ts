@@ -1,4 +1,4 @@
-import type { DelegationStatus } from "#db/schema/values.ts";
+import type { DelegationStatus } from "#app/domain/values.ts";
 import { stateMachine } from "./state-machine.ts";
 
 /**

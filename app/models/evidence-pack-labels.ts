@@ -1,5 +1,5 @@
 import { translator } from "#app/i18n/index.ts";
-import type { Locale } from "#db/schema/values.ts";
+import type { Locale } from "#app/domain/values.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import type { EvidenceLabels } from "./evidence-pack.server.ts";
 import { requirementTitle } from "./requirement-rules.ts";

@@ -1,4 +1,4 @@
-import type { KpiDirection, KpiFrequency } from "#db/schema/values.ts";
+import type { KpiDirection, KpiFrequency } from "#app/domain/values.ts";
 
 /**
  * The rules of measuring: what a period looks like for each frequency, whether a value is on

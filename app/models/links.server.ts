@@ -30,7 +30,7 @@ import { getFinding } from "./audits.server.ts";
 import { linkEnds, type ItemRef } from "./link-ends.server.ts";
 import { getManagementReview } from "./management-reviews.server.ts";
 import { getMeeting } from "./context.server.ts";
-import { itemHref } from "./item-refs.ts";
+import { itemHref } from "#app/domain/item-refs.ts";
 import { getKpi, kpiResource, listObjectives } from "./kpis.server.ts";
 import { DomainError } from "./errors.ts";
 import { currentRelease, dayOf, requireRelease, versionOf } from "./releases.server.ts";

@@ -2,7 +2,7 @@ import { and, asc, eq, like, or } from "drizzle-orm";
 import type * as Y from "yjs";
 import type { Db } from "#db/client.ts";
 import { links } from "#db/schema/index.ts";
-import { itemHref } from "./item-refs.ts";
+import { itemHref } from "#app/domain/item-refs.ts";
 import { activityPrefix, readGraph, type MapNode, type ProcessGraph } from "./process-map.ts";
 import { mapToSvg } from "./process-map-svg.ts";
 import { subprocessAllowed } from "./process-tree.ts";

@@ -1,5 +1,5 @@
 import { addDays, addMonths, format, parseISO } from "date-fns";
-import type { AuthorityReport, ReportKind, ReportSeverity, ReportStatus } from "#db/schema/values.ts";
+import type { AuthorityReport, ReportKind, ReportSeverity, ReportStatus } from "#app/domain/values.ts";
 import { stateMachine } from "./state-machine.ts";
 
 /**

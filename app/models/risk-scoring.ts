@@ -1,4 +1,4 @@
-import type { RiskScale } from "#db/schema/values.ts";
+import type { RiskScale } from "#app/domain/values.ts";
 
 /**
  * Likelihood × consequence on the organisation's scale. Levels are read from the score's

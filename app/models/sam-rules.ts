@@ -1,5 +1,5 @@
 import { addMonths } from "date-fns";
-import type { SamAnswer, SamAssessment } from "#db/schema/values.ts";
+import type { SamAnswer, SamAssessment } from "#app/domain/values.ts";
 
 /**
  * The built-in questions of the annual follow-up, after what AFS 2023:1 asks the systematic

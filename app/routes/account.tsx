@@ -12,7 +12,7 @@ import { withStrongPassword } from "#app/auth/password-strength.server.ts";
 import { countUserSessions, createSession, sessionSetCookie } from "#app/auth/sessions.server.ts";
 import { localeCookie } from "#app/i18n/locale.server.ts";
 import { changePassword, getUser, updateProfile, UserError } from "#app/models/users.server.ts";
-import { digestFrequencies, locales } from "#db/schema/values.ts";
+import { digestFrequencies, locales } from "#app/domain/values.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/account";
 

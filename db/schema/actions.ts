@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { units } from "./organisation.ts";
 import { users } from "./users.ts";
-import { actionSources, actionStatuses } from "./values.ts";
+import { actionSources, actionStatuses } from "#app/domain/values.ts";
 
 /**
  * The action plan (handlingsplan), one for everything: what, why, who, when, and how its

@@ -3,7 +3,7 @@ import { documents } from "./documents.ts";
 import { units } from "./organisation.ts";
 import { processes } from "./processes.ts";
 import { users } from "./users.ts";
-import { findingKinds, findingStatuses, type DocumentArea } from "./values.ts";
+import { findingKinds, findingStatuses, type DocumentArea } from "#app/domain/values.ts";
 
 /** A year's plan of internal audits (ISO 9.2): what is audited, when, by whom, against what. */
 export const auditProgrammes = sqliteTable(

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./users.ts";
-import { roles } from "./values.ts";
+import { roles } from "#app/domain/values.ts";
 import { units } from "./organisation.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { units } from "./organisation.ts";
 import { users } from "./users.ts";
-import { checklistFrequencies, roles, type ChecklistQuestion } from "./values.ts";
+import { checklistFrequencies, roles, type ChecklistQuestion } from "#app/domain/values.ts";
 
 /**
  * Self-monitoring (egenkontroll): checklist templates scheduled for units or roles, and each

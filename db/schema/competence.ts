@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { documents } from "./documents.ts";
 import { users } from "./users.ts";
-import { verificationMethods, type Role } from "./values.ts";
+import { verificationMethods, type Role } from "#app/domain/values.ts";
 
 /**
  * Competence (ISO 7.2, AFS 2023:1): what a role or a routine requires, the training people

@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { units } from "./organisation.ts";
 import { users } from "./users.ts";
-import { complianceResults, contextKinds, meetingKinds, type DocumentArea } from "./values.ts";
+import { complianceResults, contextKinds, meetingKinds, type DocumentArea } from "#app/domain/values.ts";
 
 /**
  * The organisation's context (ISO 4.1/4.2): internal and external issues and interested

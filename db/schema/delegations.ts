@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { units } from "./organisation.ts";
 import { users } from "./users.ts";
-import { delegationStatuses } from "./values.ts";
+import { delegationStatuses } from "#app/domain/values.ts";
 
 /**
  * Delegation of work-environment tasks (uppgiftsfördelning, AFS 2023:1): a task handed from

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { units } from "./organisation.ts";
 import { users } from "./users.ts";
-import { controlledTypes, documentStatuses, participantRoles, type DocumentArea } from "./values.ts";
+import { controlledTypes, documentStatuses, participantRoles, type DocumentArea } from "#app/domain/values.ts";
 
 export const documents = sqliteTable(
   "documents",

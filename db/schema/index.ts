@@ -1,4 +1,4 @@
-export * from "./values.ts";
+export * from "#app/domain/values.ts";
 export * from "./organisation.ts";
 export * from "./users.ts";
 export * from "./auth.ts";

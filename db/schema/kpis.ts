@@ -1,6 +1,6 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./users.ts";
-import { kpiDirections, kpiFrequencies } from "./values.ts";
+import { kpiDirections, kpiFrequencies } from "#app/domain/values.ts";
 
 /** Objectives (mål): what the organisation means to achieve in a period, measured by KPIs. */
 export const objectives = sqliteTable("objectives", {

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./users.ts";
-import { linkableKinds } from "./values.ts";
+import { linkableKinds } from "#app/domain/values.ts";
 
 /**
  * The one link model (ARCHITECTURE.md wall 6): any two items of the management system, by

@@ -1,7 +1,7 @@
 import { integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { documents } from "./documents.ts";
 import { users } from "./users.ts";
-import { annualReportKinds } from "./values.ts";
+import { annualReportKinds } from "#app/domain/values.ts";
 
 /**
  * Management review (ledningens genomgång, ISO 9.3): a meeting over a period, its record a

@@ -1,6 +1,6 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { users } from "./users.ts";
-import { notificationKinds } from "./values.ts";
+import { notificationKinds } from "#app/domain/values.ts";
 
 /** In-app notifications, e.g. a mention in a comment. */
 export const notifications = sqliteTable(

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import type { RiskScale } from "./values.ts";
+import type { RiskScale } from "#app/domain/values.ts";
 
 /** One organisation per installation; the row exists from the first start. */
 export const organisations = sqliteTable("organisations", {

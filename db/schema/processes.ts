@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import { documents } from "./documents.ts";
 import { users } from "./users.ts";
-import { processKinds } from "./values.ts";
+import { processKinds } from "#app/domain/values.ts";
 
 /**
  * The process register. Each process has its map: a controlled document of type process_map,

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { documents } from "./documents.ts";
 import { users } from "./users.ts";
-import { readerGroupKinds, reviewerVerdicts, reviewStatuses } from "./values.ts";
+import { readerGroupKinds, reviewerVerdicts, reviewStatuses } from "#app/domain/values.ts";
 
 /**
  * Document control, one mechanism for every controlled artefact: a review round freezes a

@@ -9,7 +9,7 @@ import {
   reportKinds,
   reportSeverities,
   reportStatuses,
-} from "./values.ts";
+} from "#app/domain/values.ts";
 
 /**
  * What anyone reports (deviations, near misses, accidents, complaints, feedback, ideas) and

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { users } from "./users.ts";
-import { soaStatuses } from "./values.ts";
+import { soaStatuses } from "#app/domain/values.ts";
 
 /**
  * Requirement frameworks: the built-in catalogues (numbers and short titles only, never a

@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { units } from "./organisation.ts";
 import { users } from "./users.ts";
-import { changeKinds, riskCategories, riskKinds, riskTreatments } from "./values.ts";
+import { changeKinds, riskCategories, riskKinds, riskTreatments } from "#app/domain/values.ts";
 
 /** The risk register: risks and opportunities, each with its current assessment. */
 export const risks = sqliteTable(

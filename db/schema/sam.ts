@@ -1,7 +1,7 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { units } from "./organisation.ts";
 import { users } from "./users.ts";
-import { samMethods, samReasons, type SamAnswer, type SamPriority } from "./values.ts";
+import { samMethods, samReasons, type SamAnswer, type SamPriority } from "#app/domain/values.ts";
 
 /**
  * The follow-up of the systematic work-environment management (AFS 2023:1): sent to units,

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { units } from "./organisation.ts";
-import { digestFrequencies, locales, roles } from "./values.ts";
+import { digestFrequencies, locales, roles } from "#app/domain/values.ts";
 
 export const users = sqliteTable(
   "users",

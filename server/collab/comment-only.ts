@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { COMMENTS } from "#app/components/editor/comment-threads.ts";
+import { COMMENTS } from "#app/content/comment-threads.ts";
 
 /**
  * Whether an update from a commenter changes nothing but comments: the threads, and the marks

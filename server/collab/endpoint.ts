@@ -11,7 +11,7 @@ import { documentAccess, touchDocument } from "#app/models/documents.server.ts";
 import type { CollabSignals } from "#app/load-context.ts";
 import { type DbConnection, writeTransaction } from "#db/client.ts";
 import { updateAppender } from "#app/models/collab-store.server.ts";
-import { addedMessages, COMMENTS } from "#app/components/editor/comment-threads.ts";
+import { addedMessages, COMMENTS } from "#app/content/comment-threads.ts";
 import { notifyMentions } from "#app/models/notifications.server.ts";
 import { CloseCode, CollabHub, Connection, ProtocolError, type SharedDoc } from "./hub.ts";
 

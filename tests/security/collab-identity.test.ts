@@ -4,7 +4,7 @@ import pino from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { reply, startThread, type CommentMessage } from "#app/components/editor/comment-threads.ts";
+import { reply, startThread, type CommentMessage } from "#app/content/comment-threads.ts";
 import { updateAppender } from "#app/models/collab-store.server.ts";
 import { colourFor } from "#app/models/presence.ts";
 import { CollabHub, MessageType, ProtocolError } from "#server/collab/hub.ts";

@@ -2,8 +2,8 @@ import { getSchema, type JSONContent } from "@tiptap/core";
 import { prosemirrorJSONToYDoc, updateYFragment } from "@tiptap/y-tiptap";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { documentSchema, FRAGMENT } from "#app/components/editor/schema.ts";
-import { startThread } from "#app/components/editor/comment-threads.ts";
+import { documentSchema, FRAGMENT } from "#app/content/schema.ts";
+import { startThread } from "#app/content/comment-threads.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { createDocument, documentAccess, documentResourceFor } from "#app/models/documents.server.ts";
 import {

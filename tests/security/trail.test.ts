@@ -5,7 +5,7 @@ import { assertTrailData, recentTrail } from "#app/models/trail.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
 import { seedDemo } from "#db/seed/demo.ts";
 import type { DbConnection } from "#db/client.ts";
-import { roles, type Role } from "#db/schema/values.ts";
+import { roles, type Role } from "#app/domain/values.ts";
 import { trailEvents, users } from "#db/schema/index.ts";
 import { createTestDb } from "#tests/fixtures/db.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allowedMoves, isClosed, isOpen, nextStatus, overdue, type ActionMove } from "#app/models/action-states.ts";
-import { actionStatuses, type ActionStatus } from "#db/schema/values.ts";
+import { actionStatuses, type ActionStatus } from "#app/domain/values.ts";
 
 const allMoves: ActionMove[] = ["start", "complete", "verifyEffect", "markNotEffective", "reopen"];
 

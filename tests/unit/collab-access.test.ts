@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createDocument, withdrawDocument, documentAccess, type Access } from "#app/models/documents.server.ts";
-import { roles, type Role } from "#db/schema/values.ts";
+import { roles, type Role } from "#app/domain/values.ts";
 import { addParticipant, removeParticipant } from "#app/models/participants.server.ts";
 import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
 

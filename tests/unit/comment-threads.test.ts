@@ -9,7 +9,7 @@ import {
   setResolved,
   startThread,
   type CommentMessage,
-} from "#app/components/editor/comment-threads.ts";
+} from "#app/content/comment-threads.ts";
 
 const people = [
   { id: "per", name: "Per" },

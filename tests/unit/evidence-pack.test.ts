@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { evidencePackLabels } from "#app/models/evidence-pack-labels.ts";
 import { evidencePack, evidencePackPdf } from "#app/models/evidence-pack.server.ts";
 import { enableBuiltin } from "#app/models/requirements.server.ts";
-import type { Locale } from "#db/schema/values.ts";
+import type { Locale } from "#app/domain/values.ts";
 import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
 
 async function pdfText(db: ReturnType<typeof createTestDb>, locale: Locale, actor: Parameters<typeof evidencePack>[1]) {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { FRAGMENT } from "#app/components/editor/schema.ts";
+import { FRAGMENT } from "#app/content/schema.ts";
 import { createAction } from "#app/models/actions.server.ts";
 import { addFinding, createProgramme, planAudit } from "#app/models/audits.server.ts";
 import { auditEvidence } from "#app/models/period-evidence.server.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { can, guestMaySend } from "#app/auth/permissions.server.ts";
 import { sections, type Section } from "#app/navigation.ts";
-import { roles, type Role } from "#db/schema/values.ts";
+import { roles, type Role } from "#app/domain/values.ts";
 
 const actor = (role: Role) => ({ id: `id-${role}`, role });
 

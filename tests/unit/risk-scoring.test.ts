@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { heatMap, isOnScale, levelOf, scoreOf, trendOf } from "#app/models/risk-scoring.ts";
-import { defaultRiskScale } from "#db/schema/values.ts";
+import { defaultRiskScale } from "#app/domain/values.ts";
 
 const scale = defaultRiskScale;
 

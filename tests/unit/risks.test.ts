@@ -16,7 +16,7 @@ import { ensureOrganisation } from "#app/models/organisation.server.ts";
 import { verifyTrail } from "#app/models/trail.server.ts";
 import type { User } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
-import { defaultRiskScale } from "#db/schema/values.ts";
+import { defaultRiskScale } from "#app/domain/values.ts";
 import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
 
 let db: DbConnection;

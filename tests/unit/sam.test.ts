@@ -16,7 +16,7 @@ import {
 import { createUnit } from "#app/models/units.server.ts";
 import type { User } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
-import type { SamAnswer } from "#db/schema/values.ts";
+import type { SamAnswer } from "#app/domain/values.ts";
 import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
 
 const units = [

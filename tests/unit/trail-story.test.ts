@@ -9,7 +9,7 @@ import type { User } from "#app/models/users.server.ts";
 import en from "#app/i18n/en.ts";
 import sv from "#app/i18n/sv.ts";
 import type { DbConnection } from "#db/client.ts";
-import { actionStatuses, delegationStatuses } from "#db/schema/values.ts";
+import { actionStatuses, delegationStatuses } from "#app/domain/values.ts";
 import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
 
 /** Every event kind the code can append: literal types, and the families built from a word. */

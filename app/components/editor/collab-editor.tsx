@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { useRevalidator } from "react-router";
 import { CommentsPanel, type Person } from "./comments.tsx";
 import { editingItemChip } from "./item-chip-editing.tsx";
-import { documentSchema, FRAGMENT } from "./schema.ts";
+import { documentSchema, FRAGMENT } from "#app/content/schema.ts";
 import { useEditSession, useProviderState } from "./provider-state.ts";
 import { type ConnectionState, type EditSession, type SaveState } from "./session.ts";
 import { Toolbar } from "./toolbar.tsx";

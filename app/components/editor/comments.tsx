@@ -13,7 +13,7 @@ import {
   setResolved,
   startThread,
   type Thread,
-} from "./comment-threads.ts";
+} from "#app/content/comment-threads.ts";
 import { formatDateTime } from "#app/utils/dates.ts";
 
 export type Person = { id: string; name: string };

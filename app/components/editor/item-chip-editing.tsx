@@ -1,10 +1,10 @@
 import { NodeViewWrapper, ReactNodeViewRenderer, ReactRenderer, type NodeViewProps } from "@tiptap/react";
 import type { SuggestionKeyDownProps, SuggestionProps } from "@tiptap/suggestion";
 import { useTranslation } from "react-i18next";
-import { chipKinds } from "#app/models/item-refs.ts";
+import { chipKinds } from "#app/domain/item-refs.ts";
 import { ItemStatus } from "../item-status.tsx";
 import { useItemStatus } from "../item-status-store.ts";
-import { chipHref, chipText, ItemChip, type ChipAttrs } from "./item-chip.ts";
+import { chipHref, chipText, ItemChip, type ChipAttrs } from "#app/content/item-chip.ts";
 
 type Found = { kind: string; id: string; title: string; status: string; attention: boolean };
 

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { itemHref } from "#app/models/item-refs.ts";
+import { itemHref } from "#app/domain/item-refs.ts";
 import { nodeKinds, type MapEdge, type MapLane, type MapNode, type ProcessGraph } from "#app/models/process-map.ts";
 import { LinkedList } from "../linked-list.tsx";
 import { LinkedPanel } from "../linked-panel.tsx";

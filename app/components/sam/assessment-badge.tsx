@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { SamAssessment } from "#db/schema/values.ts";
+import type { SamAssessment } from "#app/domain/values.ts";
 
 /** How a unit assessed one part of its work-environment management: yes, partly or no. */
 export function AssessmentBadge({ value }: { value: SamAssessment }) {

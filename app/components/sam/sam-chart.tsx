@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { SamAssessment } from "#db/schema/values.ts";
+import type { SamAssessment } from "#app/domain/values.ts";
 
 const colours: Record<SamAssessment, string> = { yes: "#1d6b35", partly: "#c25e00", no: "#a32020" };
 

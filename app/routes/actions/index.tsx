@@ -11,7 +11,7 @@ import { overdue } from "#app/models/action-states.ts";
 import { listActions, movesFor } from "#app/models/actions.server.ts";
 import { dayOf } from "#app/models/releases.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
-import { actionSources, actionStatuses } from "#db/schema/values.ts";
+import { actionSources, actionStatuses } from "#app/domain/values.ts";
 import type { Route } from "./+types/index";
 
 const views = ["oppna", "mina", "forsenade", "alla"] as const;

@@ -8,7 +8,7 @@ import { requirePermission } from "#app/auth/guards.server.ts";
 import { createAction, getAction } from "#app/models/actions.server.ts";
 import { createLinked } from "#app/models/links.server.ts";
 import { bornOf } from "#app/routes/links/link-form.server.ts";
-import type { ActionSource } from "#db/schema/values.ts";
+import type { ActionSource } from "#app/domain/values.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";

@@ -26,7 +26,7 @@ import { linkedTo } from "#app/models/links.server.ts";
 import { translator } from "#app/i18n/index.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { formText, parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
-import { findingKinds } from "#db/schema/values.ts";
+import { findingKinds } from "#app/domain/values.ts";
 import type { Route } from "./+types/audit";
 import { personOptions } from "#app/components/person-options.ts";
 import { once } from "#app/models/submissions.server.ts";

@@ -23,7 +23,7 @@ import { listProcesses } from "#app/models/processes.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
-import { documentAreas } from "#db/schema/values.ts";
+import { documentAreas } from "#app/domain/values.ts";
 import type { Route } from "./+types/index";
 import { personOptions } from "#app/components/person-options.ts";
 import { once, onceTo } from "#app/models/submissions.server.ts";

@@ -13,7 +13,7 @@ import { answerChecklist, getTemplate, myChecks, type Answer, type FollowUp } fr
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { toDateInput } from "#app/utils/dates.ts";
 import { formText, type FieldErrors } from "#app/utils/forms.ts";
-import type { ChecklistQuestion } from "#db/schema/values.ts";
+import type { ChecklistQuestion } from "#app/domain/values.ts";
 import type { Route } from "./+types/answer";
 import { onceTo } from "#app/models/submissions.server.ts";
 

@@ -13,7 +13,7 @@ import { refusalAsFormError } from "#app/models/errors.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
-import { checklistFrequencies, questionTypes, roles } from "#db/schema/values.ts";
+import { checklistFrequencies, questionTypes, roles } from "#app/domain/values.ts";
 import type { Route } from "./+types/index";
 import { once } from "#app/models/submissions.server.ts";
 

@@ -10,7 +10,7 @@ import { toRead } from "#app/models/acknowledgements.server.ts";
 import { listCurrent, versionOf } from "#app/models/releases.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
-import { documentAreas, documentTypes } from "#db/schema/values.ts";
+import { documentAreas, documentTypes } from "#app/domain/values.ts";
 import type { Route } from "./+types/index";
 
 // Filters arrive in the URL: anything unknown is ignored rather than refused.

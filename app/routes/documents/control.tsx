@@ -29,7 +29,7 @@ import { listUsers } from "#app/models/users.server.ts";
 import { translator } from "#app/i18n/index.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
-import { roles } from "#db/schema/values.ts";
+import { roles } from "#app/domain/values.ts";
 import { documentOr404 } from "./document-or-404.server.ts";
 import type { Route } from "./+types/control";
 import { once } from "#app/models/submissions.server.ts";

@@ -10,7 +10,7 @@ import { currentVersions, dayOf } from "#app/models/releases.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
-import { documentAreas, documentStatuses, documentTypes } from "#db/schema/values.ts";
+import { documentAreas, documentStatuses, documentTypes } from "#app/domain/values.ts";
 import type { Route } from "./+types/index";
 import { DocumentKindFilters } from "#app/components/document-kind-filters.tsx";
 import { FilterSelect } from "#app/components/ui/filter-select.tsx";

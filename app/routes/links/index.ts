@@ -2,7 +2,7 @@ import { data } from "react-router";
 import { z } from "zod";
 import { requireAuth, requirePermission } from "#app/auth/guards.server.ts";
 import { itemStatuses, linkableNow, searchItems } from "#app/models/links.server.ts";
-import { linkableKinds } from "#db/schema/values.ts";
+import { linkableKinds } from "#app/domain/values.ts";
 import { itemRefSchema, linkFormIntent } from "./link-form.server.ts";
 import type { Route } from "./+types/index";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { linkableKinds } from "#db/schema/values.ts";
+import { linkableKinds } from "#app/domain/values.ts";
 import type { Actor } from "#app/auth/permissions.server.ts";
-import type { Db } from "#db/client.ts";
+import type { AppLoadContext } from "react-router";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { itemStatuses, linkItems, unlinkItems, type ItemRef } from "#app/models/links.server.ts";
 import { parseForm, type FieldErrors } from "#app/utils/forms.ts";
@@ -27,7 +27,12 @@ const linkSchema = z.object({ target: itemRefSchema });
  * The Linked panel's two intents, the same on every item page. Returns null when the form was
  * for something else, so the page's own action can go on.
  */
-export function linkFormIntent(db: Db, actor: Actor, self: ItemRef, form: FormData): { errors: FieldErrors } | null {
+export function linkFormIntent(
+  db: AppLoadContext["db"],
+  actor: Actor,
+  self: ItemRef,
+  form: FormData,
+): { errors: FieldErrors } | null {
   const intent = form.get("intent");
   try {
     if (intent === "link") {
@@ -47,7 +52,7 @@ export function linkFormIntent(db: Db, actor: Actor, self: ItemRef, form: FormDa
 }
 
 /** The item a new one is born of (`?fran=risk:<id>` or a hidden `from` field), if the person may see it. */
-export function bornOf(db: Db, actor: Actor, value: FormDataEntryValue | null) {
+export function bornOf(db: AppLoadContext["db"], actor: Actor, value: FormDataEntryValue | null) {
   const ref = itemRefSchema.safeParse(value);
   return ref.success ? (itemStatuses(db, actor, [ref.data])[0] ?? null) : null;
 }

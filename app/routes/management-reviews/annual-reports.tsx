@@ -14,7 +14,7 @@ import { factText } from "#app/models/management-review-rules.ts";
 import { translator } from "#app/i18n/index.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseForm, type FieldErrors } from "#app/utils/forms.ts";
-import { annualReportKinds } from "#db/schema/values.ts";
+import { annualReportKinds } from "#app/domain/values.ts";
 import type { Route } from "./+types/annual-reports";
 import { onceTo } from "#app/models/submissions.server.ts";
 

@@ -11,7 +11,7 @@ import { refusalAsFormError } from "#app/models/errors.ts";
 import { createProcess, listProcesses } from "#app/models/processes.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { parseForm, type FieldErrors } from "#app/utils/forms.ts";
-import { processKinds } from "#db/schema/values.ts";
+import { processKinds } from "#app/domain/values.ts";
 import type { Route } from "./+types/index";
 import { onceTo } from "#app/models/submissions.server.ts";
 

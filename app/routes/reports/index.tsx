@@ -10,7 +10,7 @@ import { dayOf } from "#app/models/releases.server.ts";
 import { authorityOverdue } from "#app/models/report-rules.ts";
 import { listReports, myReports, type ReportSummary } from "#app/models/reports.server.ts";
 import { formatDate, formatDateTime } from "#app/utils/dates.ts";
-import { reportKinds, reportStatuses } from "#db/schema/values.ts";
+import { reportKinds, reportStatuses } from "#app/domain/values.ts";
 import type { Route } from "./+types/index";
 
 // Filters arrive in the URL: anything unknown is ignored rather than refused.

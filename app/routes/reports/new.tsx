@@ -14,7 +14,7 @@ import { createReport } from "#app/models/reports.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { toDateTimeInput } from "#app/utils/dates.ts";
 import { optionalText, parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
-import { reportKinds } from "#db/schema/values.ts";
+import { reportKinds } from "#app/domain/values.ts";
 import type { Route } from "./+types/new";
 import { onceTo } from "#app/models/submissions.server.ts";
 

@@ -39,7 +39,7 @@ import {
   type AuthorityReport,
   type ReportKind,
   type ReportSeverity,
-} from "#db/schema/values.ts";
+} from "#app/domain/values.ts";
 import type { Route } from "./+types/report";
 import { personOptions } from "#app/components/person-options.ts";
 import { once } from "#app/models/submissions.server.ts";

@@ -13,7 +13,7 @@ import { refusalAsFormError } from "#app/models/errors.ts";
 import { dayOf } from "#app/models/releases.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
-import { roles, verificationMethods } from "#db/schema/values.ts";
+import { roles, verificationMethods } from "#app/domain/values.ts";
 import type { Route } from "./+types/competence";
 import { personOptions } from "#app/components/person-options.ts";
 import { once } from "#app/models/submissions.server.ts";

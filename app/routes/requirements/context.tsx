@@ -20,7 +20,7 @@ import { refusalAsFormError } from "#app/models/errors.ts";
 import { getOrganisation } from "#app/models/organisation.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { formText, parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
-import { contextKinds } from "#db/schema/values.ts";
+import { contextKinds } from "#app/domain/values.ts";
 import type { Route } from "./+types/context";
 import { once } from "#app/models/submissions.server.ts";
 

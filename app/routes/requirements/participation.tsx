@@ -14,7 +14,7 @@ import { dayOf } from "#app/models/releases.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
-import { meetingKinds } from "#db/schema/values.ts";
+import { meetingKinds } from "#app/domain/values.ts";
 import type { Route } from "./+types/participation";
 import { once } from "#app/models/submissions.server.ts";
 

@@ -13,7 +13,7 @@ import { coverageOf, requirementTitle } from "#app/models/requirement-rules.ts";
 import { getRequirement, inEffect, setApplicability } from "#app/models/requirements.server.ts";
 import { linkFormIntent } from "#app/routes/links/link-form.server.ts";
 import { formText, type FieldErrors } from "#app/utils/forms.ts";
-import { soaStatuses } from "#db/schema/values.ts";
+import { soaStatuses } from "#app/domain/values.ts";
 import type { Route } from "./+types/requirement";
 
 function requirementOr404(context: Route.LoaderArgs["context"], id: string) {

@@ -11,7 +11,7 @@ import { can } from "#app/auth/permissions.server.ts";
 import { heatMap, levelOf, scoreOf } from "#app/models/risk-scoring.ts";
 import { listRisks, riskScale } from "#app/models/risks.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
-import { riskCategories } from "#db/schema/values.ts";
+import { riskCategories } from "#app/domain/values.ts";
 import type { Route } from "./+types/index";
 import { formatDate } from "#app/utils/dates.ts";
 

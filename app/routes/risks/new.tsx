@@ -16,7 +16,7 @@ import { bornOf } from "#app/routes/links/link-form.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
-import { riskCategories, riskKinds, riskTreatments } from "#db/schema/values.ts";
+import { riskCategories, riskKinds, riskTreatments } from "#app/domain/values.ts";
 import type { Route } from "./+types/new";
 import { personOptions } from "#app/components/person-options.ts";
 import { onceTo } from "#app/models/submissions.server.ts";

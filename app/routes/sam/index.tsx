@@ -12,7 +12,7 @@ import { awaitingMyUnit, followUpTitle, listFollowUps, startFollowUp } from "#ap
 import { unitTree } from "#app/models/units.server.ts";
 import { formatDate, toDateInput } from "#app/utils/dates.ts";
 import { parseFormObject, type FieldErrors } from "#app/utils/forms.ts";
-import { samMethods, samReasons } from "#db/schema/values.ts";
+import { samMethods, samReasons } from "#app/domain/values.ts";
 import type { Route } from "./+types/index";
 import { onceTo } from "#app/models/submissions.server.ts";
 

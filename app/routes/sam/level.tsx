@@ -14,7 +14,7 @@ import { samQuestions } from "#app/models/sam-rules.ts";
 import { compileLevel, followUpTitle, levelPicture } from "#app/models/sam.server.ts";
 import { formatDate, toDateInput } from "#app/utils/dates.ts";
 import { formText, type FieldErrors } from "#app/utils/forms.ts";
-import type { SamPriority } from "#db/schema/values.ts";
+import type { SamPriority } from "#app/domain/values.ts";
 import { followUpOr404 } from "./follow-up-or-404.server.ts";
 import type { Route } from "./+types/level";
 

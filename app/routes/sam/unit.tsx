@@ -13,7 +13,7 @@ import { answerFollowUp, followUpTitle, responsesOf } from "#app/models/sam.serv
 import { listPeople } from "#app/models/users.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { formText, type FieldErrors } from "#app/utils/forms.ts";
-import { samAssessments, samMethods, type SamAnswer, type SamMethod } from "#db/schema/values.ts";
+import { samAssessments, samMethods, type SamAnswer, type SamMethod } from "#app/domain/values.ts";
 import { followUpOr404 } from "./follow-up-or-404.server.ts";
 import type { Route } from "./+types/unit";
 import { personOptions } from "#app/components/person-options.ts";

@@ -16,7 +16,7 @@ import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
-import { changeKinds } from "#db/schema/values.ts";
+import { changeKinds } from "#app/domain/values.ts";
 import type { Route } from "./+types/index";
 import { personOptions } from "#app/components/person-options.ts";
 import { onceTo } from "#app/models/submissions.server.ts";

@@ -1,6 +1,6 @@
 import { mergeAttributes } from "@tiptap/core";
 import Mention from "@tiptap/extension-mention";
-import { chipKinds, itemHref, type ChipKind } from "#app/models/item-refs.ts";
+import { chipKinds, itemHref, type ChipKind } from "#app/domain/item-refs.ts";
 
 export type ChipAttrs = { id: string | null; label: string | null; kind: string | null };
 

@@ -1,4 +1,4 @@
-import type { LinkableKind } from "#db/schema/values.ts";
+import type { LinkableKind } from "#app/domain/values.ts";
 
 /**
  * Where an item of the management system lives. Shared by the server (Linked panels, released
