@@ -7,7 +7,7 @@ import { createMailer } from "#app/models/mail.server.ts";
 import { ensureOrganisation } from "#app/models/organisation.server.ts";
 import { startCheckpointer } from "#db/checkpointer.ts";
 import { databaseFile, migrateDatabase, openDatabase } from "#db/client.ts";
-import { seedDemo } from "#db/seed/demo.ts";
+import { seedDemo } from "#scripts/seed/demo.ts";
 import { sendReviewDueNotices, type ReviewDueTexts } from "#app/models/review-dates.server.ts";
 import { sendDigests } from "#app/models/digests.server.ts";
 import { purgeExpiredContacts } from "#app/models/reports.server.ts";

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { can } from "#app/auth/permissions.server.ts";
 import { assertTrailData, recentTrail } from "#app/models/trail.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
-import { seedDemo } from "#db/seed/demo.ts";
+import { seedDemo } from "#scripts/seed/demo.ts";
 import type { DbConnection } from "#db/client.ts";
 import { roles, type Role } from "#app/domain/values.ts";
 import { trailEvents, users } from "#db/schema/index.ts";

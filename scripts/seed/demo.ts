@@ -1,4 +1,4 @@
-import type { Db } from "#db/client.ts";
+import type { Db, DbConnection } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { units, users, type Role } from "#db/schema/index.ts";
 import { ensureOrganisation } from "#app/models/organisation.server.ts";
@@ -28,9 +28,27 @@ const unitTree: [string, string | null][] = [
   ["Ekonomi och HR", null],
 ];
 
-/** Seeds Exempelbolaget AB into an empty database. Returns false when there was anything there. */
-export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
+/**
+ * Seeds Exempelbolaget AB into an empty database, whole or not at all: a crash half-way must
+ * not leave people without their documents, since a database with people is never seeded
+ * again. Returns false when there was anything there.
+ */
+export async function seedDemo(db: DbConnection, now = new Date()): Promise<boolean> {
   if (db.select({ id: users.id }).from(users).limit(1).get()) return false;
+  // One transaction around work that awaits (password hashing): safe only because nothing else
+  // uses the database while Lots starts; the model commands inside nest as savepoints.
+  db.$client.exec("BEGIN IMMEDIATE");
+  try {
+    await seedInto(db, now);
+    db.$client.exec("COMMIT");
+  } catch (error) {
+    db.$client.exec("ROLLBACK");
+    throw error;
+  }
+  return true;
+}
+
+async function seedInto(db: Db, now: Date): Promise<void> {
   ensureOrganisation(db, "Exempelbolaget AB");
   const unitIds = new Map<string, string>();
   for (const [name, parent] of unitTree) {
@@ -61,5 +79,4 @@ export async function seedDemo(db: Db, now = new Date()): Promise<boolean> {
   await seedDemoDocuments(db, people, unitIds, approver, DEMO_PASSWORD, dayOf(now));
   seedDemoRegisters(db, approver, unitIds, now);
   await seedDemoProcesses(db, approver, people.get("processagare@exempel.se")!, DEMO_PASSWORD, dayOf(now));
-  return true;
 }
