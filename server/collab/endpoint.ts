@@ -74,7 +74,14 @@ export function attachCollab(server: http.Server, deps: { db: DbConnection; conf
     awarenessPerSecond: 30,
     onLoad: (shared) => watchMentions(shared),
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.collab.maxMessageBytes });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: config.collab.maxMessageBytes,
+    // Broadcasts are framed once (frameOnce) and the same bytes written to every socket: a
+    // compressed connection would need its own frames, so compression stays off by decision,
+    // not by ws's default.
+    perMessageDeflate: false,
+  });
   const alive = new WeakSet<WebSocket>();
   const edited = new Set<string>();
   const editingSessions = new Set<string>();

@@ -124,7 +124,14 @@ function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-export type HubStats = { accepted: number; droppedReadOnly: number; rejected: number; awarenessDropped: number };
+export type HubStats = {
+  accepted: number;
+  droppedReadOnly: number;
+  rejected: number;
+  awarenessDropped: number;
+  /** Updates that integrated but could not be stored: neither accepted nor sent on. */
+  notStored: number;
+};
 
 /**
  * The documents being edited and who is connected to each. It speaks y-websocket's protocol
@@ -133,7 +140,7 @@ export type HubStats = { accepted: number; droppedReadOnly: number; rejected: nu
  */
 export class CollabHub {
   readonly docs = new Map<string, SharedDoc>();
-  readonly stats: HubStats = { accepted: 0, droppedReadOnly: 0, rejected: 0, awarenessDropped: 0 };
+  readonly stats: HubStats = { accepted: 0, droppedReadOnly: 0, rejected: 0, awarenessDropped: 0, notStored: 0 };
 
   constructor(private readonly options: HubOptions) {}
 
@@ -290,6 +297,11 @@ export class CollabHub {
       Y.applyUpdate(shared.doc, update, conn);
     } catch {
       throw new ProtocolError("malformed update");
+    }
+    // Storing it failed: the document was closed, and the update is not accepted.
+    if (this.docs.get(shared.name) !== shared) {
+      this.stats.notStored += 1;
+      return;
     }
     // Parts that do not follow on from what we hold would wait in memory for ever (or belong
     // to another document): drop them, and ask the client for what we lack.

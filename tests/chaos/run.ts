@@ -9,6 +9,7 @@ import * as Y from "yjs";
 import { createDocument } from "#app/models/documents.server.ts";
 import { databaseFile, migrateDatabase, openDatabase } from "#db/client.ts";
 import { makeUser, readStoredUpdate, sessionCookieFor } from "#tests/fixtures/db.ts";
+import { seededRandom } from "#tests/fixtures/seeded-random.ts";
 import {
   connectClient,
   startCollabServer,
@@ -30,7 +31,8 @@ type Editor = Client & { documentId: string; sent: number; fromServer: Map<numbe
 process.setMaxListeners(CLIENTS + 10);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const between = (min: number, max: number) => min + Math.random() * (max - min);
+const rng = seededRandom("chaos");
+const between = (min: number, max: number) => min + rng.next() * (max - min);
 
 const dataDir = tempDataDir();
 const db = openDatabase(databaseFile(dataDir));
@@ -70,7 +72,7 @@ const typists = editors.map(async (e, i) => {
   await sleep(between(0, EDIT_MS));
   while (typing) {
     const text = e.doc.getText("t");
-    text.insert(Math.floor(Math.random() * (text.length + 1)), `[${i}:${e.sent}]`);
+    text.insert(rng.below(text.length + 1), `[${i}:${e.sent}]`);
     e.sent += 1;
     await sleep(between(EDIT_MS / 2, EDIT_MS * 1.5));
   }

@@ -16,6 +16,7 @@ import {
   until,
   type RunningServer,
 } from "#tests/fixtures/collab-client.ts";
+import { seededRandom } from "#tests/fixtures/seeded-random.ts";
 
 /**
  * The collab endpoint under hostile frames: random bytes, mutated real messages, huge and
@@ -70,7 +71,8 @@ function realMessages(): Uint8Array[] {
   return [encoding.toUint8Array(update), encoding.toUint8Array(step1), encoding.toUint8Array(aware)];
 }
 
-const random = (n: number) => Uint8Array.from({ length: n }, () => Math.floor(Math.random() * 256));
+const rng = seededRandom("collab fuzz");
+const random = (n: number) => Uint8Array.from({ length: n }, () => rng.below(256));
 
 /** Frames that are never a real edit: garbage, broken varints, oversized, unknown, awareness floods. */
 function brokenFrame(i: number, awareness: Uint8Array): Uint8Array {
@@ -79,10 +81,7 @@ function brokenFrame(i: number, awareness: Uint8Array): Uint8Array {
       // Random bytes as an awareness message or an unknown type (never sync, auth or a query,
       // which could by chance be a real request).
       const types = [1, ...Array.from({ length: 124 }, (_, k) => k + 4)];
-      return Uint8Array.from([
-        types[Math.floor(Math.random() * types.length)]!,
-        ...random(Math.floor(Math.random() * 64)),
-      ]);
+      return Uint8Array.from([types[rng.below(types.length)]!, ...random(rng.below(64))]);
     }
     case 1:
       // A varint that never ends.
@@ -105,10 +104,9 @@ function brokenFrame(i: number, awareness: Uint8Array): Uint8Array {
 /** Real updates, mutated and truncated: what a read-only connection must never get stored. */
 function mutatedFrame(i: number, update: Uint8Array): Uint8Array {
   if (i % 3 === 0) return update;
-  if (i % 3 === 1) return update.slice(0, Math.max(1, Math.floor(Math.random() * update.length)));
+  if (i % 3 === 1) return update.slice(0, Math.max(1, rng.below(update.length)));
   const mutated = update.slice();
-  for (let k = 0; k < 3; k += 1)
-    mutated[2 + Math.floor(Math.random() * (mutated.length - 2))] = Math.floor(Math.random() * 256);
+  for (let k = 0; k < 3; k += 1) mutated[2 + rng.below(mutated.length - 2)] = rng.below(256);
   return mutated;
 }
 

@@ -203,6 +203,34 @@ describe("persistence", () => {
     small.shutdown();
   });
 
+  it("counts an update it could not store as not stored, sends it to nobody, and closes the document", () => {
+    const failing = new CollabHub({
+      db,
+      append: () => {
+        throw new Error("disk full");
+      },
+      logger: pino({ level: "silent" }),
+      compactEvery: 1000,
+      idleUnloadMs: 5,
+      awarenessMaxBytes: 1024,
+      awarenessPerSecond: 5,
+    });
+    const info = { docName: "full", userId: "u", userName: "U", sessionId: "s", readOnly: false };
+    const writer = new FakeTransport();
+    const other = new FakeTransport();
+    const conn = failing.connect(writer, info);
+    failing.connect(other, { ...info, userId: "v" });
+    failing.receive(conn, updateFrame(edit("förlorad").update));
+    expect(failing.stats.accepted).toBe(0);
+    expect(failing.stats.notStored).toBe(1);
+    expect(other.updates()).toHaveLength(0);
+    // Both editors are closed, so they reconnect and send their edits again.
+    expect(writer.closed?.code).toBe(1011);
+    expect(other.closed?.code).toBe(1011);
+    expect(failing.docs.has("full")).toBe(false);
+    failing.shutdown();
+  });
+
   it("unloads a document nobody has open, after folding its log", async () => {
     const { conn } = join();
     hub.receive(conn, updateFrame(edit("sparad").update));
