@@ -17,7 +17,7 @@ export const sections = [
 ] as const;
 export type Section = (typeof sections)[number];
 
-/** Swedish, stable URLs (ARCHITECTURE.md contracts). */
+/** Swedish, stable URLs (docs/ARCHITECTURE.md, contracts). */
 export const sectionPaths: Record<Section, string> = {
   start: "/start",
   current: "/gallande",

@@ -5,7 +5,7 @@ import StarterKit from "@tiptap/starter-kit";
 import { CommentMark } from "./comment-mark.ts";
 import { ItemChip } from "./item-chip.ts";
 
-/** The Yjs fragment a Tiptap document lives in (ARCHITECTURE.md contracts). */
+/** The Yjs fragment a Tiptap document lives in (docs/ARCHITECTURE.md, contracts). */
 export const FRAGMENT = "default";
 
 /**

@@ -119,7 +119,7 @@ export type ActionSource = (typeof actionSources)[number];
 export const attachmentOwners = ["report", "authority_receipt", "checklist_round"] as const;
 export type AttachmentOwner = (typeof attachmentOwners)[number];
 
-/** What the one link table can connect (ARCHITECTURE.md wall 6). */
+/** What the one link table can connect (docs/ARCHITECTURE.md, wall 9). */
 export const linkableKinds = [
   "document",
   "release",

@@ -59,7 +59,7 @@ const annexThemes = [
 
 /**
  * SOSFS 2011:9 from chapter 3 on (chapters 1 and 2 give its scope and definitions):
- * [code, slug, parent]. The sections are those DOMAIN.md cites.
+ * [code, slug, parent]. The sections are those the provider must meet in its ledningssystem.
  */
 const sosfs: [string, string, string | null][] = [
   ["3 kap.", "ch3", null],

@@ -39,7 +39,7 @@ import { getRisk, riskResource, riskScale } from "./risks.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 
 /**
- * The one link model (ARCHITECTURE.md wall 6). Each kind of item says how to find one, who
+ * The one link model (docs/ARCHITECTURE.md, wall 9). Each kind of item says how to find one, who
  * may see it, and its live status; kinds join as their registers arrive.
  */
 

@@ -25,7 +25,7 @@ import { appendTrailEvent } from "./trail.server.ts";
 import type { VersionStep } from "./versions.ts";
 
 /**
- * The lifecycle of every controlled artefact (ARCHITECTURE.md wall 3): the living draft goes
+ * The lifecycle of every controlled artefact (docs/ARCHITECTURE.md, wall 6): the living draft goes
  * on being edited; a review round freezes one candidate of it; the approver's signature
  * applies to that candidate and nothing else, and turns it into a release.
  */

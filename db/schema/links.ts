@@ -3,7 +3,7 @@ import { users } from "./users.ts";
 import { linkableKinds } from "#app/domain/values.ts";
 
 /**
- * The one link model (ARCHITECTURE.md wall 6): any two items of the management system, by
+ * The one link model (docs/ARCHITECTURE.md, wall 9): any two items of the management system, by
  * kind and id. A link has no direction that matters; helpers read it from both ends.
  */
 export const links = sqliteTable(

@@ -4,7 +4,7 @@ import { laneTop } from "#app/models/map-placement.ts";
 
 /**
  * Edits of a map's Yjs document, each in one transaction marked as this person's, so that
- * their undo takes back only their own steps (ARCHITECTURE.md: per-person undo).
+ * their undo takes back only their own steps (decision 006: per-person undo).
  */
 export const LOCAL = Symbol("local map edit");
 
