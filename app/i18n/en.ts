@@ -635,6 +635,7 @@ const en: Messages = {
     },
     reviewDate: {
       noRelease: "The document has no current release to review.",
+      withdrawn: "The document is withdrawn and no longer in force, so there is nothing to review.",
       notAllowed: "Only the document owner or the quality manager can record the review.",
     },
     mailFailed: "The email could not be sent. Copy the link instead.",

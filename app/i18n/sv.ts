@@ -635,6 +635,7 @@ const sv = {
     },
     reviewDate: {
       noRelease: "Dokumentet har ingen gällande utgåva att revidera.",
+      withdrawn: "Dokumentet är upphävt och gäller inte längre, så det finns inget att revidera.",
       notAllowed: "Bara dokumentägaren eller kvalitetsansvarig kan registrera revisionen.",
     },
     mailFailed: "E-postmeddelandet kunde inte skickas. Kopiera länken i stället.",

@@ -71,6 +71,8 @@ export function completeReviewWithoutChange(
     if (!can(actor, "manage", documentResource(document))) {
       throw new ReviewDateError("reviewDate.notAllowed");
     }
+    // A withdrawn document is in force nowhere: there is nothing to confirm as still right.
+    if (document.status === "archived") throw new ReviewDateError("reviewDate.withdrawn");
     const release = currentRelease(tx, documentId, now);
     if (!release) throw new ReviewDateError("reviewDate.noRelease");
     const next = addMonthsToDay(dayOf(now), document.reviewIntervalMonths);

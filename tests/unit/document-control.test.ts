@@ -180,6 +180,15 @@ describe("releases", () => {
     });
     expect(listCurrent(db)).toEqual([]);
     expect(currentRelease(db, docId)).toBeDefined();
+    // Nor can it be confirmed as still right, or withdrawn a second time.
+    expect(() => completeReviewWithoutChange(db, author, docId, "Fortfarande aktuell")).toThrow("reviewDate.withdrawn");
+    await expect(
+      withdrawDocument(db, author, docId, {
+        reason: "En gång till, för säkerhets skull.",
+        password: PASSWORD,
+        replacedBy: null,
+      }),
+    ).rejects.toThrow("document.archived");
   });
 });
 
