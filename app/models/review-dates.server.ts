@@ -17,7 +17,9 @@ import { appendTrailEvent } from "./trail.server.ts";
  * gets its new date from its next release.
  */
 
-export class ReviewDateError extends DomainError<"reviewDate.noRelease" | "reviewDate.notAllowed"> {}
+export class ReviewDateError extends DomainError<
+  "reviewDate.noRelease" | "reviewDate.notAllowed" | "reviewDate.withdrawn"
+> {}
 
 /** How far ahead "due soon" looks. */
 export const DUE_SOON_DAYS = 30;
