@@ -161,14 +161,16 @@ function Card({ action: a }: { action: BoardAction }) {
           <summary aria-label={t("actions.board.moveCard", { number: a.number })}>{t("actions.board.move")}</summary>
           <fetcher.Form method="post" action={`/atgarder/${a.id}`}>
             <input type="hidden" name="intent" value="move" />
-            <label htmlFor={`move-${a.id}`}>{t("actions.board.moveTo")}</label>
-            <select id={`move-${a.id}`} name="move">
-              {plain.map((m) => (
-                <option key={m.move} value={m.move}>
-                  {t(`actionStatuses.${m.to}`)}
-                </option>
-              ))}
-            </select>
+            <div className="field">
+              <label htmlFor={`move-${a.id}`}>{t("actions.board.moveTo")}</label>
+              <select id={`move-${a.id}`} name="move">
+                {plain.map((m) => (
+                  <option key={m.move} value={m.move}>
+                    {t(`actionStatuses.${m.to}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
             <button type="submit" className="button button-secondary" disabled={fetcher.state !== "idle"}>
               {t("actions.board.moveSubmit")}
             </button>

@@ -1,3 +1,4 @@
+import type { Locator, Page } from "@playwright/test";
 import ExcelJS from "exceljs";
 import { createAction } from "#app/models/actions.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
@@ -51,6 +52,22 @@ test("an action needs an effect plan, and closes only when its effect is verifie
   expect(cells).toContain("Effekt verifierad");
 });
 
+/**
+ * Drags a board card by its lower edge (clear of its link and its Move form) over a column and
+ * lets go there; `whileOver` checks what the person sees before letting go.
+ */
+async function dragTo(page: Page, card: Locator, column: Locator, whileOver?: () => Promise<void>) {
+  const from = (await card.boundingBox())!;
+  const to = (await column.boundingBox())!;
+  await page.mouse.move(from.x + 20, from.y + from.height - 8);
+  await page.mouse.down();
+  // Past the drag threshold first, then across.
+  await page.mouse.move(from.x + 40, from.y + from.height, { steps: 5 });
+  await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 10 });
+  await whileOver?.();
+  await page.mouse.up();
+}
+
 test("on the board a card is dragged to the next column, or moved there with the keyboard; judging its effect opens its form", async ({
   browser,
   signIn,
@@ -68,14 +85,9 @@ test("on the board a card is dragged to the next column, or moved there with the
   await expect(column("Planerad").locator(".board-card", { hasText: title })).toBeVisible();
 
   // With the mouse: picked up, carried over "Pågår" and let go there.
-  const from = (await card.boundingBox())!;
-  const to = (await column("Pågår").boundingBox())!;
-  await page.mouse.move(from.x + 20, from.y + from.height - 8);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 40, from.y + from.height, { steps: 5 });
-  await page.mouse.move(to.x + to.width / 2, to.y + 60, { steps: 10 });
-  await expect(column("Pågår")).toHaveClass(/board-column-over/);
-  await page.mouse.up();
+  await dragTo(page, card, column("Pågår"), async () => {
+    await expect(column("Pågår")).toHaveClass(/board-column-over/);
+  });
   await expect(column("Pågår").locator(".board-card", { hasText: title })).toBeVisible();
   await expect(column("Pågår").getByRole("heading")).toContainText("(1)");
 
@@ -90,13 +102,7 @@ test("on the board a card is dragged to the next column, or moved there with the
   await expect(column("Genomförd").locator(".board-card", { hasText: title })).toBeVisible();
 
   // Judging the effect needs a written result: dropping on "Effekt verifierad" opens that form.
-  const done = (await card.boundingBox())!;
-  const verified = (await column("Effekt verifierad").boundingBox())!;
-  await page.mouse.move(done.x + 20, done.y + done.height - 8);
-  await page.mouse.down();
-  await page.mouse.move(done.x + 40, done.y + done.height, { steps: 5 });
-  await page.mouse.move(verified.x + verified.width / 2, verified.y + 60, { steps: 10 });
-  await page.mouse.up();
+  await dragTo(page, card, column("Effekt verifierad"));
   await expect(page.getByRole("heading", { level: 1 })).toContainText(title);
   await expect(page.getByLabel("Resultat av effektkontrollen")).toBeVisible();
 
