@@ -45,7 +45,7 @@ async function prepareLots(docCount: number, coldLog: Uint8Array[], text?: strin
     null,
   );
   const doc = () =>
-    createDocument(db, user.id, {
+    createDocument(db, user, {
       title: "bench",
       type: "routine",
       ownerId: user.id,

@@ -23,6 +23,7 @@ import { ensureOrganisation } from "#app/models/organisation.server.ts";
 import { createRelease } from "#app/models/releases.server.ts";
 import { approveReview, listReviews, requestReview } from "#app/models/reviews.server.ts";
 import { createUser } from "#app/models/users.server.ts";
+import type { Actor } from "#app/auth/permissions.server.ts";
 import { databaseFile, migrateDatabase, openDatabase, writeTransaction, type DbConnection } from "#db/client.ts";
 import { median, report, spawnOn, type Row } from "./support.ts";
 
@@ -70,7 +71,7 @@ async function prepare() {
     { email: "medarbetare@bench.se", name: "Mats", password: PASSWORD, role: "staff", unitId: null },
     null,
   );
-  const documentId = newDocument(db, approver.id, "Rutin för kalibrering");
+  const documentId = newDocument(db, approver, "Rutin för kalibrering");
   writeInitialContent(db, documentId, routine(50));
   const reviewId = requestReview(db, approver, documentId, { approverId: approver.id, reviewerIds: [], message: "" });
   await approveReview(db, approver, reviewId, {
@@ -86,8 +87,8 @@ async function prepare() {
   return { dir, db, documentId, approver, cookie };
 }
 
-function newDocument(db: DbConnection, ownerId: string, title: string): string {
-  return createDocument(db, ownerId, { title, type: "routine", ownerId, unitId: null, areas: [], tags: [] });
+function newDocument(db: DbConnection, owner: Actor, title: string): string {
+  return createDocument(db, owner, { title, type: "routine", ownerId: owner.id, unitId: null, areas: [], tags: [] });
 }
 
 function startServer(args: string[], env: Record<string, string>, port: number): Promise<ChildProcess> {
@@ -214,7 +215,7 @@ async function freezing(rows: Row[]) {
   const prepared = await prepare();
   const { db, approver } = prepared;
   // About 200 KB of content: 60 pages of the routine above.
-  const documentId = newDocument(db, approver.id, "Stor rutin");
+  const documentId = newDocument(db, approver, "Stor rutin");
   writeInitialContent(db, documentId, routine(60));
   const size = Y.encodeStateAsUpdate(loadYDoc(db, documentId)).length;
   const reviewId = requestReview(db, approver, documentId, { approverId: approver.id, reviewerIds: [], message: "" });

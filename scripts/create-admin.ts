@@ -69,7 +69,7 @@ try {
     { email: args.data.email, name: args.data.name, password, role: "admin", unitId: null },
     null,
   );
-  if (args.data.organisation) updateOrganisation(db, admin.id, { name: args.data.organisation, orgNumber: null });
+  if (args.data.organisation) updateOrganisation(db, admin, { name: args.data.organisation, orgNumber: null });
   console.log(`Created administrator ${admin.email}. Sign in at /login.`);
 } catch (error) {
   if (error instanceof UserError && error.code === "user.emailTaken") {

@@ -38,6 +38,8 @@ export type Resource =
   | { type: "processes" }
   | { type: "reports" }
   | { type: "checklists" }
+  /** A checklist as one subject answers it: a role's list for one person, a unit's for one unit. */
+  | { type: "checklist"; role: Role | null; unitId: string | null; subject: string }
   | { type: "checklist_round"; answeredBy: string; subject: string }
   | { type: "sam" }
   | { type: "audits" }
@@ -67,7 +69,8 @@ export type Action =
   | "giveOpinion"
   | "acknowledge"
   | "verifyEffect"
-  | "handle";
+  | "handle"
+  | "answer";
 
 const everyone: readonly Role[] = ["admin", "quality_manager", "process_owner", "auditor", "staff", "external_auditor"];
 const allButStaff = everyone.filter((r) => r !== "staff");
@@ -195,6 +198,8 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       return action === "manage" && isAdmin(user);
     case "documents":
       if (action === "view") return sectionAccess.documents.includes(user.role);
+      // Keeping the whole register (every document's periodic review) besides each owner their own.
+      if (action === "manage") return documentKeepers.includes(user.role);
       return action === "create" && authors.includes(user.role);
     case "document": {
       const archived = resource.status === "archived";
@@ -278,6 +283,15 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       // Everyone answers the checks set for their unit or role; those who steer set them up.
       if (action === "view") return sectionAccess.deviations.includes(user.role);
       return action === "create" && approvers.includes(user.role);
+    case "checklist":
+      // A role's checklist is answered by each person in the role, for themselves; a unit's by its people.
+      if (action !== "answer") return false;
+      if (resource.role) return resource.role === user.role && resource.subject === user.id;
+      return (
+        user.unitId != null &&
+        resource.subject === user.unitId &&
+        (resource.unitId === null || resource.unitId === resource.subject)
+      );
     case "checklist_round":
       // A round's answers and photos: for the unit or person it was answered for, whoever answered,
       // those who follow up, and auditors.
@@ -301,6 +315,8 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
     }
     case "audits":
       if (action === "view") return sectionAccess.audits.includes(user.role);
+      // Leading an audit, joining its team, answering for a finding: those who open the section, guests aside.
+      if (action === "edit") return sectionAccess.audits.includes(user.role) && user.role !== "external_auditor";
       // The programme is the quality manager's to plan (with the admin).
       return action === "manage" && documentKeepers.includes(user.role);
     case "requirements":

@@ -440,15 +440,20 @@ const en: Messages = {
       guestNeedsEndDate: "An external auditor must have an end date for their access.",
       throttled: "Too many wrong attempts. Wait a while and try again.",
       wrongPassword: "The current password is not correct.",
+      notAllowed: "Only an administrator can invite, change the role of or deactivate users.",
     },
     unit: {
       notFound: "The unit does not exist.",
       cycle: "A unit cannot be placed under itself.",
+      notAllowed: "Only an administrator or a quality manager can change the units.",
+    },
+    organisation: {
+      notAllowed: "Only an administrator can change the organisation's details.",
     },
     document: {
       notFound: "The document does not exist.",
       archived: "The document is archived and cannot be changed.",
-      notAllowed: "Only the document's owner or a quality manager can withdraw or restore it.",
+      notAllowed: "Your role cannot do this with the document. Its owner or a quality manager can.",
       reasonTooShort: "The reason is too short. Write why the document is withdrawn.",
       badReplacement: "The chosen document cannot replace this one.",
       wrongPassword: "The password is not correct. Nothing was withdrawn.",

@@ -439,15 +439,20 @@ const sv = {
       guestNeedsEndDate: "En extern revisor måste ha ett slutdatum för sin behörighet.",
       throttled: "För många felaktiga försök. Vänta en stund och försök igen.",
       wrongPassword: "Nuvarande lösenord stämmer inte.",
+      notAllowed: "Bara en administratör kan bjuda in, byta roll på eller inaktivera användare.",
     },
     unit: {
       notFound: "Enheten finns inte.",
       cycle: "En enhet kan inte ligga under sig själv.",
+      notAllowed: "Bara administratören eller kvalitetsansvarig kan ändra enheterna.",
+    },
+    organisation: {
+      notAllowed: "Bara en administratör kan ändra organisationens uppgifter.",
     },
     document: {
       notFound: "Dokumentet finns inte.",
       archived: "Dokumentet är arkiverat och kan inte ändras.",
-      notAllowed: "Bara dokumentets ägare eller kvalitetsansvarig kan upphäva eller återställa det.",
+      notAllowed: "Din roll får inte göra detta med dokumentet. Dokumentets ägare eller kvalitetsansvarig kan.",
       reasonTooShort: "Skälet är för kort. Skriv varför dokumentet upphävs.",
       badReplacement: "Det valda dokumentet kan inte ersätta det här.",
       wrongPassword: "Lösenordet stämmer inte. Ingenting är upphävt.",

@@ -96,7 +96,7 @@ export function createAnnualReport(
     if (exists) throw new AnnualReportError("annualReport.exists");
     const documentId = createDocument(
       tx,
-      actor.id,
+      actor,
       {
         title: texts.title,
         type: "annual_report",

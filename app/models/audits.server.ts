@@ -5,25 +5,20 @@ import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { nextNumber } from "#db/numbering.ts";
 import {
-  actions,
   auditFindings,
   auditProgrammes,
   audits,
   processes,
   units,
   users,
-  type ActionStatus,
   type DocumentArea,
-  type FindingKind,
 } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { isDay } from "#app/utils/dates.ts";
-import { closeBlocker, independenceConflicts, iso9001Clauses, nextStatus, programmeCoverage } from "./audit-rules.ts";
+import { independenceConflicts, iso9001Clauses } from "./audit-rules.ts";
 import { writeInitialContent } from "./document-content.server.ts";
 import { createDocument } from "./documents.server.ts";
 import { DomainError } from "./errors.ts";
-import { linkEnds } from "./link-ends.server.ts";
-import { notify } from "./notifications.server.ts";
 import { currentRelease } from "./releases.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 
@@ -48,29 +43,6 @@ export class AuditError extends DomainError<
   | "finding.needsAction"
   | "finding.effectNotVerified"
 > {}
-
-export function createProgramme(db: Db, actor: Actor, year: number, notes: string, now = new Date()): string {
-  if (!can(actor, "manage", { type: "audits" })) throw new AuditError("audit.notAllowed");
-  return writeTransaction(db, (tx) => {
-    if (tx.select().from(auditProgrammes).where(eq(auditProgrammes.year, year)).get())
-      throw new AuditError("audit.programmeExists");
-    const id = newId();
-    tx.insert(auditProgrammes).values({ id, year, notes: notes.trim(), createdBy: actor.id, createdAt: now }).run();
-    appendTrailEvent(tx, {
-      actorId: actor.id,
-      type: "audit.programmeCreated",
-      subjectType: "audit_programme",
-      subjectId: id,
-      at: now,
-      data: { year },
-    });
-    return id;
-  });
-}
-
-export function programmeOf(db: Db, year: number) {
-  return db.select().from(auditProgrammes).where(eq(auditProgrammes.year, year)).get();
-}
 
 export type AuditInput = {
   title: string;
@@ -100,9 +72,7 @@ export function planAudit(db: Db, actor: Actor, programmeId: string, input: Audi
     if (input.unitId && !tx.select().from(units).where(eq(units.id, input.unitId)).get())
       throw new AuditError("audit.noScope");
     const lead = tx.select().from(users).where(eq(users.id, input.leadAuditorId)).get();
-    // A lead auditor must be able to open the audit section: not staff, not a guest.
-    if (!lead?.active || !can(lead, "view", { type: "audits" }) || lead.role === "external_auditor")
-      throw new AuditError("audit.badLead");
+    if (!lead?.active || !can(lead, "edit", { type: "audits" })) throw new AuditError("audit.badLead");
     const team = [...new Set(input.team)].filter((id) => id !== lead.id);
     const id = newId();
     tx.insert(audits)
@@ -232,31 +202,6 @@ export function getAudit(db: Db, id: string, now = new Date()): Audit | undefine
 export const auditResource = (audit: { leadAuditorId: string; team: readonly string[] }) =>
   ({ type: "audit", leadAuditorId: audit.leadAuditorId, team: audit.team }) as const;
 
-/** The programme's reach: processes and ISO 9001 clauses audited this cycle, and those not. */
-export function coverageOf(db: Db, programmeId: string) {
-  const planned = db
-    .select({ processId: audits.processId, unitId: audits.unitId, clauses: audits.clauses })
-    .from(audits)
-    .where(eq(audits.programmeId, programmeId))
-    .all();
-  const all = db
-    .select({ id: processes.id, title: processes.title })
-    .from(processes)
-    .orderBy(asc(processes.title))
-    .all();
-  const coverage = programmeCoverage(
-    planned,
-    all.map((p) => p.id),
-    iso9001Clauses,
-  );
-  const title = new Map(all.map((p) => [p.id, p.title]));
-  const named = (ids: string[]) => ids.map((id) => ({ id, title: title.get(id)! }));
-  return {
-    processes: { covered: named(coverage.processes.covered), uncovered: named(coverage.processes.uncovered) },
-    clauses: coverage.clauses,
-  };
-}
-
 /** The headings an audit report starts from, in the language of the person who starts it. */
 export type ReportTemplate = {
   title: string;
@@ -291,7 +236,7 @@ export function startReport(db: Db, actor: Actor, auditId: string, template: Rep
     if (audit.reportDocumentId) throw new AuditError("audit.reportExists");
     const documentId = createDocument(
       tx,
-      actor.id,
+      actor,
       {
         title: `${template.title} ${audit.number}. ${audit.title}`.slice(0, 200),
         type: "audit_report",
@@ -335,208 +280,6 @@ export function startReport(db: Db, actor: Actor, auditId: string, template: Rep
   });
 }
 
-export type FindingInput = {
-  kind: FindingKind;
-  title: string;
-  requirement: string;
-  evidence: string;
-  responsibleId: string;
-};
-
-export function addFinding(db: Db, actor: Actor, auditId: string, input: FindingInput, now = new Date()): string {
-  return writeTransaction(db, (tx) => {
-    const audit = getAudit(tx, auditId, now);
-    if (!audit) throw new AuditError("audit.notFound");
-    if (!can(actor, "edit", auditResource(audit))) throw new AuditError("audit.notAllowed");
-    if (!input.title.trim() || !input.requirement.trim() || !input.evidence.trim())
-      throw new AuditError("finding.incomplete");
-    const responsible = tx.select().from(users).where(eq(users.id, input.responsibleId)).get();
-    if (!responsible?.active || !can(responsible, "view", { type: "audits" }))
-      throw new AuditError("finding.responsibleCannotSee");
-    const id = newId();
-    const number =
-      tx.select({ id: auditFindings.id }).from(auditFindings).where(eq(auditFindings.auditId, auditId)).all().length +
-      1;
-    tx.insert(auditFindings)
-      .values({
-        id,
-        auditId,
-        number,
-        kind: input.kind,
-        title: input.title.trim(),
-        requirement: input.requirement.trim(),
-        evidence: input.evidence.trim(),
-        responsibleId: responsible.id,
-        status: "open",
-        createdBy: actor.id,
-        createdAt: now,
-      })
-      .run();
-    appendTrailEvent(tx, {
-      actorId: actor.id,
-      type: "finding.created",
-      subjectType: "audit",
-      subjectId: auditId,
-      at: now,
-      data: { findingId: id, kind: input.kind, responsibleId: responsible.id },
-    });
-    notify(
-      tx,
-      {
-        kind: "findingAssigned",
-        actorId: actor.id,
-        recipients: [responsible.id],
-        link: findingHref(auditId, id),
-        text: `${audit.number}.${number} ${input.title.trim()}`,
-      },
-      now,
-    );
-    return id;
-  });
-}
-
-export const findingHref = (auditId: string, findingId: string) =>
-  `/revision/granskningar/${auditId}#finding-${findingId}`;
-
-const responsible = alias(users, "responsible");
-
-export function findingsOf(db: Db, auditId: string) {
-  return db
-    .select({
-      id: auditFindings.id,
-      number: auditFindings.number,
-      kind: auditFindings.kind,
-      title: auditFindings.title,
-      requirement: auditFindings.requirement,
-      evidence: auditFindings.evidence,
-      responsibleId: auditFindings.responsibleId,
-      responsibleName: responsible.name,
-      status: auditFindings.status,
-      rootCause: auditFindings.rootCause,
-      closingNote: auditFindings.closingNote,
-      closedAt: auditFindings.closedAt,
-    })
-    .from(auditFindings)
-    .innerJoin(responsible, eq(responsible.id, auditFindings.responsibleId))
-    .where(eq(auditFindings.auditId, auditId))
-    .orderBy(asc(auditFindings.number))
-    .all();
-}
-
-export function getFinding(db: Db, id: string) {
-  const finding = db.select().from(auditFindings).where(eq(auditFindings.id, id)).get();
-  if (!finding) return undefined;
-  const audit = db.select({ number: audits.number }).from(audits).where(eq(audits.id, finding.auditId)).get()!;
-  return { ...finding, auditNumber: audit.number };
-}
-
-/** The statuses of the actions linked to a finding: what closing a nonconformity waits for. */
-function actionStatusesOf(db: Db, findingId: string): ActionStatus[] {
-  const ids = linkEnds(db, { kind: "finding", id: findingId }, "action").map((end) => end.id);
-  if (ids.length === 0) return [];
-  return db
-    .select({ status: actions.status })
-    .from(actions)
-    .where(inArray(actions.id, ids))
-    .all()
-    .map((a) => a.status);
-}
-
-type Move = "answer" | "return" | "close" | "reopen";
-
-function moveFinding(
-  db: Db,
-  actor: Actor,
-  findingId: string,
-  move: Move,
-  change: Partial<typeof auditFindings.$inferInsert>,
-  now: Date,
-) {
-  return writeTransaction(db, (tx) => {
-    const finding = tx.select().from(auditFindings).where(eq(auditFindings.id, findingId)).get();
-    if (!finding) throw new AuditError("finding.notFound");
-    const audit = getAudit(tx, finding.auditId, now)!;
-    const allowed =
-      move === "answer"
-        ? can(actor, "handle", { type: "finding", responsibleId: finding.responsibleId })
-        : can(actor, "approve", auditResource(audit));
-    if (!allowed) throw new AuditError("finding.notAllowed");
-    const to = nextStatus(finding.status, move);
-    if (!to) throw new AuditError("finding.notAllowed");
-    if (move === "answer" && actionStatusesOf(tx, findingId).length === 0) throw new AuditError("finding.needsAction");
-    if (move === "close") {
-      const blocker = closeBlocker(finding.kind, finding.status, actionStatusesOf(tx, findingId));
-      if (blocker) throw new AuditError(blocker);
-    }
-    tx.update(auditFindings)
-      .set({ ...change, status: to })
-      .where(eq(auditFindings.id, findingId))
-      .run();
-    appendTrailEvent(tx, {
-      actorId: actor.id,
-      type: `finding.${move}`,
-      subjectType: "audit",
-      subjectId: finding.auditId,
-      at: now,
-      data: { findingId, from: finding.status, to },
-    });
-    if (move === "answer") {
-      notify(
-        tx,
-        {
-          kind: "findingAnswered",
-          actorId: actor.id,
-          recipients: [audit.leadAuditorId],
-          link: findingHref(audit.id, findingId),
-          text: `${audit.number}.${finding.number} ${finding.title}`,
-        },
-        now,
-      );
-    }
-  });
-}
-
-/** The person responsible answers a nonconformity: its root cause, with actions already in the plan. */
-export function answerFinding(db: Db, actor: Actor, findingId: string, rootCause: string, now = new Date()) {
-  if (!rootCause.trim()) throw new AuditError("finding.incomplete");
-  moveFinding(
-    db,
-    actor,
-    findingId,
-    "answer",
-    { rootCause: rootCause.trim().slice(0, 4000), answeredBy: actor.id, answeredAt: now },
-    now,
-  );
-}
-
-/** The lead auditor sends an answer back for more work. */
-export function returnFinding(db: Db, actor: Actor, findingId: string, note: string, now = new Date()) {
-  moveFinding(db, actor, findingId, "return", { closingNote: note.trim().slice(0, 2000) || null }, now);
-}
-
-/** The lead auditor verifies and closes: a nonconformity only once its actions' effect is verified. */
-export function closeFinding(db: Db, actor: Actor, findingId: string, note: string, now = new Date()) {
-  moveFinding(
-    db,
-    actor,
-    findingId,
-    "close",
-    { closingNote: note.trim().slice(0, 2000) || null, closedBy: actor.id, closedAt: now },
-    now,
-  );
-}
-
-export function reopenFinding(db: Db, actor: Actor, findingId: string, note: string, now = new Date()) {
-  moveFinding(
-    db,
-    actor,
-    findingId,
-    "reopen",
-    { closingNote: note.trim().slice(0, 2000) || null, closedBy: null, closedAt: null },
-    now,
-  );
-}
-
 /** Who can lead or join an audit, or answer for a finding: active people who can open the audit section, guests aside. */
 export function auditPeople(db: Db): { id: string; name: string }[] {
   return db
@@ -545,6 +288,6 @@ export function auditPeople(db: Db): { id: string; name: string }[] {
     .where(eq(users.active, true))
     .orderBy(asc(users.name))
     .all()
-    .filter((u) => u.role !== "external_auditor" && can(u, "view", { type: "audits" }))
+    .filter((u) => can(u, "edit", { type: "audits" }))
     .map(({ id, name }) => ({ id, name }));
 }

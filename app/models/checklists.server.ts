@@ -92,10 +92,8 @@ function subjectsOf(db: Db, template: Template): { id: string; name: string }[] 
 }
 
 /** Whether this person answers for this subject: their own unit's checks, or their own role checks. */
-function answersFor(actor: Actor & { unitId: string | null }, template: Template, subject: string): boolean {
-  if (template.role) return template.role === actor.role && subject === actor.id;
-  return subject === actor.unitId && (template.unitId === null || template.unitId === subject);
-}
+const answersFor = (actor: Actor, template: Template, subject: string) =>
+  can(actor, "answer", { type: "checklist", role: template.role, unitId: template.unitId, subject });
 
 function answeredPeriods(db: Db, templateId: string, subject: string): Set<string> {
   return new Set(

@@ -157,16 +157,17 @@ function assertOwner(db: Db, ownerId: string): void {
   }
 }
 
-export function createDocument(db: Db, actorId: string, input: DocumentInput, now = new Date()): string {
+export function createDocument(db: Db, actor: Actor, input: DocumentInput, now = new Date()): string {
+  if (!can(actor, "create", { type: "documents" })) throw new DocumentError("document.notAllowed");
   return writeTransaction(db, (tx) => {
     assertUnitExists(tx, input.unitId);
     assertOwner(tx, input.ownerId);
     const id = newId();
     tx.insert(documents)
-      .values({ id, ...input, status: "draft", createdBy: actorId, createdAt: now, updatedAt: now })
+      .values({ id, ...input, status: "draft", createdBy: actor.id, createdAt: now, updatedAt: now })
       .run();
     appendTrailEvent(tx, {
-      actorId,
+      actorId: actor.id,
       type: "document.created",
       subjectType: "document",
       subjectId: id,
@@ -178,13 +179,14 @@ export function createDocument(db: Db, actorId: string, input: DocumentInput, no
 
 export function updateDocumentDetails(
   db: Db,
-  actorId: string,
+  actor: Actor,
   id: string,
   input: DocumentInput,
   now = new Date(),
 ): void {
   writeTransaction(db, (tx) => {
     const before = requireDocument(tx, id);
+    if (!can(actor, "manage", documentResource(before))) throw new DocumentError("document.notAllowed");
     if (before.status === "archived") throw new DocumentError("document.archived");
     assertUnitExists(tx, input.unitId);
     assertOwner(tx, input.ownerId);
@@ -193,7 +195,7 @@ export function updateDocumentDetails(
       .where(eq(documents.id, id))
       .run();
     appendTrailEvent(tx, {
-      actorId,
+      actorId: actor.id,
       type: "document.detailsChanged",
       subjectType: "document",
       subjectId: id,

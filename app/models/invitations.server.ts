@@ -1,4 +1,5 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId, newSecretToken } from "#db/ids.ts";
 import { invitations, type Role } from "#db/schema/index.ts";
@@ -28,10 +29,11 @@ export type InvitationInput = {
 /** Returns the one-time token; only its hash is stored, so it can be shown only now. */
 export function createInvitation(
   db: Db,
-  actorId: string,
+  actor: Actor,
   input: InvitationInput,
   now = new Date(),
 ): { token: string; invitation: Invitation } {
+  if (!can(actor, "invite", { type: "users" })) throw new UserError("user.notAllowed");
   if (findUserByEmail(db, input.email)) throw new UserError("user.emailTaken");
   assertUnitExists(db, input.unitId);
   if (input.role === "external_auditor" && !input.accessExpiresAt) throw new UserError("user.guestNeedsEndDate");
@@ -58,14 +60,14 @@ export function createInvitation(
         role: input.role,
         unitId: input.unitId,
         accessExpiresAt: input.role === "external_auditor" ? input.accessExpiresAt : null,
-        invitedBy: actorId,
+        invitedBy: actor.id,
         createdAt: now,
         expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS),
       })
       .returning()
       .get();
     appendTrailEvent(tx, {
-      actorId,
+      actorId: actor.id,
       type: "invitation.created",
       subjectType: "invitation",
       subjectId: invitation.id,
@@ -134,7 +136,8 @@ export function listOpenInvitations(db: Db, now = new Date()): Invitation[] {
     .all();
 }
 
-export function revokeInvitation(db: Db, actorId: string, invitationId: string, now = new Date()): void {
+export function revokeInvitation(db: Db, actor: Actor, invitationId: string, now = new Date()): void {
+  if (!can(actor, "invite", { type: "users" })) throw new UserError("user.notAllowed");
   writeTransaction(db, (tx) => {
     const revoked = tx
       .update(invitations)
@@ -142,7 +145,7 @@ export function revokeInvitation(db: Db, actorId: string, invitationId: string, 
       .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
       .run();
     if (revoked.changes === 0) return;
-    appendTrailEvent(tx, { actorId, type: "invitation.revoked", subjectType: "invitation", subjectId: invitationId });
+    appendTrailEvent(tx, { actorId: actor.id, type: "invitation.revoked", subjectType: "invitation", subjectId: invitationId });
   });
 }
 

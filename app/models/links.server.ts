@@ -26,7 +26,7 @@ import { activityPrefix, parseActivityRef, readGraph, type ProcessGraph } from "
 import { getProcess, processOfMap, processResource } from "./processes.server.ts";
 import { getReport, reportResource } from "./reports.server.ts";
 import { followUpTitle, getFollowUp } from "./sam.server.ts";
-import { getFinding } from "./audits.server.ts";
+import { getFinding } from "./audit-findings.server.ts";
 import { linkEnds, type ItemRef } from "./link-ends.server.ts";
 import { getManagementReview } from "./management-reviews.server.ts";
 import { getMeeting } from "./context.server.ts";

@@ -88,7 +88,7 @@ export function startManagementReview(
   return writeTransaction(db, (tx) => {
     const documentId = createDocument(
       tx,
-      actor.id,
+      actor,
       {
         title: input.title,
         type: "management_review",

@@ -1,6 +1,8 @@
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { organisations } from "#db/schema/index.ts";
+import { can, type Actor } from "#app/auth/permissions.server.ts";
+import { DomainError } from "./errors.ts";
 import { appendTrailEvent, trailFacts } from "./trail.server.ts";
 
 export type Organisation = typeof organisations.$inferSelect;
@@ -16,13 +18,16 @@ export function ensureOrganisation(db: Db, name: string): Organisation {
   return db.insert(organisations).values({ id: newId(), name }).returning().get();
 }
 
-export function updateOrganisation(db: Db, actorId: string, input: { name: string; orgNumber: string | null }): void {
+export class OrganisationError extends DomainError<"organisation.notAllowed"> {}
+
+export function updateOrganisation(db: Db, actor: Actor, input: { name: string; orgNumber: string | null }): void {
+  if (!can(actor, "manage", { type: "organisation" })) throw new OrganisationError("organisation.notAllowed");
   writeTransaction(db, (tx) => {
     const org = getOrganisation(tx);
     if (!org) throw new Error("No organisation");
     tx.update(organisations).set(input).run();
     appendTrailEvent(tx, {
-      actorId,
+      actorId: actor.id,
       type: "organisation.updated",
       subjectType: "organisation",
       subjectId: org.id,

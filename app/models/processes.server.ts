@@ -100,7 +100,7 @@ export function createProcess(db: Db, actor: Actor, input: ProcessInput, now = n
     assertParent(tx, null, input.parentId);
     const mapDocumentId = createDocument(
       tx,
-      actor.id,
+      actor,
       { title: input.title, type: "process_map", ownerId: input.ownerId, unitId: null, areas: ["quality"], tags: [] },
       now,
     );

@@ -35,6 +35,15 @@ export type DueDocument = {
   overdue: boolean;
 };
 
+/**
+ * The periodic reviews a person answers for: every document's for those who keep the register,
+ * their own documents' for owners, none for those who cannot open the register.
+ */
+export function reviewsDueFor(db: Db, actor: Actor, now = new Date()): DueDocument[] {
+  if (!can(actor, "view", { type: "documents" })) return [];
+  return reviewsDue(db, can(actor, "manage", { type: "documents" }) ? {} : { ownerId: actor.id }, now);
+}
+
 /** Documents whose review is overdue or due within DUE_SOON_DAYS, soonest first; optionally one owner's. */
 export function reviewsDue(db: Db, filter: { ownerId?: string } = {}, now = new Date()): DueDocument[] {
   const today = dayOf(now);

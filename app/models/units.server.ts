@@ -1,4 +1,5 @@
 import { asc, eq } from "drizzle-orm";
+import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { units, users } from "#db/schema/index.ts";
@@ -36,7 +37,11 @@ export function unitTree(db: Db): UnitNode[] {
   return out;
 }
 
-export class UnitError extends DomainError<"unit.notFound" | "unit.cycle"> {}
+export class UnitError extends DomainError<"unit.notFound" | "unit.cycle" | "unit.notAllowed"> {}
+
+function assertMayManage(actor: Actor): void {
+  if (!can(actor, "manage", { type: "units" })) throw new UnitError("unit.notAllowed");
+}
 
 export function assertUnitExists(db: Db, unitId: string | null): void {
   if (unitId && !db.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get()) {
@@ -55,7 +60,8 @@ function assertParentAllowed(db: Db, unitId: string | null, parentId: string | n
   }
 }
 
-export function createUnit(db: Db, actorId: string, input: { name: string; parentId: string | null }): Unit {
+export function createUnit(db: Db, actor: Actor, input: { name: string; parentId: string | null }): Unit {
+  assertMayManage(actor);
   return writeTransaction(db, (tx) => {
     assertParentAllowed(tx, null, input.parentId);
     const unit = tx
@@ -64,7 +70,7 @@ export function createUnit(db: Db, actorId: string, input: { name: string; paren
       .returning()
       .get();
     appendTrailEvent(tx, {
-      actorId,
+      actorId: actor.id,
       type: "unit.created",
       subjectType: "unit",
       subjectId: unit.id,
@@ -76,10 +82,11 @@ export function createUnit(db: Db, actorId: string, input: { name: string; paren
 
 export function updateUnit(
   db: Db,
-  actorId: string,
+  actor: Actor,
   unitId: string,
   input: { name: string; parentId: string | null },
 ): void {
+  assertMayManage(actor);
   writeTransaction(db, (tx) => {
     if (!tx.select({ id: units.id }).from(units).where(eq(units.id, unitId)).get()) {
       throw new UnitError("unit.notFound");
@@ -87,7 +94,7 @@ export function updateUnit(
     assertParentAllowed(tx, unitId, input.parentId);
     tx.update(units).set(input).where(eq(units.id, unitId)).run();
     appendTrailEvent(tx, {
-      actorId,
+      actorId: actor.id,
       type: "unit.updated",
       subjectType: "unit",
       subjectId: unitId,

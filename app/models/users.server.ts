@@ -1,4 +1,5 @@
 import { and, asc, count, eq, ne } from "drizzle-orm";
+import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { units, users, type DigestFrequency, type Locale, type Role } from "#db/schema/index.ts";
@@ -19,6 +20,7 @@ export class UserError extends DomainError<
   | "user.guestNeedsEndDate"
   | "user.wrongPassword"
   | "user.throttled"
+  | "user.notAllowed"
 > {}
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
@@ -83,7 +85,11 @@ export type NewUser = {
   locale?: Locale;
 };
 
-/** Creates an account. Runs inside the caller's transaction when given one. */
+/**
+ * Creates an account. Not a command a person runs: accepting an invitation (the invited command),
+ * the operator's create-admin script and the demo seed call it, so it asks no `can()`; the actor
+ * is only recorded on the trail. Runs inside the caller's transaction when given one.
+ */
 export async function createUser(db: Db, input: NewUser, actorId: string | null): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   return writeTransaction(db, (tx) => {
@@ -125,13 +131,14 @@ function otherActiveAdmins(db: Db, userId: string): number {
 
 export function changeUserRole(
   db: Db,
-  actorId: string,
+  actor: Actor,
   userId: string,
   input: { role: Role; unitId: string | null; accessExpiresAt: Date | null },
 ): void {
   writeTransaction(db, (tx) => {
     const user = getUser(tx, userId);
     if (!user) throw new UserError("user.notFound");
+    if (!can(actor, "changeRole", { type: "user", id: user.id, role: user.role })) throw new UserError("user.notAllowed");
     if (user.role === "admin" && input.role !== "admin" && otherActiveAdmins(tx, userId) === 0) {
       throw new UserError("user.lastAdmin");
     }
@@ -139,7 +146,7 @@ export function changeUserRole(
     const accessExpiresAt = accessEndFor(input.role, input.accessExpiresAt);
     tx.update(users).set({ role: input.role, unitId: input.unitId, accessExpiresAt }).where(eq(users.id, userId)).run();
     appendTrailEvent(tx, {
-      actorId,
+      actorId: actor.id,
       type: "user.roleChanged",
       subjectType: "user",
       subjectId: userId,
@@ -152,17 +159,18 @@ export function changeUserRole(
 }
 
 /** Deactivating ends every session of the user at once; nothing of theirs is deleted. */
-export function setUserActive(db: Db, actorId: string, userId: string, active: boolean): void {
+export function setUserActive(db: Db, actor: Actor, userId: string, active: boolean): void {
   writeTransaction(db, (tx) => {
     const user = getUser(tx, userId);
     if (!user) throw new UserError("user.notFound");
+    if (!can(actor, "deactivate", { type: "user", id: user.id, role: user.role })) throw new UserError("user.notAllowed");
     if (!active && user.role === "admin" && otherActiveAdmins(tx, userId) === 0) {
       throw new UserError("user.lastAdmin");
     }
     tx.update(users).set({ active }).where(eq(users.id, userId)).run();
     if (!active) invalidateUserSessions(tx, userId);
     appendTrailEvent(tx, {
-      actorId,
+      actorId: actor.id,
       type: active ? "user.reactivated" : "user.deactivated",
       subjectType: "user",
       subjectId: userId,

@@ -120,7 +120,7 @@ export async function seedDemoDocuments(
 ): Promise<void> {
   for (const { owner, unit, content, released, ...input } of demoDocuments) {
     const ownerId = people.get(owner)!;
-    const id = createDocument(db, approver.id, { ...input, ownerId, unitId: unit ? units.get(unit)! : null });
+    const id = createDocument(db, approver, { ...input, ownerId, unitId: unit ? units.get(unit)! : null });
     writeInitialContent(db, id, content);
     if (!released) continue;
     const reviewId = requestReview(db, approver, id, { approverId: approver.id, reviewerIds: [], message: "" });

@@ -39,7 +39,7 @@ const db = openDatabase(databaseFile(dataDir));
 migrateDatabase(db);
 const people = await Promise.all(Array.from({ length: 10 }, () => makeUser(db, { role: "process_owner" })));
 const documents = Array.from({ length: DOCUMENTS }, (_, i) =>
-  createDocument(db, people[0]!.id, {
+  createDocument(db, people[0]!, {
     title: `Kaos ${i}`,
     type: "routine",
     ownerId: people[0]!.id,

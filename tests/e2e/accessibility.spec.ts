@@ -1,7 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { checkFiles } from "#app/models/attachments.server.ts";
-import { addFinding, createProgramme, planAudit } from "#app/models/audits.server.ts";
+import { addFinding } from "#app/models/audit-findings.server.ts";
+import { createProgramme } from "#app/models/audit-programmes.server.ts";
+import { planAudit } from "#app/models/audits.server.ts";
 import { factText, reviewInputs, type ReviewInput } from "#app/models/management-review-rules.ts";
 import { startManagementReview } from "#app/models/management-reviews.server.ts";
 import { frameworkCoverage, importFramework } from "#app/models/requirements.server.ts";
@@ -160,7 +162,7 @@ test("the SAM follow-up, a unit's answer form, a level's compilation and an answ
   makeUser,
 }) => {
   const qm = findUserByEmail(db, demo.quality_manager)!;
-  const unit = createUnit(db, qm.id, { name: `Tvätteriet ${Date.now()}`, parentId: null });
+  const unit = createUnit(db, qm, { name: `Tvätteriet ${Date.now()}`, parentId: null });
   const followUp = startFollowUp(db, qm, {
     year: new Date().getFullYear(),
     reason: "reorganisation",

@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
 import { and, count, eq, isNull, like } from "drizzle-orm";
-import { createProgramme, planAudit } from "#app/models/audits.server.ts";
+import { createProgramme } from "#app/models/audit-programmes.server.ts";
+import { planAudit } from "#app/models/audits.server.ts";
 import { createCompetence } from "#app/models/competence.server.ts";
 import { createReport, startInvestigation, triageReport } from "#app/models/reports.server.ts";
 import { createFramework } from "#app/models/requirements.server.ts";

@@ -1,4 +1,5 @@
-import { createProgramme, planAudit } from "#app/models/audits.server.ts";
+import { createProgramme } from "#app/models/audit-programmes.server.ts";
+import { planAudit } from "#app/models/audits.server.ts";
 import { getDocument } from "#app/models/documents.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
 import { anAudit } from "#tests/fixtures/db.ts";

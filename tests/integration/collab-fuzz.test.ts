@@ -5,6 +5,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { createDocument, requireDocument } from "#app/models/documents.server.ts";
+import { getUser } from "#app/models/users.server.ts";
 import { readStoredUpdate } from "#tests/fixtures/db.ts";
 import {
   connectClient,
@@ -36,7 +37,7 @@ beforeAll(async () => {
   prepared = await prepareDocument(dataDir, ["process_owner", "staff"], { 1: "commenter" });
   // A second document of the same owner: the one only hostile and read-only traffic reaches.
   const { ownerId } = requireDocument(prepared.db, prepared.documentId);
-  target = createDocument(prepared.db, ownerId, {
+  target = createDocument(prepared.db, getUser(prepared.db, ownerId)!, {
     title: "Angripen",
     type: "policy",
     ownerId,

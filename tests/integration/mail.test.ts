@@ -54,7 +54,7 @@ const body = (mail: Received) =>
 describe("mail over SMTP", () => {
   it("sends an invitation in Swedish with the organisation, the role and the one-time link", async () => {
     const admin = await makeUser(db, { role: "admin" });
-    const { token, invitation } = createInvitation(db, admin.id, {
+    const { token, invitation } = createInvitation(db, admin, {
       email: "ny@exempel.se",
       name: "Nora Ny",
       role: "auditor",

@@ -107,7 +107,7 @@ describe("participation", () => {
     const qm = await makeUser(db, { role: "quality_manager" });
     const staff = await makeUser(db, { role: "staff", name: "Sara Skyddsombud" });
     const guest = await makeUser(db, { role: "external_auditor", accessExpiresAt: new Date(Date.now() + 86_400_000) });
-    const documentId = createDocument(db, qm.id, {
+    const documentId = createDocument(db, qm, {
       title: "Arbetsmiljöpolicy (utkast)",
       type: "policy",
       ownerId: qm.id,

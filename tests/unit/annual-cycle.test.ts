@@ -8,7 +8,7 @@ import {
   listAnnualReports,
 } from "#app/models/annual-reports.server.ts";
 import { enableBuiltin } from "#app/models/requirements.server.ts";
-import { createProgramme } from "#app/models/audits.server.ts";
+import { createProgramme } from "#app/models/audit-programmes.server.ts";
 import { renderStoredDocument } from "#app/models/document-content.server.ts";
 import { factText } from "#app/models/management-review-rules.ts";
 import { translator } from "#app/i18n/index.ts";

@@ -7,18 +7,9 @@ import {
   iso9001Clauses,
   programmeCoverage,
 } from "#app/models/audit-rules.ts";
-import {
-  addFinding,
-  answerFinding,
-  auditsOf,
-  closeFinding,
-  coverageOf,
-  createProgramme,
-  findingsOf,
-  planAudit,
-  startReport,
-  type AuditInput,
-} from "#app/models/audits.server.ts";
+import { addFinding, answerFinding, closeFinding, findingsOf } from "#app/models/audit-findings.server.ts";
+import { auditsOf, planAudit, startReport, type AuditInput } from "#app/models/audits.server.ts";
+import { coverageOf, createProgramme } from "#app/models/audit-programmes.server.ts";
 import { createLinked } from "#app/models/links.server.ts";
 import { createProcess } from "#app/models/processes.server.ts";
 import { createUnit } from "#app/models/units.server.ts";
@@ -77,7 +68,7 @@ const now = new Date("2026-04-01T09:00:00");
 beforeEach(async () => {
   db = createTestDb();
   qm = await makeUser(db, { role: "quality_manager" });
-  const unitId = createUnit(db, qm.id, { name: "Lager", parentId: null }).id;
+  const unitId = createUnit(db, qm, { name: "Lager", parentId: null }).id;
   auditor = await makeUser(db, { role: "auditor" });
   coAuditor = await makeUser(db, { role: "auditor", unitId });
   owner = await makeUser(db, { role: "process_owner" });

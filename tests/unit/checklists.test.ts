@@ -20,7 +20,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lots-checklists-"));
 beforeEach(async () => {
   db = createTestDb();
   manager = await makeUser(db, { role: "quality_manager" });
-  unitId = createUnit(db, manager.id, { name: "Lager", parentId: null }).id;
+  unitId = createUnit(db, manager, { name: "Lager", parentId: null }).id;
   staff = await makeUser(db, { role: "staff", unitId });
 });
 

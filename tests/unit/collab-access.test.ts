@@ -38,7 +38,7 @@ describe("the collab endpoint's read/write matrix", () => {
     for (const role of roles)
       people.set(role, await makeUser(db, { role, accessExpiresAt: role === "external_auditor" ? until : null }));
     const owner = people.get("quality_manager")!;
-    const documentId = createDocument(db, owner.id, {
+    const documentId = createDocument(db, owner, {
       title: "Kvalitetspolicy",
       type: "policy",
       ownerId: owner.id,
@@ -62,7 +62,7 @@ describe("the collab endpoint's read/write matrix", () => {
     const owner = await makeUser(db, { role: "quality_manager" });
     const anna = await makeUser(db, { role: "staff" });
     const bo = await makeUser(db, { role: "staff" });
-    const documentId = createDocument(db, owner.id, {
+    const documentId = createDocument(db, owner, {
       title: "Kvalitetspolicy",
       type: "policy",
       ownerId: owner.id,

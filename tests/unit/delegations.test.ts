@@ -32,7 +32,7 @@ let unitId: string;
 beforeEach(async () => {
   db = createTestDb();
   ceo = await makeUser(db, { role: "admin" });
-  unitId = createUnit(db, ceo.id, { name: "Lager", parentId: null }).id;
+  unitId = createUnit(db, ceo, { name: "Lager", parentId: null }).id;
   manager = await makeUser(db, { role: "process_owner", unitId });
 });
 

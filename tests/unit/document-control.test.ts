@@ -43,7 +43,7 @@ beforeEach(async () => {
   approver = await makeUser(db, { role: "quality_manager" });
   reviewer = await makeUser(db, { role: "auditor" });
   staff = await makeUser(db, { role: "staff" });
-  docId = createDocument(db, author.id, {
+  docId = createDocument(db, author, {
     title: "Rutin för avvikelsehantering",
     type: "routine",
     ownerId: author.id,
@@ -147,7 +147,7 @@ describe("releases", () => {
 
   it("refuses to diff releases of two different documents", async () => {
     const first = await release(["Text."], "major");
-    const otherId = createDocument(db, author.id, {
+    const otherId = createDocument(db, author, {
       title: "Annan",
       type: "routine",
       ownerId: author.id,

@@ -17,7 +17,7 @@ beforeEach(async () => {
   db = createTestDb();
   owner = await makeUser(db, { role: "quality_manager" });
   staff = await makeUser(db, { role: "staff" });
-  documentId = createDocument(db, owner.id, {
+  documentId = createDocument(db, owner, {
     title: "Rutin för kalibrering",
     type: "routine",
     ownerId: owner.id,
@@ -75,7 +75,7 @@ describe("links", () => {
   });
 
   it("finds items by words or number, literally, and only those the person may see", async () => {
-    createDocument(db, owner.id, {
+    createDocument(db, owner, {
       title: "100% leverans",
       type: "plan",
       ownerId: owner.id,

@@ -31,7 +31,7 @@ const action = (title: string, unitId: string | null, dueOn: string) =>
 
 describe("the management overview on Start", () => {
   it("counts high risks, KPIs off target and late actions, for the organisation and per unit", () => {
-    const lager = createUnit(db, qm.id, { name: "Lager", parentId: null }).id;
+    const lager = createUnit(db, qm, { name: "Lager", parentId: null }).id;
     createRisk(db, qm, {
       kind: "risk",
       title: "Truckolycka",

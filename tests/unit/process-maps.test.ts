@@ -122,7 +122,7 @@ describe("processes", () => {
     // Freezing the map keeps the graph as JSON and draws it, each linked step opening its routine.
     const mapId = getProcess(db, top)!.mapDocumentId;
     compact(db, mapId, orderMap());
-    const routine = createDocument(db, owner.id, {
+    const routine = createDocument(db, owner, {
       title: "Rutin för orderregistrering",
       type: "routine",
       ownerId: owner.id,

@@ -3,16 +3,9 @@ import { createAction } from "#app/models/actions.server.ts";
 import { createLinked } from "#app/models/links.server.ts";
 import { listNotifications } from "#app/models/notifications.server.ts";
 import { annualFollowUpDue, levelsOf, samQuestions, tally } from "#app/models/sam-rules.ts";
-import {
-  answerFollowUp,
-  compileLevel,
-  completeFollowUp,
-  levelPicture,
-  levelsOfFollowUp,
-  sendSamReminders,
-  startFollowUp,
-  type AnswerInput,
-} from "#app/models/sam.server.ts";
+import { answerFollowUp, type AnswerInput } from "#app/models/sam-answers.server.ts";
+import { compileLevel, completeFollowUp, levelPicture, levelsOfFollowUp } from "#app/models/sam-compilations.server.ts";
+import { sendSamReminders, startFollowUp } from "#app/models/sam.server.ts";
 import { createUnit } from "#app/models/units.server.ts";
 import type { User } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
@@ -72,8 +65,8 @@ const answersWith = (overrides: Record<string, SamAnswer> = {}) => ({
 beforeEach(async () => {
   db = createTestDb();
   qm = await makeUser(db, { role: "quality_manager" });
-  kiruna = createUnit(db, qm.id, { name: "Kiruna", parentId: null }).id;
-  lulea = createUnit(db, qm.id, { name: "Luleå", parentId: null }).id;
+  kiruna = createUnit(db, qm, { name: "Kiruna", parentId: null }).id;
+  lulea = createUnit(db, qm, { name: "Luleå", parentId: null }).id;
   kirunaManager = await makeUser(db, { role: "process_owner", unitId: kiruna });
   kirunaRep = await makeUser(db, { role: "staff", unitId: kiruna });
   luleaManager = await makeUser(db, { role: "process_owner", unitId: lulea });

@@ -100,7 +100,7 @@ describe("sessions", () => {
     const admin = await makeUser(db, { role: "admin" });
     const user = await makeUser(db);
     const { token } = createSession(db, user.id);
-    setUserActive(db, admin.id, user.id, false);
+    setUserActive(db, admin, user.id, false);
     expect(validateSessionToken(db, token)).toBeNull();
     expect(countUserSessions(db, user.id)).toBe(0);
   });

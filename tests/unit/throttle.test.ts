@@ -121,7 +121,7 @@ describe("signing in", () => {
   it("tells a deactivated person, who knew the password, that the account is inactive", async () => {
     const admin = await makeUser(db, { role: "admin" });
     const user = await makeUser(db, { email: "gone@example.se", password: "rätt lösenord 1" });
-    setUserActive(db, admin.id, user.id, false);
+    setUserActive(db, admin, user.id, false);
     expect(await signIn(db, { email: "gone@example.se", password: "rätt lösenord 1", ip: "10.0.0.1" }, t0)).toEqual({
       ok: false,
       reason: "inactive",

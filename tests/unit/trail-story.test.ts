@@ -73,7 +73,7 @@ describe("the trail as sentences", () => {
         role: "external_auditor",
         accessExpiresAt: new Date(Date.now() + 86_400_000),
       });
-      docId = createDocument(db, karin.id, {
+      docId = createDocument(db, karin, {
         title: "Kvalitetspolicy",
         type: "policy",
         ownerId: karin.id,

@@ -27,7 +27,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { user } = requirePermission(request, context, "manage", { type: "organisation" });
   const parsed = parseForm(schema, await request.formData());
   if (!parsed.ok) return { errors: parsed.errors, done: false };
-  updateOrganisation(context.db, user.id, parsed.data);
+  updateOrganisation(context.db, user, parsed.data);
   return { errors: {}, done: true };
 }
 

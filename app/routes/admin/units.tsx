@@ -38,8 +38,8 @@ export async function action({ request, context }: Route.ActionArgs): Promise<Ac
   if (!parsed.ok) return { unitId: null, errors: parsed.errors };
   const { unitId, ...input } = parsed.data;
   try {
-    if (unitId) updateUnit(context.db, user.id, unitId, input);
-    else once(context.db, user.id, form, () => createUnit(context.db, user.id, input));
+    if (unitId) updateUnit(context.db, user, unitId, input);
+    else once(context.db, user.id, form, () => createUnit(context.db, user, input));
     return { unitId: unitId ?? null, errors: {}, done: true };
   } catch (error) {
     return { unitId: unitId ?? null, errors: refusalAsFormError(error) };

@@ -74,7 +74,7 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
     if (intent === "role") {
       const parsed = parseForm(roleSchema, form);
       if (!parsed.ok) return { intent, errors: parsed.errors };
-      changeUserRole(context.db, user.id, target.id, { ...parsed.data, accessExpiresAt: accessEnd(parsed.data) });
+      changeUserRole(context.db, user, target.id, { ...parsed.data, accessExpiresAt: accessEnd(parsed.data) });
       context.collab.accessChanged({ userId: target.id });
       return { intent, errors: {}, done: true };
     }
@@ -82,7 +82,7 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
       const token = createPasswordReset(context.db, target.id);
       return { intent, errors: {}, resetLink: `${context.origin}/aterstall-losenord/${token}` };
     }
-    setUserActive(context.db, user.id, target.id, intent === "reactivate");
+    setUserActive(context.db, user, target.id, intent === "reactivate");
     context.collab.accessChanged({ userId: target.id });
     return { intent, errors: {}, done: true };
   } catch (error) {

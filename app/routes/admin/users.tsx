@@ -66,7 +66,7 @@ export async function action({ request, context }: Route.ActionArgs): Promise<Ac
   const { user } = requirePermission(request, context, "invite", { type: "users" });
   const form = await request.formData();
   if (form.get("intent") === "revoke") {
-    revokeInvitation(context.db, user.id, String(form.get("invitationId") ?? ""));
+    revokeInvitation(context.db, user, String(form.get("invitationId") ?? ""));
     return { errors: {}, revoked: true };
   }
   const parsed = parseForm(inviteSchema, form);
@@ -75,7 +75,7 @@ export async function action({ request, context }: Route.ActionArgs): Promise<Ac
   let token = "";
   try {
     // A repeat of the same form neither replaces the invitation nor mails the person again.
-    if (!once(context.db, user.id, form, () => (token = createInvitation(context.db, user.id, input).token))) {
+    if (!once(context.db, user.id, form, () => (token = createInvitation(context.db, user, input).token))) {
       return { errors: {}, invited: { email: input.email, mailed: context.mailer.enabled, repeated: true } };
     }
   } catch (error) {

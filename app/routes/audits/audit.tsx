@@ -12,15 +12,12 @@ import { isNonconformity } from "#app/models/audit-rules.ts";
 import {
   addFinding,
   answerFinding,
-  auditPeople,
-  auditResource,
   closeFinding,
   findingsOf,
-  getAudit,
   reopenFinding,
   returnFinding,
-  startReport,
-} from "#app/models/audits.server.ts";
+} from "#app/models/audit-findings.server.ts";
+import { auditPeople, auditResource, getAudit, startReport } from "#app/models/audits.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { linkedTo } from "#app/models/links.server.ts";
 import { translator } from "#app/i18n/index.ts";

@@ -1,6 +1,6 @@
 import { data, redirect } from "react-router";
 import { requirePermission } from "#app/auth/guards.server.ts";
-import { findingHref, getFinding } from "#app/models/audits.server.ts";
+import { findingHref, getFinding } from "#app/models/audit-findings.server.ts";
 import type { Route } from "./+types/finding";
 
 /** A finding's own address, for links and notifications: it lives on its audit's page. */

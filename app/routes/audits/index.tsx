@@ -10,14 +10,8 @@ import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { listUsers } from "#app/models/users.server.ts";
 import { iso9001Clauses } from "#app/models/audit-rules.ts";
-import {
-  auditPeople,
-  auditsOf,
-  coverageOf,
-  createProgramme,
-  planAudit,
-  programmeOf,
-} from "#app/models/audits.server.ts";
+import { auditPeople, auditsOf, planAudit } from "#app/models/audits.server.ts";
+import { coverageOf, createProgramme, programmeOf } from "#app/models/audit-programmes.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { listProcesses } from "#app/models/processes.server.ts";
 import { unitTree } from "#app/models/units.server.ts";

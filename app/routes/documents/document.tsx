@@ -88,7 +88,7 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
     if (intent === "details") {
       const parsed = parseFormObject(documentDetailsSchema, documentDetailsInput(form));
       if (!parsed.ok) return { intent, errors: parsed.errors };
-      updateDocumentDetails(context.db, user.id, document.id, parsed.data);
+      updateDocumentDetails(context.db, user, document.id, parsed.data);
     } else if (intent === "addParticipant") {
       const parsed = parseForm(participantSchema, form);
       if (!parsed.ok) return { intent, errors: parsed.errors };

@@ -25,7 +25,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.ok) return { errors: parsed.errors };
   try {
     return redirect(
-      onceTo(context.db, user.id, form, () => `/dokument/${createDocument(context.db, user.id, parsed.data)}`),
+      onceTo(context.db, user.id, form, () => `/dokument/${createDocument(context.db, user, parsed.data)}`),
     );
   } catch (error) {
     return { errors: refusalAsFormError(error) };

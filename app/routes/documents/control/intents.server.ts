@@ -1,0 +1,169 @@
+import { data, type AppLoadContext } from "react-router";
+import { z } from "zod";
+import type { AuthUser } from "#app/auth/sessions.server.ts";
+import { can, type Resource } from "#app/auth/permissions.server.ts";
+import { remindReaders } from "#app/models/acknowledgements.server.ts";
+import { restoreDocument, withdrawDocument } from "#app/models/documents.server.ts";
+import { WITHDRAWAL_REASON_MIN } from "#app/models/document-rules.ts";
+import { listReleases, versionOf } from "#app/models/releases.server.ts";
+import { completeReviewWithoutChange } from "#app/models/review-dates.server.ts";
+import { approveReview, giveOpinion, rejectReview, requestReview } from "#app/models/reviews.server.ts";
+import { once } from "#app/models/submissions.server.ts";
+import { translator } from "#app/i18n/index.ts";
+import { roles } from "#app/domain/values.ts";
+import { parseFormObject, text } from "#app/utils/forms.ts";
+import { done, refused, type Outcome } from "#app/routes/intents.server.ts";
+
+/** What every control form's handler works on: the document, who acts, and what they sent. */
+export type ControlIntent = {
+  context: AppLoadContext;
+  user: AuthUser;
+  document: { id: string; title: string };
+  resource: Resource;
+  form: FormData;
+};
+
+const fieldsOf = (form: FormData) => ({ ...Object.fromEntries(form), reviewerIds: form.getAll("reviewerIds").map(String) });
+
+const requestSchema = z.object({
+  approverId: z.string().min(1, "validation.required").max(40),
+  reviewerIds: z.array(z.string().max(40)).max(20),
+  message: z.string().trim().max(2000, "validation.tooLong"),
+});
+
+function requestReviewRound({ context, user, document, form }: ControlIntent): Outcome {
+  const parsed = parseFormObject(requestSchema, fieldsOf(form));
+  if (!parsed.ok) return refused(parsed.errors);
+  once(context.db, user.id, form, () => requestReview(context.db, user, document.id, parsed.data));
+  return done("control.reviewRequested");
+}
+
+const opinionSchema = z.object({
+  reviewId: z.string().max(40),
+  verdict: z.enum(["accepted", "commented"]),
+  comment: z.string().trim().max(2000, "validation.tooLong"),
+});
+
+function opinion({ context, user, form }: ControlIntent): Outcome {
+  const parsed = parseFormObject(opinionSchema, fieldsOf(form));
+  if (!parsed.ok) return refused(parsed.errors);
+  giveOpinion(context.db, user, parsed.data.reviewId, parsed.data);
+  return done("control.opinionSaved");
+}
+
+const decisionBase = { reviewId: z.string().max(40), candidateHash: z.string().max(64) };
+const rejectSchema = z.object({ ...decisionBase, comment: text(2000) });
+
+function reject({ context, user, form }: ControlIntent): Outcome {
+  const parsed = parseFormObject(rejectSchema, fieldsOf(form));
+  if (!parsed.ok) return refused(parsed.errors);
+  rejectReview(context.db, user, parsed.data.reviewId, parsed.data);
+  return done("control.rejected");
+}
+
+const approveSchema = z.object({
+  ...decisionBase,
+  step: z.enum(["major", "minor"]).catch("major"),
+  effectiveOn: z.iso.date("validation.invalidDate"),
+  summary: text(2000),
+  password: z.string().min(1, "validation.required").max(256),
+  readerRoles: z.array(z.enum(roles)).max(roles.length),
+  readerUnits: z.array(z.string().max(40)).max(100),
+});
+
+async function approve({ context, user, document, form }: ControlIntent): Promise<Outcome> {
+  const parsed = parseFormObject(approveSchema, {
+    ...fieldsOf(form),
+    readerRoles: form.getAll("readerRoles").map(String),
+    readerUnits: form.getAll("readerUnits").map(String),
+  });
+  if (!parsed.ok) return refused(parsed.errors);
+  const { readerRoles, readerUnits, ...approval } = parsed.data;
+  const release = await approveReview(context.db, user, approval.reviewId, {
+    ...approval,
+    ip: context.clientIp,
+    readers: [
+      ...readerRoles.map((value) => ({ kind: "role" as const, value })),
+      ...readerUnits.map((value) => ({ kind: "unit" as const, value })),
+    ],
+  });
+  // Participation "until release" has just ended: those editors close now.
+  context.collab.accessChanged({ documentId: document.id });
+  return done(`control.approved:${versionOf(release)}`);
+}
+
+const withdrawSchema = z.object({
+  reason: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(WITHDRAWAL_REASON_MIN, "validation.reasonTooShort")
+    .max(1000, "validation.tooLong"),
+  replacedBy: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
+  password: z.string().min(1, "validation.required").max(256),
+  confirm: z.literal("on", "validation.confirmWithdrawal"),
+});
+
+/** Withdrawing, restoring and reminding are the keeper's: others get a 403, not a form error. */
+function requireManage({ user, resource }: ControlIntent) {
+  if (!can(user, "manage", resource)) throw data({ reason: "forbidden" }, { status: 403 });
+}
+
+async function withdraw(c: ControlIntent): Promise<Outcome> {
+  requireManage(c);
+  const { context, user, document, form } = c;
+  const parsed = parseFormObject(withdrawSchema, fieldsOf(form));
+  if (!parsed.ok) return refused(parsed.errors);
+  await withdrawDocument(context.db, user, document.id, { ...parsed.data, ip: context.clientIp });
+  context.logger.info({ doc: document.id }, "document withdrawn");
+  context.collab.accessChanged({ documentId: document.id });
+  return done("control.withdrawn");
+}
+
+function restore(c: ControlIntent): Outcome {
+  requireManage(c);
+  const { context, user, document } = c;
+  restoreDocument(context.db, user, document.id);
+  context.collab.accessChanged({ documentId: document.id });
+  return done("control.restored");
+}
+
+const noChangeSchema = z.object({ comment: z.string().trim().max(1000, "validation.tooLong") });
+
+function noChange({ context, user, document, form }: ControlIntent): Outcome {
+  const parsed = parseFormObject(noChangeSchema, fieldsOf(form));
+  if (!parsed.ok) return refused(parsed.errors);
+  once(context.db, user.id, form, () => completeReviewWithoutChange(context.db, user, document.id, parsed.data.comment));
+  return done("control.reviewedNoChangeDone");
+}
+
+async function remind(c: ControlIntent): Promise<Outcome> {
+  requireManage(c);
+  const { context, user, document, form } = c;
+  const releaseId = String(form.get("releaseId") ?? "");
+  if (!listReleases(context.db, document.id).some((r) => r.id === releaseId)) {
+    throw data({ reason: "notFound" }, { status: 404 });
+  }
+  const t = translator(user.locale);
+  const count = await remindReaders(context.db, context.mailer, user.id, releaseId, {
+    subject: t("control.reminderSubject", { title: document.title }),
+    text: (name) => t("control.reminderText", { name, title: document.title }),
+    origin: context.origin,
+  });
+  return done(`control.reminded:${count}`);
+}
+
+/** One handler per form on the control page, named by the form's `intent`. */
+export const controlIntents = {
+  requestReview: requestReviewRound,
+  opinion,
+  reject,
+  approve,
+  withdraw,
+  restore,
+  noChange,
+  remind,
+};
