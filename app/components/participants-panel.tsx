@@ -4,7 +4,7 @@ import { Form, useNavigation } from "react-router";
 import { z } from "zod";
 import { personOptions } from "#app/components/person-options.ts";
 import { SelectField, TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { participantRoles, type ParticipantRole } from "#app/domain/values.ts";
 import { formatDate } from "#app/utils/dates.ts";
@@ -75,7 +75,7 @@ export function ParticipantsPanel({ participants, candidates, errors, done }: Pr
         </h2>
         <p className="field-hint">{t("participants.intro")}</p>
         {done ? <Notice tone="success">{t(`participants.${done}`)}</Notice> : null}
-        {errors?.form ? <Notice tone="error">{t(errors.form.key as "participants.added")}</Notice> : null}
+        <FormRefusal errors={errors} />
         {participants.length > 0 ? (
           <ul className="participant-list">
             {participants.map((p) => (

@@ -3,7 +3,7 @@ import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import { TextAreaField, TextField } from "#app/components/ui/field.tsx";
 import { LinkedPanel } from "#app/components/linked-panel.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -101,9 +101,7 @@ export default function ActionPage({ loaderData, actionData }: Route.ComponentPr
         {a.overdue ? <span className="badge badge-inactive">{t("actions.overdue")}</span> : null}{" "}
         {t(`actionSources.${a.source}`)} · {a.ownerName} · {a.unitName ?? t("documents.wholeOrganisation")}
       </p>
-      {actionData?.errors.form ? (
-        <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
-      ) : null}
+      <FormRefusal errors={actionData?.errors} />
       {actionData?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
       {a.status === "not_effective" && loaderData.canEdit ? (
         <Notice>

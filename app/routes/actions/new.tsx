@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import { ActionFields, actionSchema } from "#app/components/action-fields.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -74,9 +74,7 @@ export default function NewAction({ loaderData, actionData }: Route.ComponentPro
         </Link>
       </PageHeader>
       <section className="card">
-        {actionData?.errors.form ? (
-          <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
-        ) : null}
+        <FormRefusal errors={actionData?.errors} />
         {loaderData.followUpOf ? (
           <Notice>
             {t("actions.followUpOf", { number: loaderData.followUpOf.number, title: loaderData.followUpOf.title })}

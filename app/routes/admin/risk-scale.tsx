@@ -3,7 +3,7 @@ import { Form, Link } from "react-router";
 import { z } from "zod";
 import { RiskHeatMap } from "#app/components/risk-heat-map.tsx";
 import { TextAreaField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -63,9 +63,7 @@ export default function RiskScalePage({ loaderData, actionData }: Route.Componen
           {t("admin.back")}
         </Link>
       </PageHeader>
-      {actionData?.errors.form ? (
-        <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
-      ) : null}
+      <FormRefusal errors={actionData?.errors} />
       {actionData?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
       <section className="card">
         <Form method="post" className="form-grid" noValidate>

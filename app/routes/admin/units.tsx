@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { z } from "zod";
 import { SelectField, TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -90,9 +90,7 @@ export default function Units({ loaderData, actionData }: Route.ComponentProps) 
                 <span className="muted">{t("admin.members", { count: unit.memberCount })}</span>
               </div>
               {result?.done ? <Notice tone="success">{t("admin.unitSaved")}</Notice> : null}
-              {result?.errors.form ? (
-                <Notice tone="error">{t(result.errors.form.key as "errors.unit.cycle")}</Notice>
-              ) : null}
+              <FormRefusal errors={result?.errors} />
               {canManage ? (
                 <details open={Boolean(result && !result.done)}>
                   <summary>
@@ -122,9 +120,7 @@ export default function Units({ loaderData, actionData }: Route.ComponentProps) 
         <section className="card" aria-labelledby="add-unit-heading">
           <h2 id="add-unit-heading">{t("admin.addUnit")}</h2>
           {forNew?.done ? <Notice tone="success">{t("admin.unitAdded")}</Notice> : null}
-          {forNew?.errors.form ? (
-            <Notice tone="error">{t(forNew.errors.form.key as "errors.unit.cycle")}</Notice>
-          ) : null}
+          <FormRefusal errors={forNew?.errors} />
           <Form method="post" className="form-grid" noValidate key={forNew?.done ? units.length : "new"}>
             <TextField label={t("admin.unitName")} name="name" maxLength={120} error={forNew?.errors.name} />
             <ParentSelect units={units} value={null} error={forNew?.errors.parentId} />

@@ -8,7 +8,7 @@ import {
   roleAssignmentFields,
 } from "#app/components/role-assignment.tsx";
 import { CopyField } from "#app/components/ui/copy-field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -101,9 +101,7 @@ export default function UserDetail({ loaderData, actionData }: Route.ComponentPr
           {t("admin.back")}
         </Link>
       </PageHeader>
-      {result?.errors.form ? (
-        <Notice tone="error">{t(result.errors.form.key as "errors.user.lastAdmin")}</Notice>
-      ) : null}
+      <FormRefusal errors={result?.errors} />
       {loaderData.isSelf ? <Notice>{t("admin.youCannotChangeYourself")}</Notice> : null}
       <div className="card-grid">
         <section className="card" aria-labelledby="role-heading">

@@ -9,7 +9,7 @@ import {
 } from "#app/components/role-assignment.tsx";
 import { CopyField } from "#app/components/ui/copy-field.tsx";
 import { TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -123,9 +123,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
               ) : null}
             </Notice>
           ) : null}
-          {actionData?.errors.form ? (
-            <Notice tone="error">{t(actionData.errors.form.key as "errors.mailFailed")}</Notice>
-          ) : null}
+          <FormRefusal errors={actionData?.errors} />
           <Form method="post" className="form-grid" noValidate key={invited?.email}>
             <TextField
               label={t("admin.email")}

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { ItemStatus } from "#app/components/item-status.tsx";
@@ -194,7 +194,7 @@ export default function AuditPage({ loaderData, actionData }: Route.ComponentPro
                 <span className={`badge finding-status-${f.status}`}>{t(`findingStatuses.${f.status}`)}</span>{" "}
                 <span className="muted">{t("audits.responsibleIs", { name: f.responsibleName })}</span>
               </p>
-              {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+              <FormRefusal errors={errors} />
               <dl className="facts">
                 <dt>{t("audits.requirement")}</dt>
                 <dd>{f.requirement}</dd>
@@ -259,7 +259,7 @@ export default function AuditPage({ loaderData, actionData }: Route.ComponentPro
       {loaderData.canEdit ? (
         <details className="card details-panel" open={Boolean(adding)}>
           <summary>{t("audits.addFinding")}</summary>
-          {adding?.form ? <Notice tone="error">{t(adding.form.key as "errors.unit.notFound")}</Notice> : null}
+          <FormRefusal errors={adding} />
           <Form method="post" className="form-grid" noValidate>
             <SelectField
               label={t("audits.kind")}

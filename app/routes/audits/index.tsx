@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, redirect, useSearchParams } from "react-router";
 import { z } from "zod";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { unitOptions } from "#app/components/unit-options.ts";
@@ -209,7 +209,7 @@ export default function AuditProgramme({ loaderData, actionData }: Route.Compone
           {loaderData.canManage ? (
             <details className="card details-panel" open={Boolean(planning)}>
               <summary>{t("audits.plan")}</summary>
-              {planning?.form ? <Notice tone="error">{t(planning.form.key as "errors.unit.notFound")}</Notice> : null}
+              <FormRefusal errors={planning} />
               <Form method="post" action={`?ar=${year}`} className="form-grid" noValidate>
                 <TextField label={t("audits.auditTitle")} name="title" maxLength={200} error={planning?.title} />
                 <SelectField

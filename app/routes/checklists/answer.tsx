@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect } from "react-router";
 import { addDays } from "date-fns";
 import { TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -95,9 +95,7 @@ export default function AnswerChecklist({ loaderData, actionData }: Route.Compon
           {t("admin.back")}
         </Link>
       </PageHeader>
-      {actionData?.errors.form ? (
-        <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
-      ) : null}
+      <FormRefusal errors={actionData?.errors} />
       {loaderData.answered ? (
         <Notice>{t("checklists.alreadyAnswered")}</Notice>
       ) : (

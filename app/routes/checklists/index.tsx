@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, useSearchParams } from "react-router";
 import { z } from "zod";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { unitOptions } from "#app/components/unit-options.ts";
@@ -165,9 +165,7 @@ export default function Checklists({ loaderData, actionData }: Route.ComponentPr
       {loaderData.canCreate ? (
         <details className="card details-panel" open={Boolean(actionData && !actionData.done)}>
           <summary>{t("checklists.new")}</summary>
-          {actionData?.errors.form ? (
-            <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
-          ) : null}
+          <FormRefusal errors={actionData?.errors} />
           {actionData?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
           <Form method="post" className="form-grid" noValidate>
             <TextField label={t("checklists.name")} name="title" maxLength={200} error={actionData?.errors.title} />

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import { DocumentFields, documentDetailsInput, documentDetailsSchema } from "#app/components/document-fields.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -42,9 +42,7 @@ export default function NewDocument({ loaderData, actionData }: Route.ComponentP
         </Link>
       </PageHeader>
       <section className="card">
-        {actionData?.errors.form ? (
-          <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
-        ) : null}
+        <FormRefusal errors={actionData?.errors} />
         <Form method="post" className="form-grid" noValidate>
           <DocumentFields
             people={loaderData.people}

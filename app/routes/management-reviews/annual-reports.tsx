@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { SelectField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -105,7 +105,7 @@ export default function AnnualReports({ loaderData, actionData }: Route.Componen
               {t("annualReports.careOnly")} <Link to="/krav">{t("annualReports.careOnlyLink")}</Link>
             </p>
           )}
-          {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+          <FormRefusal errors={errors} />
           <Form method="post" className="form-grid" noValidate>
             <SelectField
               label={t("annualReports.kind")}

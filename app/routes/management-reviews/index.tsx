@@ -3,7 +3,7 @@ import { Form, Link, redirect } from "react-router";
 import { subMonths } from "date-fns";
 import { z } from "zod";
 import { TextAreaField, TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -120,7 +120,7 @@ export default function ManagementReviews({ loaderData, actionData }: Route.Comp
       {loaderData.canManage ? (
         <details className="card details-panel" open={Boolean(errors) || loaderData.reviews.length === 0}>
           <summary>{t("reviews.start")}</summary>
-          {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+          <FormRefusal errors={errors} />
           <p className="muted">{t("reviews.startHint")}</p>
           <Form method="post" className="form-grid" noValidate>
             <TextField

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { z } from "zod";
 import { TextAreaField, TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -80,9 +80,7 @@ export default function Objectives({ loaderData, actionData }: Route.ComponentPr
           </Link>
         ) : null}
       </PageHeader>
-      {actionData?.errors.form ? (
-        <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
-      ) : null}
+      <FormRefusal errors={actionData?.errors} />
       {loaderData.objectives.map((o) => (
         <section key={o.id} className="card" aria-labelledby={`objective-${o.id}`}>
           <h2 id={`objective-${o.id}`}>{o.title}</h2>

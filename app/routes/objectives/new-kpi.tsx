@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import { KpiFields, kpiSchema } from "#app/components/kpi-fields.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -42,7 +42,7 @@ export default function NewKpi({ loaderData, actionData }: Route.ComponentProps)
         </Link>
       </PageHeader>
       <section className="card">
-        {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+        <FormRefusal errors={errors} />
         <Form method="post" className="form-grid" noValidate>
           <KpiFields
             people={loaderData.people}

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import { ProcessFields, processSchema } from "#app/components/process-fields.tsx";
 import { EmptyState } from "#app/components/ui/empty-state.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -91,7 +91,7 @@ export default function ProcessLandscape({ loaderData, actionData }: Route.Compo
       {loaderData.canCreate ? (
         <details className="card details-panel" open={Boolean(errors) || loaderData.top.length === 0}>
           <summary>{t("processes.new")}</summary>
-          {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+          <FormRefusal errors={errors} />
           <Form method="post" className="form-grid" noValidate>
             <ProcessFields
               people={loaderData.people}

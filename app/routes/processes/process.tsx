@@ -5,7 +5,7 @@ import { ItemStatus } from "#app/components/item-status.tsx";
 import { LinkedPanel } from "#app/components/linked-panel.tsx";
 import { ProcessFields, processSchema } from "#app/components/process-fields.tsx";
 import { PngExportButton } from "#app/components/process-map/png-export.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { useHydrated } from "#app/components/use-hydrated.ts";
@@ -104,9 +104,7 @@ export default function ProcessPage({ loaderData, actionData }: Route.ComponentP
           </>
         ) : null}
       </p>
-      {details?.errors.form ? (
-        <Notice tone="error">{t(details.errors.form.key as "errors.unit.notFound")}</Notice>
-      ) : null}
+      <FormRefusal errors={details?.errors} />
       {details?.done ? <Notice tone="success">{t("processes.saved")}</Notice> : null}
       <section className="card" aria-labelledby="map-heading">
         <h2 id="map-heading">

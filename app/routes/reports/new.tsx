@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { unitOptions } from "#app/components/unit-options.ts";
@@ -83,7 +83,7 @@ export default function NewReport({ loaderData, actionData }: Route.ComponentPro
         </Link>
       </PageHeader>
       <section className="card">
-        {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+        <FormRefusal errors={errors} />
         <Form method="post" encType="multipart/form-data" className="form-grid report-form" noValidate>
           <fieldset className="kind-choice">
             <legend>{t("reports.kind")}</legend>

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { z } from "zod";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { unitOptions } from "#app/components/unit-options.ts";
@@ -129,7 +129,7 @@ export default function Delegations({ loaderData, actionData }: Route.ComponentP
                   </>
                 ) : null}
               </dl>
-              {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+              <FormRefusal errors={errors} />
               {open && (d.mine || d.canRevoke) ? (
                 <Form method="post" className="form-grid finding-moves" noValidate>
                   <input type="hidden" name="id" value={d.id} />
@@ -161,7 +161,7 @@ export default function Delegations({ loaderData, actionData }: Route.ComponentP
       {loaderData.canDelegate ? (
         <details className="card details-panel" open={Boolean(delegating)}>
           <summary>{t("delegations.new")}</summary>
-          {delegating?.form ? <Notice tone="error">{t(delegating.form.key as "errors.unit.notFound")}</Notice> : null}
+          <FormRefusal errors={delegating} />
           <Form method="post" className="form-grid sam-compile" noValidate>
             <TextField
               label={t("delegations.task")}

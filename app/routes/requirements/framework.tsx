@@ -4,7 +4,7 @@ import { CoverageBar } from "#app/components/coverage-bar.tsx";
 import { ImportProblems, RequirementFileField } from "#app/components/requirement-file.tsx";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
 import { WrittenSamNotice } from "#app/components/written-sam-notice.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -128,9 +128,7 @@ export default function FrameworkCoverage({ loaderData, actionData }: Route.Comp
       </section>
       <section className="card" aria-labelledby="scope-heading">
         <h2 id="scope-heading">{t("frameworks.scope")}</h2>
-        {scoping?.errors.form ? (
-          <Notice tone="error">{t(scoping.errors.form.key as "errors.unit.notFound")}</Notice>
-        ) : null}
+        <FormRefusal errors={scoping?.errors} />
         {scoping?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
         {loaderData.canManage ? (
           <Form method="post" className="form-grid sam-compile" noValidate>
@@ -221,9 +219,7 @@ export default function FrameworkCoverage({ loaderData, actionData }: Route.Comp
           <details className="card details-panel" open={Boolean(adding)}>
             <summary>{t("frameworks.add.title")}</summary>
             <p className="muted">{t(framework.builtin ? "frameworks.add.builtinHint" : "frameworks.add.hint")}</p>
-            {adding?.errors.form ? (
-              <Notice tone="error">{t(adding.errors.form.key as "errors.unit.notFound")}</Notice>
-            ) : null}
+            <FormRefusal errors={adding?.errors} />
             {adding?.done ? <Notice tone="success">{t("frameworks.add.done")}</Notice> : null}
             <Form method="post" className="form-grid" noValidate>
               <TextField label={t("frameworks.add.code")} name="code" maxLength={40} error={adding?.errors.code} />
@@ -246,9 +242,7 @@ export default function FrameworkCoverage({ loaderData, actionData }: Route.Comp
           <details className="card details-panel" open={Boolean(naming)}>
             <summary>{t("frameworks.names.title")}</summary>
             <p className="muted">{t("frameworks.names.hint")}</p>
-            {naming?.errors.form ? (
-              <Notice tone="error">{t(naming.errors.form.key as "errors.unit.notFound")}</Notice>
-            ) : null}
+            <FormRefusal errors={naming?.errors} />
             <ImportProblems problems={naming?.problems} />
             {naming?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
             <Form method="post" encType="multipart/form-data" className="form-grid" noValidate>

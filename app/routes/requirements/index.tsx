@@ -4,7 +4,7 @@ import { z } from "zod";
 import { CoverageBar } from "#app/components/coverage-bar.tsx";
 import { ImportProblems, RequirementFileField } from "#app/components/requirement-file.tsx";
 import { TextAreaField, TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -145,9 +145,7 @@ export default function Requirements({ loaderData, actionData }: Route.Component
           <details className="card details-panel" open={Boolean(creating)}>
             <summary>{t("frameworks.create.title")}</summary>
             <p className="muted">{t("frameworks.create.hint")}</p>
-            {creating?.errors.form ? (
-              <Notice tone="error">{t(creating.errors.form.key as "errors.unit.notFound")}</Notice>
-            ) : null}
+            <FormRefusal errors={creating?.errors} />
             <Form method="post" className="form-grid" noValidate>
               <TextField
                 label={t("frameworks.import.name")}
@@ -166,9 +164,7 @@ export default function Requirements({ loaderData, actionData }: Route.Component
           <details className="card details-panel" open={Boolean(importing)}>
             <summary>{t("frameworks.import.title")}</summary>
             <p className="muted">{t("frameworks.import.hint")}</p>
-            {importing?.errors.form ? (
-              <Notice tone="error">{t(importing.errors.form.key as "errors.unit.notFound")}</Notice>
-            ) : null}
+            <FormRefusal errors={importing?.errors} />
             <ImportProblems problems={importing?.problems} />
             <Form method="post" encType="multipart/form-data" className="form-grid" noValidate>
               <TextField

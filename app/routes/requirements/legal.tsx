@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { z } from "zod";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -121,7 +121,7 @@ export default function LegalRegister({ loaderData, actionData }: Route.Componen
               {l.canEvaluate ? (
                 <details className="details-panel" open={Boolean(errors)}>
                   <summary>{t("legal.evaluate")}</summary>
-                  {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+                  <FormRefusal errors={errors} />
                   <Form method="post" className="form-grid" noValidate>
                     <input type="hidden" name="lawId" value={l.id} />
                     <TextField
@@ -152,7 +152,7 @@ export default function LegalRegister({ loaderData, actionData }: Route.Componen
       {loaderData.canManage ? (
         <details className="card details-panel" open={Boolean(adding)}>
           <summary>{t("legal.add")}</summary>
-          {adding?.form ? <Notice tone="error">{t(adding.form.key as "errors.unit.notFound")}</Notice> : null}
+          <FormRefusal errors={adding} />
           <Form method="post" className="form-grid" noValidate>
             <TextField
               label={t("legal.lawTitle")}

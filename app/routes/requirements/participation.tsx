@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { z } from "zod";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { unitOptions } from "#app/components/unit-options.ts";
@@ -70,7 +70,7 @@ export default function Participation({ loaderData, actionData }: Route.Componen
       {loaderData.canRecord ? (
         <details className="card details-panel" open={Boolean(errors && !actionData?.done)}>
           <summary>{t("participation.record")}</summary>
-          {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+          <FormRefusal errors={errors} />
           {actionData?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
           <Form method="post" className="form-grid" noValidate>
             <SelectField

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { LinkedPanel } from "#app/components/linked-panel.tsx";
 import { SelectField, TextAreaField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -99,9 +99,7 @@ export default function RequirementPage({ loaderData, actionData }: Route.Compon
       {loaderData.canManage ? (
         <section className="card" aria-labelledby="applicability-heading">
           <h2 id="applicability-heading">{t("frameworks.applicability")}</h2>
-          {applying?.errors.form ? (
-            <Notice tone="error">{t(applying.errors.form.key as "errors.unit.notFound")}</Notice>
-          ) : null}
+          <FormRefusal errors={applying?.errors} />
           {applying?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
           <Form method="post" className="form-grid" noValidate>
             <SelectField

@@ -3,7 +3,7 @@ import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { AssessmentFields, assessmentSchema, assessmentsOf } from "#app/components/risk-fields.tsx";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { unitOptions } from "#app/components/unit-options.ts";
@@ -88,7 +88,7 @@ export default function NewRisk({ loaderData, actionData }: Route.ComponentProps
         </Link>
       </PageHeader>
       <section className="card">
-        {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+        <FormRefusal errors={errors} />
         {loaderData.from ? <Notice>{t("risks.bornOf", { title: loaderData.from.title })}</Notice> : null}
         <Form method="post" className="form-grid" noValidate>
           {loaderData.from ? (

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { AssessmentFields, assessmentSchema, assessmentsOf } from "#app/components/risk-fields.tsx";
 import { TextField } from "#app/components/ui/field.tsx";
 import { LinkedPanel } from "#app/components/linked-panel.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -99,9 +99,7 @@ export default function RiskPage({ loaderData, actionData }: Route.ComponentProp
         {t(`riskCategories.${risk.category}`)} · {risk.ownerName} · {risk.unitName ?? t("documents.wholeOrganisation")}{" "}
         · {t(`riskTreatments.${risk.treatment}`)}
       </p>
-      {assessment?.errors.form ? (
-        <Notice tone="error">{t(assessment.errors.form.key as "errors.unit.notFound")}</Notice>
-      ) : null}
+      <FormRefusal errors={assessment?.errors} />
       {assessment?.done ? <Notice tone="success">{t("admin.saved")}</Notice> : null}
       <section className="card">
         <dl className="facts">

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
 import { LinkedPanel } from "#app/components/linked-panel.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -92,9 +92,7 @@ export default function SamFollowUp({ loaderData, actionData }: Route.ComponentP
         </span>{" "}
         {t(`sam.methods.${f.method}`)} · {t("checklists.dueOn", { date: formatDate(f.dueOn, i18n.language) })}
       </p>
-      {completing?.errors.form ? (
-        <Notice tone="error">{t(completing.errors.form.key as "errors.unit.notFound")}</Notice>
-      ) : null}
+      <FormRefusal errors={completing?.errors} />
       {completing?.done ? <Notice tone="success">{t("sam.completedNotice")}</Notice> : null}
       {f.background ? (
         <section className="card">

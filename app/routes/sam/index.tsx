@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -153,7 +153,7 @@ export default function SamFollowUps({ loaderData, actionData }: Route.Component
       {loaderData.canManage ? (
         <details className="card details-panel" open={Boolean(errors) || loaderData.annualMissing}>
           <summary>{t("sam.start")}</summary>
-          {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+          <FormRefusal errors={errors} />
           <Form method="post" className="form-grid" noValidate>
             <SelectField
               label={t("sam.reason")}

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { AssessmentBadge } from "#app/components/sam/assessment-badge.tsx";
 import { TextAreaField, TextField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { useHydrated } from "#app/components/use-hydrated.ts";
@@ -172,9 +172,7 @@ export default function SamLevel({ loaderData, actionData }: Route.ComponentProp
       {loaderData.canCompile ? (
         <section className="card" aria-labelledby="compile-heading">
           <h2 id="compile-heading">{t("sam.compile")}</h2>
-          {actionData?.errors.form ? (
-            <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
-          ) : null}
+          <FormRefusal errors={actionData?.errors} />
           {actionData?.done ? <Notice tone="success">{t("sam.compiledNotice")}</Notice> : null}
           <Form
             method="post"

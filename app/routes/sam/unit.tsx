@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import { AssessmentBadge } from "#app/components/sam/assessment-badge.tsx";
 import { SelectField, TextAreaField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -93,9 +93,7 @@ export default function SamUnit({ loaderData, actionData }: Route.ComponentProps
           {t("admin.back")}
         </Link>
       </PageHeader>
-      {actionData?.errors.form ? (
-        <Notice tone="error">{t(actionData.errors.form.key as "errors.unit.notFound")}</Notice>
-      ) : null}
+      <FormRefusal errors={actionData?.errors} />
       {search.has("sparad") ? <Notice tone="success">{t("sam.answerSaved")}</Notice> : null}
       {r.answeredAt ? (
         <Answered response={r} language={i18n.language} />

@@ -3,7 +3,7 @@ import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import { LinkedPanel } from "#app/components/linked-panel.tsx";
 import { TextAreaField } from "#app/components/ui/field.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
@@ -84,9 +84,7 @@ export default function ChangeAnalysisPage({ loaderData, actionData }: Route.Com
         {a.ownerName} · {a.unitName ?? t("documents.wholeOrganisation")} ·{" "}
         {t("changes.plannedOnShort", { date: formatDate(a.plannedOn, i18n.language) })}
       </p>
-      {concluding?.errors.form ? (
-        <Notice tone="error">{t(concluding.errors.form.key as "errors.unit.notFound")}</Notice>
-      ) : null}
+      <FormRefusal errors={concluding?.errors} />
       {concluding?.done ? <Notice tone="success">{t("changes.concludedNotice")}</Notice> : null}
       <section className="card">
         <dl className="facts">

@@ -3,7 +3,7 @@ import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
 import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
 import { EmptyState } from "#app/components/ui/empty-state.tsx";
-import { Notice } from "#app/components/ui/notice.tsx";
+import { FormRefusal } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { unitOptions } from "#app/components/unit-options.ts";
@@ -134,7 +134,7 @@ export default function ChangeAnalyses({ loaderData, actionData }: Route.Compone
       {loaderData.canCreate ? (
         <details className="card details-panel" open={Boolean(errors) || loaderData.analyses.length === 0}>
           <summary>{t("changes.new")}</summary>
-          {errors?.form ? <Notice tone="error">{t(errors.form.key as "errors.unit.notFound")}</Notice> : null}
+          <FormRefusal errors={errors} />
           <Form method="post" className="form-grid" noValidate>
             <TextField label={t("changes.analysisTitle")} name="title" maxLength={200} error={errors?.title} />
             <SelectField
