@@ -4,6 +4,8 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { ServerRouter, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "react-router";
 import { NonceContext } from "#app/components/nonce.ts";
+// The server renders in either language: both catalogues are held from the start.
+import "#app/i18n/translator.server.ts";
 
 export const streamTimeout = 5_000;
 

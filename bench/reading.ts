@@ -21,7 +21,7 @@ import { freezeDocument, writeInitialContent } from "#app/models/document-conten
 import { createDocument } from "#app/models/documents.server.ts";
 import { ensureOrganisation } from "#app/models/organisation.server.ts";
 import { createRelease } from "#app/models/releases.server.ts";
-import { approveReview, listReviews, requestReview } from "#app/models/reviews.server.ts";
+import { approveReview, listReviewRounds, requestReview } from "#app/models/review-rounds.server.ts";
 import { createUser } from "#app/models/users.server.ts";
 import type { Actor } from "#app/auth/permissions.server.ts";
 import { databaseFile, migrateDatabase, openDatabase, writeTransaction, type DbConnection } from "#db/client.ts";
@@ -75,7 +75,7 @@ async function prepare() {
   writeInitialContent(db, documentId, routine(50));
   const reviewId = requestReview(db, approver, documentId, { approverId: approver.id, reviewerIds: [], message: "" });
   await approveReview(db, approver, reviewId, {
-    candidateHash: listReviews(db, documentId)[0]!.candidateHash,
+    candidateHash: listReviewRounds(db, documentId)[0]!.candidateHash,
     password: PASSWORD,
     step: "major",
     effectiveOn: "2026-01-01",

@@ -23,7 +23,7 @@ export type Resource =
       participation?: ParticipantRole | null;
     }
   | { type: "releases" }
-  | { type: "review"; approverId: string; reviewerIds: readonly string[] }
+  | { type: "reviewRound"; approverId: string; reviewerIds: readonly string[] }
   | { type: "trail" }
   /** One event of the trail, about a record of this kind. */
   | { type: "trailEvent"; subjectType: string }
@@ -36,7 +36,7 @@ export type Resource =
   | { type: "kpi"; ownerId: string }
   | { type: "overview" }
   | { type: "processes" }
-  | { type: "reports" }
+  | { type: "deviations" }
   | { type: "checklists" }
   /** A checklist as one subject answers it: a role's list for one person, a unit's for one unit. */
   | { type: "checklist"; role: Role | null; unitId: string | null; subject: string }
@@ -50,7 +50,7 @@ export type Resource =
   | { type: "audit"; leadAuditorId: string; team: readonly string[] }
   | { type: "finding"; responsibleId: string }
   | { type: "sam_response"; unitId: string }
-  | { type: "report"; reporterId: string; responsibleId: string | null }
+  | { type: "deviation"; reporterId: string; responsibleId: string | null }
   | { type: "process"; ownerId: string };
 
 export type Action =
@@ -94,7 +94,7 @@ export const sectionAccess: Record<Section, readonly Role[]> = {
   actions: everyone,
   deviations: staffAndTeam,
   audits: allButStaff,
-  reviews: allButStaff,
+  managementReviews: allButStaff,
   requirements: allButStaff,
   trail: ["admin", "quality_manager", "auditor", "external_auditor"],
   admin: ["admin", "quality_manager"],
@@ -158,14 +158,14 @@ const trailSubjects: Record<string, { action: Action; resource: Resource }> = {
   objective: section("objectives"),
   kpi: section("objectives"),
   action: section("actions"),
-  report: { action: "read", resource: { type: "reports" } },
-  deviation: { action: "read", resource: { type: "reports" } },
-  checklist: { action: "read", resource: { type: "reports" } },
+  report: { action: "read", resource: { type: "deviations" } },
+  deviation: { action: "read", resource: { type: "deviations" } },
+  checklist: { action: "read", resource: { type: "deviations" } },
   sam_follow_up: { action: "read", resource: { type: "sam" } },
   audit: section("audits"),
   audit_programme: section("audits"),
   finding: section("audits"),
-  management_review: section("reviews"),
+  management_review: section("managementReviews"),
   meeting: section("requirements"),
   framework: section("requirements"),
   requirement: section("requirements"),
@@ -218,7 +218,7 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       // Reading what applies and acknowledging it is for everyone; approving for approvers.
       if (action === "read" || action === "acknowledge") return sectionAccess.current.includes(user.role);
       return action === "approve" && approvers.includes(user.role);
-    case "review":
+    case "reviewRound":
       if (action === "approve") return resource.approverId === user.id && approvers.includes(user.role);
       return action === "giveOpinion" && resource.reviewerIds.includes(user.id);
     case "trail":
@@ -268,13 +268,13 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
     case "process":
       if (action === "read") return sectionAccess.processes.includes(user.role);
       return action === "edit" && (documentKeepers.includes(user.role) || resource.ownerId === user.id);
-    case "reports":
+    case "deviations":
       if (action === "view") return sectionAccess.deviations.includes(user.role);
       // Anyone who works here reports; a guest only reads.
       if (action === "create") return user.role !== "external_auditor";
       // The register of everyone's reports is for those who handle or audit them.
       return action === "read" && reportHandlers.concat("auditor").includes(user.role);
-    case "report": {
+    case "deviation": {
       const handles = reportHandlers.includes(user.role) || resource.responsibleId === user.id;
       if (action === "read") return handles || resource.reporterId === user.id || user.role === "auditor";
       return action === "handle" && handles;
@@ -331,7 +331,7 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       // What an auditor or inspector is handed: for those who audit, and those who answer to them.
       return action === "view" && ["admin", "quality_manager", "auditor", "external_auditor"].includes(user.role);
     case "managementReviews":
-      if (action === "view") return sectionAccess.reviews.includes(user.role);
+      if (action === "view") return sectionAccess.managementReviews.includes(user.role);
       // Leadership's review is prepared and recorded by the quality manager (and the admin).
       return action === "manage" && documentKeepers.includes(user.role);
     case "audit": {

@@ -28,7 +28,7 @@ function NavIcon({ section }: { section: Section }) {
     actions: "M4 12l5 5L20 6",
     deviations: "M12 3a9 9 0 100 18 9 9 0 000-18zM12 7v6M12 16v.5",
     audits: "M10 4a6 6 0 100 12 6 6 0 000-12zM14.5 14.5L21 21",
-    reviews: "M4 5h16v11H8l-4 4zM8 9h8M8 12h5",
+    managementReviews: "M4 5h16v11H8l-4 4zM8 9h8M8 12h5",
     requirements: "M5 4h14v16H5zM8 8h8M8 12h8M8 16h5",
     trail: "M7 4h10v4H7zM7 16h10v4H7zM12 8v8M4 12h16",
     admin: "M12 8a4 4 0 100 8 4 4 0 000-8zM12 2v3M12 19v3M2 12h3M19 12h3M5 5l2 2M17 17l2 2M5 19l2-2M17 7l2-2",
@@ -103,7 +103,7 @@ export function AppShell({ organisationName, user, nav, unread, canReport, child
         <nav id="main-nav" className={`sidenav${menuOpen ? " is-open" : ""}`} aria-label={t("app.mainNavigation")}>
           {canReport ? (
             <NavLink to="/avvikelser/ny" className="button sidenav-report">
-              {t("reports.reportDeviation")}
+              {t("deviations.reportDeviation")}
             </NavLink>
           ) : null}
           <ul>
@@ -139,7 +139,8 @@ function AccountActions({ user }: { user: ShellProps["user"] }) {
         <span className="user-name">{user.name}</span>
         <span className="user-role">{t(`roles.${user.role}`)}</span>
       </NavLink>
-      <Form method="post" action="/sprak" className="inline-form">
+      {/* A full load: the page in the other language needs that language's catalogue (entry.client.tsx). */}
+      <Form method="post" action="/sprak" className="inline-form" reloadDocument>
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
         <LanguageButton current={user.locale} />
       </Form>

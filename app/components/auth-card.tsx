@@ -23,7 +23,7 @@ export function AuthCard({ title, children }: { title: string; children: ReactNo
         <h1>{title}</h1>
         {children}
       </main>
-      <Form method="post" action="/sprak" className="auth-language">
+      <Form method="post" action="/sprak" className="auth-language" reloadDocument>
         <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
         <LanguageButton current={i18n.language === "en" ? "en" : "sv"} />
       </Form>

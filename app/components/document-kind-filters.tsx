@@ -4,7 +4,7 @@ import { FilterSelect } from "./ui/filter-select.tsx";
 import { unitOptions } from "./unit-options.ts";
 
 type Props = {
-  filter: { type?: DocumentType; area?: DocumentArea; unitId?: string };
+  filter: { typ?: DocumentType; omrade?: DocumentArea; enhet?: string };
   units: { id: string; name: string; depth: number }[];
 };
 
@@ -14,18 +14,18 @@ export function DocumentKindFilters({ filter, units }: Props) {
   return (
     <>
       <FilterSelect
-        name="type"
+        name="typ"
         label={t("documents.type")}
-        value={filter.type}
+        value={filter.typ}
         options={documentTypes.map((v) => ({ value: v, label: t(`documentTypes.${v}`) }))}
       />
       <FilterSelect
-        name="area"
+        name="omrade"
         label={t("documents.area")}
-        value={filter.area}
+        value={filter.omrade}
         options={documentAreas.map((v) => ({ value: v, label: t(`areas.${v}`) }))}
       />
-      <FilterSelect name="unitId" label={t("documents.unit")} value={filter.unitId} options={unitOptions(units)} />
+      <FilterSelect name="enhet" label={t("documents.unit")} value={filter.enhet} options={unitOptions(units)} />
     </>
   );
 }

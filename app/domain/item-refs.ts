@@ -20,7 +20,7 @@ export function itemHref(kind: LinkableKind, rawId: string): string {
       return `/atgarder/${id}`;
     case "process":
       return `/processer/${id}`;
-    case "report":
+    case "deviation":
       return `/avvikelser/${id}`;
     case "change_analysis":
       return `/risker/andringar/${id}`;

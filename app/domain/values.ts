@@ -122,7 +122,6 @@ export type AttachmentOwner = (typeof attachmentOwners)[number];
 /** What the one link table can connect (docs/ARCHITECTURE.md, wall 9). */
 export const linkableKinds = [
   "document",
-  "release",
   "process",
   "activity",
   "risk",
@@ -133,7 +132,6 @@ export const linkableKinds = [
   "finding",
   "requirement",
   "change_analysis",
-  "report",
   "sam_follow_up",
   "management_review",
   "meeting",
@@ -145,15 +143,15 @@ export const digestFrequencies = ["daily", "weekly", "never"] as const;
 export type DigestFrequency = (typeof digestFrequencies)[number];
 
 /** What staff report: avvikelse, tillbud, olycka/arbetsskada, klagomål, synpunkt, förbättringsförslag. */
-export const reportKinds = ["deviation", "near_miss", "accident", "complaint", "feedback", "improvement"] as const;
-export type ReportKind = (typeof reportKinds)[number];
+export const deviationKinds = ["deviation", "near_miss", "accident", "complaint", "feedback", "improvement"] as const;
+export type DeviationKind = (typeof deviationKinds)[number];
 
 /** A report's life: reported, triaged (owner, severity, due date), investigated, closed with a lesson. */
-export const reportStatuses = ["reported", "triaged", "investigating", "closed"] as const;
-export type ReportStatus = (typeof reportStatuses)[number];
+export const deviationStatuses = ["reported", "triaged", "investigating", "closed"] as const;
+export type DeviationStatus = (typeof deviationStatuses)[number];
 
-export const reportSeverities = ["low", "medium", "high", "serious"] as const;
-export type ReportSeverity = (typeof reportSeverities)[number];
+export const deviationSeverities = ["low", "medium", "high", "serious"] as const;
+export type DeviationSeverity = (typeof deviationSeverities)[number];
 
 /**
  * Events that must also go to an authority: serious work-environment events to

@@ -21,7 +21,7 @@ const en: Messages = {
     actions: "Actions",
     deviations: "Deviations",
     audits: "Audits",
-    reviews: "Management review",
+    managementReviews: "Management review",
     requirements: "Requirements",
     trail: "Audit trail",
     admin: "Administration",
@@ -55,7 +55,7 @@ const en: Messages = {
     actions: { title: "Actions", intro: "The action plan: what, who, when – and effect verification." },
     deviations: { title: "Deviations", intro: "Deviations, near misses, accidents, complaints and improvement ideas." },
     audits: { title: "Audits", intro: "Audit programme, reports and findings." },
-    reviews: { title: "Management review", intro: "Inputs, decisions and actions from management reviews." },
+    managementReviews: { title: "Management review", intro: "Inputs, decisions and actions from management reviews." },
     requirements: {
       title: "Requirements",
       intro: "Requirements from standards, laws and regulations, and how they are met.",
@@ -466,7 +466,7 @@ const en: Messages = {
       alreadyKeeps: "This person already works on every draft and needs no invitation.",
       pastEnd: "The end date has already passed.",
     },
-    review: {
+    reviewRound: {
       notFound: "The review does not exist.",
       notOpen: "The review has already ended.",
       outdatedCandidate: "The candidate has been replaced by a newer one. Read the new candidate before you decide.",
@@ -494,7 +494,7 @@ const en: Messages = {
       ownerNotFound: "The responsible person does not exist or is deactivated.",
       postponeNeedsLaterDate: "The new date must be later than the old one.",
     },
-    report: {
+    deviation: {
       notFound: "The report does not exist.",
       notAllowed: "You may not handle this report.",
       moveNotAllowed: "That is not possible from the report's current status.",
@@ -1262,7 +1262,7 @@ const en: Messages = {
     },
   },
   processKinds: { management: "Management process", core: "Core process", support: "Support process" },
-  reports: {
+  deviations: {
     intro:
       "Report deviations, near misses, accidents, complaints, feedback and ideas for improvement – and follow what happens to them.",
     reportDeviation: "Report a deviation",
@@ -1346,7 +1346,7 @@ const en: Messages = {
     reopen: "Reopen",
     reopenReason: "Why is it reopened?",
   },
-  reportKinds: {
+  deviationKinds: {
     deviation: "Deviation",
     near_miss: "Near miss",
     accident: "Accident or injury",
@@ -1354,8 +1354,13 @@ const en: Messages = {
     feedback: "Feedback",
     improvement: "Idea for improvement",
   },
-  reportStatuses: { reported: "Reported", triaged: "Triaged", investigating: "Under investigation", closed: "Closed" },
-  reportSeverities: { low: "Low", medium: "Moderate", high: "High", serious: "Serious" },
+  deviationStatuses: {
+    reported: "Reported",
+    triaged: "Triaged",
+    investigating: "Under investigation",
+    closed: "Closed",
+  },
+  deviationSeverities: { low: "Low", medium: "Moderate", high: "High", serious: "Serious" },
   authorities: {
     arbetsmiljoverket: "Arbetsmiljöverket",
     lex_maria: "IVO (lex Maria)",
@@ -1489,7 +1494,7 @@ const en: Messages = {
     "10_2": "Nonconformity and corrective action",
     "10_3": "Continual improvement",
   },
-  reviews: {
+  managementReviews: {
     intro:
       "Leadership's review of the whole management system: the inputs come from the system, the record is written together and approved.",
     list: "Reviews",
@@ -2167,7 +2172,7 @@ const en: Messages = {
     thanks_one: "Thank you! The check is answered and a deviation has been reported.",
     thanks_other: "Thank you! The check is answered and {{count}} deviations have been reported.",
   },
-  analysis: {
+  trends: {
     title: "Analysis and summary",
     period: "Reports of events {{from}}–{{to}}.",
     from: "From",
@@ -2239,10 +2244,10 @@ const en: Messages = {
       step: "Process step",
       objective_active: "Current objective",
       objective_ended: "Ended objective",
-      report_reported: "Reported",
-      report_triaged: "Triaged",
-      report_investigating: "Under investigation",
-      report_closed: "Closed",
+      deviation_reported: "Reported",
+      deviation_triaged: "Triaged",
+      deviation_investigating: "Under investigation",
+      deviation_closed: "Closed",
       change_open: "Ongoing",
       change_concluded: "Concluded",
       sam_open: "In progress",

@@ -20,7 +20,7 @@ const sv = {
     actions: "Åtgärder",
     deviations: "Avvikelser",
     audits: "Revision",
-    reviews: "Ledningens genomgång",
+    managementReviews: "Ledningens genomgång",
     requirements: "Krav",
     trail: "Spårbarhet",
     admin: "Administration",
@@ -54,7 +54,10 @@ const sv = {
     actions: { title: "Åtgärder", intro: "Handlingsplanen: vad, vem, när – och effektutvärdering." },
     deviations: { title: "Avvikelser", intro: "Avvikelser, tillbud, olyckor, klagomål och förbättringsförslag." },
     audits: { title: "Revision", intro: "Revisionsprogram, rapporter och iakttagelser." },
-    reviews: { title: "Ledningens genomgång", intro: "Underlag, beslut och åtgärder från ledningens genomgång." },
+    managementReviews: {
+      title: "Ledningens genomgång",
+      intro: "Underlag, beslut och åtgärder från ledningens genomgång.",
+    },
     requirements: { title: "Krav", intro: "Krav från standarder, lagar och föreskrifter och hur de uppfylls." },
     trail: {
       title: "Spårbarhet",
@@ -465,7 +468,7 @@ const sv = {
       alreadyKeeps: "Personen arbetar redan med alla utkast och behöver ingen inbjudan.",
       pastEnd: "Slutdatumet har redan passerat.",
     },
-    review: {
+    reviewRound: {
       notFound: "Granskningen finns inte.",
       notOpen: "Granskningen är redan avslutad.",
       outdatedCandidate: "Kandidaten har ersatts av en nyare. Läs den nya kandidaten innan du fattar beslut.",
@@ -493,7 +496,7 @@ const sv = {
       ownerNotFound: "Den ansvariga personen finns inte eller är inaktiverad.",
       postponeNeedsLaterDate: "Det nya datumet måste vara senare än det gamla.",
     },
-    report: {
+    deviation: {
       notFound: "Rapporten finns inte.",
       notAllowed: "Du får inte hantera den här rapporten.",
       moveNotAllowed: "Det går inte från rapportens nuvarande status.",
@@ -1263,7 +1266,7 @@ const sv = {
     },
   },
   processKinds: { management: "Ledningsprocess", core: "Kärnprocess", support: "Stödprocess" },
-  reports: {
+  deviations: {
     intro:
       "Rapportera avvikelser, tillbud, olyckor, klagomål, synpunkter och förbättringsförslag – och följ vad som händer med dem.",
     new: "Rapportera",
@@ -1346,7 +1349,7 @@ const sv = {
     reopen: "Öppna igen",
     reopenReason: "Varför öppnas den igen?",
   },
-  reportKinds: {
+  deviationKinds: {
     deviation: "Avvikelse",
     near_miss: "Tillbud",
     accident: "Olycka eller arbetsskada",
@@ -1354,8 +1357,8 @@ const sv = {
     feedback: "Synpunkt",
     improvement: "Förbättringsförslag",
   },
-  reportStatuses: { reported: "Rapporterad", triaged: "Bedömd", investigating: "Utreds", closed: "Avslutad" },
-  reportSeverities: { low: "Låg", medium: "Måttlig", high: "Hög", serious: "Allvarlig" },
+  deviationStatuses: { reported: "Rapporterad", triaged: "Bedömd", investigating: "Utreds", closed: "Avslutad" },
+  deviationSeverities: { low: "Låg", medium: "Måttlig", high: "Hög", serious: "Allvarlig" },
   authorities: {
     arbetsmiljoverket: "Arbetsmiljöverket",
     lex_maria: "IVO (lex Maria)",
@@ -1488,7 +1491,7 @@ const sv = {
     "10_2": "Avvikelser och korrigerande åtgärder",
     "10_3": "Ständig förbättring",
   },
-  reviews: {
+  managementReviews: {
     intro:
       "Ledningens genomgång av hela ledningssystemet: underlaget hämtas ur systemet, protokollet skrivs tillsammans och fastställs.",
     list: "Genomgångar",
@@ -2159,7 +2162,7 @@ const sv = {
     thanks_one: "Tack! Egenkontrollen är besvarad och en avvikelse är rapporterad.",
     thanks_other: "Tack! Egenkontrollen är besvarad och {{count}} avvikelser är rapporterade.",
   },
-  analysis: {
+  trends: {
     title: "Analys och sammanställning",
     period: "Rapporter som inträffade {{from}}–{{to}}.",
     from: "Från",
@@ -2231,10 +2234,10 @@ const sv = {
       step: "Processteg",
       objective_active: "Pågående mål",
       objective_ended: "Avslutat mål",
-      report_reported: "Rapporterad",
-      report_triaged: "Bedömd",
-      report_investigating: "Utreds",
-      report_closed: "Avslutad",
+      deviation_reported: "Rapporterad",
+      deviation_triaged: "Bedömd",
+      deviation_investigating: "Utreds",
+      deviation_closed: "Avslutad",
       change_open: "Pågår",
       change_concluded: "Avslutad",
       sam_open: "Pågår",

@@ -23,7 +23,7 @@ import {
   type Evidence,
 } from "./period-evidence.server.ts";
 import { currentRelease } from "./releases.server.ts";
-import { analyseReports } from "./report-analysis.server.ts";
+import { deviationTrends } from "./deviation-trends.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 
 /**
@@ -54,16 +54,16 @@ export function annualEvidence(
   const period = { from: `${year}-01-01`, to: `${year}-12-31` };
   const yearActions = (source?: "sam_follow_up") =>
     actionEvidence(db, { source, from: period.from, before: new Date(year + 1, 0, 1) }, now);
-  const reports = analyseReports(db, period.from, period.to);
+  const trends = deviationTrends(db, period.from, period.to);
   const samSummary = kind === "sam_summary";
   // Only the sections this kind of report has are gathered.
   const gather: Partial<Record<AnnualReportSection, () => Evidence>> = {
     riskAnalysis: () => riskEvidence(db),
     risks: () => riskEvidence(db, samSummary ? "work_environment" : undefined),
     selfMonitoring: () => selfMonitoringEvidence(db, period, now),
-    incidents: () => reportEvidence(db, reports, period, now, samSummary ? ["near_miss", "accident"] : undefined),
-    deviations: () => reportEvidence(db, reports, period, now),
-    complaints: () => feedbackEvidence(reports),
+    incidents: () => reportEvidence(db, trends, period, now, samSummary ? ["near_miss", "accident"] : undefined),
+    deviations: () => reportEvidence(db, trends, period, now),
+    complaints: () => feedbackEvidence(trends),
     results: () => kpiEvidence(db, period),
     objectives: () => kpiEvidence(db, period),
     actions: () => yearActions(samSummary ? "sam_follow_up" : undefined),

@@ -13,7 +13,7 @@ import {
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { checkState, dueDayOf, type CheckState } from "./checklist-schedule.ts";
 import { DomainError } from "./errors.ts";
-import { createReport } from "./reports.server.ts";
+import { reportDeviation } from "./deviations.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 import { assertUnitExists } from "./units.server.ts";
 import { isDay, toDateTimeInput } from "#app/utils/dates.ts";
@@ -253,7 +253,7 @@ export function answerChecklist(
       const note = input.answers[q.id]!.note || q.text;
       if (follow?.kind === "deviation") {
         reports.push(
-          createReport(
+          reportDeviation(
             tx,
             actor,
             {

@@ -3,12 +3,12 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Logger } from "pino";
 import type { Db } from "#db/client.ts";
 import { mailDigests, notifications, users } from "#db/schema/index.ts";
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import { toRead } from "./acknowledgements.server.ts";
 import { myActionsDue } from "./actions.server.ts";
 import type { Mailer } from "./mail.server.ts";
 import { dayOf, versionOf } from "./releases.server.ts";
-import { reviewsAwaiting } from "./reviews.server.ts";
+import { reviewRoundsAwaiting } from "./review-rounds.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 
 /** Digests go out in the morning, not at whatever hour the server happens to start. */
@@ -29,7 +29,7 @@ export function digestFor(db: Db, person: Person, since: Date, now = new Date())
   const t = translator(person.locale);
   const date = (day: string) => formatDate(day, person.locale);
   const lines: DigestLine[] = [];
-  for (const r of reviewsAwaiting(db, person.id)) {
+  for (const r of reviewRoundsAwaiting(db, person.id)) {
     lines.push({
       text: t(r.as === "approver" ? "start.toApprove" : "start.toReview", { title: r.title }),
       link: `/dokument/${r.documentId}/granskning`,

@@ -1,4 +1,4 @@
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import type { Locale } from "#app/domain/values.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import type { EvidenceLabels } from "./evidence-pack.server.ts";
@@ -54,7 +54,7 @@ export function evidencePackLabels(locale: Locale, generatedOn: string): Evidenc
         .join(", "),
     term: (key) => t(key as "coverage.gap"),
     review: (r) =>
-      `${r.title}, ${formatDate(r.heldOn, locale)}${r.version ? `, ${t("reviews.released", { version: r.version })}` : ""}`,
+      `${r.title}, ${formatDate(r.heldOn, locale)}${r.version ? `, ${t("managementReviews.released", { version: r.version })}` : ""}`,
     noReview: t("evidence.noReview"),
     noFrameworks: t("evidence.noFrameworks"),
     actions: (byStatus) => t("evidence.actions", byStatus),

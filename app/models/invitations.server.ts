@@ -4,7 +4,7 @@ import { type Db, writeTransaction } from "#db/client.ts";
 import { newId, newSecretToken } from "#db/ids.ts";
 import { invitations, type Role } from "#db/schema/index.ts";
 import { hashToken } from "#app/auth/tokens.server.ts";
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import type { Mailer } from "./mail.server.ts";
 import { getOrganisation } from "./organisation.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";

@@ -11,7 +11,7 @@ import {
   links,
   objectives,
   processes,
-  reports,
+  deviations,
   requirements,
   risks,
   type LinkableKind,
@@ -24,7 +24,7 @@ import { loadYDoc } from "./collab-store.server.ts";
 import { getDocument, documentResource, documentResourceFor } from "./documents.server.ts";
 import { activityPrefix, parseActivityRef, readGraph, type ProcessGraph } from "./process-map.ts";
 import { getProcess, processOfMap, processResource } from "./processes.server.ts";
-import { getReport, reportResource } from "./reports.server.ts";
+import { getDeviation, deviationResource } from "./deviations.server.ts";
 import { followUpTitle, getFollowUp } from "./sam.server.ts";
 import { getFinding } from "./audit-findings.server.ts";
 import { linkEnds, type ItemRef } from "./link-ends.server.ts";
@@ -61,7 +61,7 @@ export type LinkedItem = ItemRef & {
 
 type Resolver = (db: Db, actor: Actor, id: string, now: Date) => Omit<LinkedItem, "linkId" | "kind" | "id"> | null;
 
-const resolvers: Partial<Record<LinkableKind, Resolver>> = {
+const resolvers: Record<LinkableKind, Resolver> = {
   document: (db, actor, id, now) => {
     const document = getDocument(db, id);
     if (!document) return null;
@@ -153,13 +153,13 @@ const resolvers: Partial<Record<LinkableKind, Resolver>> = {
       attention: false,
     };
   },
-  report: (db, actor, id, now) => {
-    const report = getReport(db, id);
-    if (!report || !can(actor, "read", reportResource(report))) return null;
+  deviation: (db, actor, id, now) => {
+    const report = getDeviation(db, id);
+    if (!report || !can(actor, "read", deviationResource(report))) return null;
     return {
       title: `${report.number}. ${report.title}`,
-      href: itemHref("report", id),
-      status: `report_${report.status}`,
+      href: itemHref("deviation", id),
+      status: `deviation_${report.status}`,
       attention: report.status !== "closed" && (report.dueOn ?? "9999") < dayOf(now),
     };
   },
@@ -366,12 +366,12 @@ const finders: Partial<Record<LinkableKind, Finder>> = {
       .limit(limit)
       .all()
       .map((r) => r.id),
-  report: (db, query, limit) =>
+  deviation: (db, query, limit) =>
     db
-      .select({ id: reports.id })
-      .from(reports)
-      .where(or(contains(reports.title, query), eq(reports.number, numberIn(query))))
-      .orderBy(desc(reports.number))
+      .select({ id: deviations.id })
+      .from(deviations)
+      .where(or(contains(deviations.title, query), eq(deviations.number, numberIn(query))))
+      .orderBy(desc(deviations.number))
       .limit(limit)
       .all()
       .map((r) => r.id),

@@ -23,7 +23,7 @@ import {
   type Evidence,
   type Period,
 } from "./period-evidence.server.ts";
-import { analyseReports } from "./report-analysis.server.ts";
+import { deviationTrends } from "./deviation-trends.server.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 
 /**
@@ -42,20 +42,20 @@ export class ManagementReviewError extends DomainError<
 /** What the system knows for each input over the period: the review's evidence. */
 export function gatherInputs(db: Db, period: Period, startedAt: Date, now = new Date()): Record<ReviewInput, Evidence> {
   const nothing: Evidence = { hasData: false, facts: [] };
-  const reports = analyseReports(db, period.from, period.to);
+  const trends = deviationTrends(db, period.from, period.to);
   return {
     // Decisions of earlier reviews: actions from a management review made before this one began.
     previousActions: actionEvidence(db, { source: "management_review", before: startedAt }, now),
     context: nothing,
-    customerFeedback: feedbackEvidence(reports),
+    customerFeedback: feedbackEvidence(trends),
     objectives: kpiEvidence(db, period),
-    deviations: reportEvidence(db, reports, period, now),
+    deviations: reportEvidence(db, trends, period, now),
     audits: auditEvidence(db, period),
     risks: riskEvidence(db),
     suppliers: nothing,
     resources: nothing,
     sam: samEvidence(db, period),
-    improvements: improvementEvidence(db, reports, now),
+    improvements: improvementEvidence(db, trends, now),
   };
 }
 

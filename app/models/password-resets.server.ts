@@ -4,7 +4,7 @@ import { newSecretToken } from "#db/ids.ts";
 import { passwordResets } from "#db/schema/index.ts";
 import { hashToken } from "#app/auth/tokens.server.ts";
 import { userMayUseAccount } from "#app/auth/sessions.server.ts";
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import type { Mailer } from "./mail.server.ts";
 import { ipKey, recordFailure, throttleWait, type ThrottlePolicy } from "#app/auth/throttle.server.ts";
 import { findUserByEmail, setPassword } from "./users.server.ts";

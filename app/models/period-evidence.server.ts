@@ -8,7 +8,7 @@ import {
   samFollowUps,
   samResponses,
   type ActionSource,
-  type ReportKind,
+  type DeviationKind,
 } from "#db/schema/index.ts";
 import { isNonconformity } from "./audit-rules.ts";
 import { overdue } from "./action-states.ts";
@@ -18,7 +18,7 @@ import { statusOf } from "./kpi-rules.ts";
 import { listKpis, measurements } from "./kpis.server.ts";
 import type { Fact } from "./management-review-rules.ts";
 import { dayOf } from "./releases.server.ts";
-import type { ReportAnalysis } from "./report-analysis.server.ts";
+import type { DeviationTrends } from "./deviation-trends.server.ts";
 import { levelOf } from "./risk-scoring.ts";
 import { listRisks, riskScale } from "./risks.server.ts";
 
@@ -26,7 +26,7 @@ import { listRisks, riskScale } from "./risks.server.ts";
  * What the system knows about a period, as lines of evidence: the management review and the
  * annual reports are both written from it. Each function answers one question and says
  * whether there was anything to say (`hasData`). The period's report analysis is made once by
- * the caller and handed to each function that reads reports.
+ * the caller and handed to each function that reads them.
  */
 
 export type Period = { from: string; to: string };
@@ -83,7 +83,7 @@ export function kpiEvidence(db: Db, period: Period): Evidence {
       {
         key: "kpi",
         values: { name: k.name, value: last.value, unit: k.unit, target: k.target, period: last.period },
-        terms: { status: `kpis.status.${status}`, trend: `reviews.trend.${trend}` },
+        terms: { status: `kpis.status.${status}`, trend: `managementReviews.trend.${trend}` },
       },
     ];
   });
@@ -96,12 +96,12 @@ export function kpiEvidence(db: Db, period: Period): Evidence {
  */
 export function reportEvidence(
   db: Db,
-  reports: ReportAnalysis,
+  trends: DeviationTrends,
   period: Period,
   now: Date,
-  kinds?: readonly ReportKind[],
+  kinds?: readonly DeviationKind[],
 ): Evidence {
-  const byKind = reports.byKind.filter((k) => !kinds || kinds.includes(k.name as ReportKind));
+  const byKind = trends.byKind.filter((k) => !kinds || kinds.includes(k.name as DeviationKind));
   const total = byKind.reduce((sum, k) => sum + k.count, 0);
   const corrective = listActions(db, { source: "deviation" }, now).filter((a) => {
     const day = dayOf(a.createdAt);
@@ -113,11 +113,11 @@ export function reportEvidence(
     facts: [
       kinds
         ? { key: "reportsOfKinds", values: { total } }
-        : { key: "reports", values: { total, closed: reports.closed, authority: reports.authority.length } },
+        : { key: "reports", values: { total, closed: trends.closed, authority: trends.authority.length } },
       ...byKind.map((k) => ({
         key: "reportKind",
         values: { count: k.count },
-        terms: { kind: `reportKinds.${k.name}` },
+        terms: { kind: `deviationKinds.${k.name}` },
       })),
       ...(kinds
         ? []
@@ -129,8 +129,8 @@ export function reportEvidence(
                 verified: corrective.filter((a) => a.status === "effect_verified").length,
               },
             },
-            ...reports.recurring.map((r) => ({ key: "recurring", values: { category: r.name, count: r.count } })),
-            ...reports.lessons
+            ...trends.recurring.map((r) => ({ key: "recurring", values: { category: r.name, count: r.count } })),
+            ...trends.lessons
               .slice(0, LIST_LENGTH)
               .map((l) => ({ key: "lesson", values: { number: l.number, title: l.title, learning: l.learning } })),
           ]),
@@ -139,8 +139,8 @@ export function reportEvidence(
 }
 
 /** Complaints and feedback from those the organisation serves. */
-export function feedbackEvidence(reports: ReportAnalysis): Evidence {
-  const count = (kind: ReportKind) => reports.byKind.find((r) => r.name === kind)?.count ?? 0;
+export function feedbackEvidence(trends: DeviationTrends): Evidence {
+  const count = (kind: DeviationKind) => trends.byKind.find((r) => r.name === kind)?.count ?? 0;
   return {
     hasData: true,
     facts: [{ key: "feedback", values: { complaints: count("complaint"), feedback: count("feedback") } }],
@@ -148,8 +148,8 @@ export function feedbackEvidence(reports: ReportAnalysis): Evidence {
 }
 
 /** Improvement proposals of the period, and the improvement actions still under way. */
-export function improvementEvidence(db: Db, reports: ReportAnalysis, now: Date): Evidence {
-  const proposals = reports.byKind.find((r) => r.name === "improvement")?.count ?? 0;
+export function improvementEvidence(db: Db, trends: DeviationTrends, now: Date): Evidence {
+  const proposals = trends.byKind.find((r) => r.name === "improvement")?.count ?? 0;
   const open = listActions(db, { source: "improvement", open: true }, now).length;
   return { hasData: true, facts: [{ key: "improvements", values: { proposals, open } }] };
 }

@@ -263,8 +263,8 @@ export function inEffect(item: Pick<LinkedItem, "kind" | "status">): boolean {
       return item.status !== "kpi_no_data";
     case "change_analysis":
       return item.status === "change_concluded";
-    case "report":
-      return item.status === "report_closed";
+    case "deviation":
+      return item.status === "deviation_closed";
     case "finding":
       return item.status === "finding_closed";
     case "sam_follow_up":

@@ -17,7 +17,7 @@ import {
   type RiskTreatment,
 } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import { DomainError } from "./errors.ts";
 import { getOrganisation } from "./organisation.server.ts";
 import { isOnScale, type Assessment } from "./risk-scoring.ts";

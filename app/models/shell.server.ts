@@ -13,7 +13,7 @@ export function appShell(db: Db, user: Actor & { name: string; locale: Locale })
     user: { name: user.name, role: user.role, locale: user.locale },
     unread: unreadCount(db, user.id),
     // Reporting a deviation is the one thing everyone who works here must find at once.
-    canReport: can(user, "create", { type: "reports" }),
+    canReport: can(user, "create", { type: "deviations" }),
     nav: sections
       .filter((section) => can(user, "view", { type: "section", section }))
       .filter((section) => section !== "myDrafts" || draftsNaming(db, user.id).length > 0)

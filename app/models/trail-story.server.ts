@@ -144,12 +144,19 @@ const lookups: Record<string, Lookup> = {
 
 const isLinkable = (kind: string): kind is LinkableKind => (linkableKinds as readonly string[]).includes(kind);
 
+/**
+ * The trail keeps the subject names it was written with (it is append-only and hash-chained):
+ * a deviation's events say "report", the name the link model has since given up.
+ */
+const linkKindOf = (subjectType: string) => (subjectType === "report" ? "deviation" : subjectType);
+
 /** The record an event is about, as this reader may see it: linked if they may open it. */
 function subjectOf(db: Db, reader: Actor, event: TrailEntry, now: Date): TrailSubject | null {
   const lookup = lookups[event.subjectType];
   if (lookup) return lookup(db, event.subjectId) ?? null;
-  if (!isLinkable(event.subjectType)) return null;
-  const item = describeItem(db, reader, { kind: event.subjectType, id: event.subjectId }, now);
+  const kind = linkKindOf(event.subjectType);
+  if (!isLinkable(kind)) return null;
+  const item = describeItem(db, reader, { kind, id: event.subjectId }, now);
   if (item) return { title: item.title, href: item.href };
   // Some records the reader may hear of but not open (a draft, for one who reads releases only).
   const document = event.subjectType === "document" ? getDocument(db, event.subjectId) : undefined;

@@ -6,10 +6,10 @@ import { can } from "#app/auth/permissions.server.ts";
 import { toRead } from "#app/models/acknowledgements.server.ts";
 import { dayOf, versionOf } from "#app/models/releases.server.ts";
 import { reviewsDueFor } from "#app/models/review-dates.server.ts";
-import { reviewsAwaiting } from "#app/models/reviews.server.ts";
+import { reviewRoundsAwaiting } from "#app/models/review-rounds.server.ts";
 import { myActionsDue } from "#app/models/actions.server.ts";
 import { managementOverview } from "#app/models/overview.server.ts";
-import { reportsToHandle } from "#app/models/reports.server.ts";
+import { deviationsToHandle } from "#app/models/deviations.server.ts";
 import { myAuditWork } from "#app/models/audits.server.ts";
 import { annualCycle } from "#app/models/annual-cycle.server.ts";
 import { ManagementOverviewPanel } from "#app/components/start/management-overview.tsx";
@@ -22,9 +22,9 @@ export function loader({ request, context }: Route.LoaderArgs) {
   return {
     accessExpiresAt: user.accessExpiresAt?.toISOString() ?? null,
     toRead: toRead(context.db, user).map((r) => ({ documentId: r.documentId, title: r.title, version: versionOf(r) })),
-    reviews: reviewsAwaiting(context.db, user.id),
+    reviews: reviewRoundsAwaiting(context.db, user.id),
     actions: myActionsDue(context.db, user.id),
-    reports: reportsToHandle(context.db, user.id).map((r) => ({
+    reports: deviationsToHandle(context.db, user.id).map((r) => ({
       id: r.id,
       number: r.number,
       title: r.title,
@@ -72,7 +72,7 @@ export default function Start({ loaderData }: Route.ComponentProps) {
       {shell.canReport ? (
         <p className="start-report">
           <Link to="/avvikelser/ny" className="button button-large">
-            {t("reports.reportDeviation")}
+            {t("deviations.reportDeviation")}
           </Link>
           <span className="muted">{t("start.reportHint")}</span>
         </p>

@@ -12,7 +12,7 @@ export * from "./links.ts";
 export * from "./risks.ts";
 export * from "./kpis.ts";
 export * from "./processes.ts";
-export * from "./reports.ts";
+export * from "./deviations.ts";
 export * from "./checklists.ts";
 export * from "./sam.ts";
 export * from "./audits.ts";

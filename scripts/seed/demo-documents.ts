@@ -2,7 +2,7 @@ import type { JSONContent } from "@tiptap/core";
 import type { Db } from "#db/client.ts";
 import { writeInitialContent } from "#app/models/document-content.server.ts";
 import { createDocument, type DocumentInput } from "#app/models/documents.server.ts";
-import { approveReview, listReviews, requestReview } from "#app/models/reviews.server.ts";
+import { approveReview, listReviewRounds, requestReview } from "#app/models/review-rounds.server.ts";
 import type { Actor } from "#app/auth/permissions.server.ts";
 
 const p = (text: string): JSONContent => ({ type: "paragraph", content: [{ type: "text", text }] });
@@ -124,7 +124,7 @@ export async function seedDemoDocuments(
     writeInitialContent(db, id, content);
     if (!released) continue;
     const reviewId = requestReview(db, approver, id, { approverId: approver.id, reviewerIds: [], message: "" });
-    const candidateHash = listReviews(db, id).find((r) => r.id === reviewId)!.candidateHash;
+    const candidateHash = listReviewRounds(db, id).find((r) => r.id === reviewId)!.candidateHash;
     await approveReview(db, approver, reviewId, {
       candidateHash,
       password: approverPassword,

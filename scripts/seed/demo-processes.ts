@@ -7,7 +7,7 @@ import { compact } from "#app/models/collab-store.server.ts";
 import { linkItems } from "#app/models/links.server.ts";
 import { activityRef, MAP_KEYS, type MapNode } from "#app/models/process-map.ts";
 import { createProcess, getProcess, type ProcessInput } from "#app/models/processes.server.ts";
-import { approveReview, listReviews, requestReview } from "#app/models/reviews.server.ts";
+import { approveReview, listReviewRounds, requestReview } from "#app/models/review-rounds.server.ts";
 
 const about = (purpose: string): Omit<ProcessInput, "title" | "kind" | "parentId" | "ownerId"> => ({
   mandate: "",
@@ -82,7 +82,7 @@ export async function seedDemoProcesses(db: Db, approver: Actor, ownerId: string
   if (precision) linkItems(db, approver, { kind: "process", id: order }, { kind: "kpi", id: precision.id });
 
   const reviewId = requestReview(db, approver, mapId, { approverId: approver.id, reviewerIds: [], message: "" });
-  const candidateHash = listReviews(db, mapId).find((r) => r.id === reviewId)!.candidateHash;
+  const candidateHash = listReviewRounds(db, mapId).find((r) => r.id === reviewId)!.candidateHash;
   await approveReview(db, approver, reviewId, {
     candidateHash,
     password,

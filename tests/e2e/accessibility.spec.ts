@@ -8,7 +8,7 @@ import { factText, reviewInputs, type ReviewInput } from "#app/models/management
 import { startManagementReview } from "#app/models/management-reviews.server.ts";
 import { frameworkCoverage, importFramework } from "#app/models/requirements.server.ts";
 import { createCompetence } from "#app/models/competence.server.ts";
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import { answerChecklist, createTemplate } from "#app/models/checklists.server.ts";
 import { startFollowUp } from "#app/models/sam.server.ts";
 import { createUnit } from "#app/models/units.server.ts";
@@ -253,7 +253,7 @@ test("the audit programme, an audit with a finding, a management review, the ann
       otherAttendees: "",
     },
     {
-      headings: Object.fromEntries(reviewInputs.map((k) => [k, t(`reviews.inputs.${k}`)])) as Record<
+      headings: Object.fromEntries(reviewInputs.map((k) => [k, t(`managementReviews.inputs.${k}`)])) as Record<
         ReviewInput,
         string
       >,

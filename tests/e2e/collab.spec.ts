@@ -256,9 +256,9 @@ test("a quality manager creates a document and finds it in the filtered list", a
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByText("#ISO 14001")).toBeVisible();
 
-  await page.goto("/dokument?type=policy&area=environment");
+  await page.goto("/dokument?typ=policy&omrade=environment");
   await expect(page.getByRole("link", { name: title })).toBeVisible();
-  await page.goto("/dokument?type=routine");
+  await page.goto("/dokument?typ=routine");
   await expect(page.getByRole("link", { name: title })).toHaveCount(0);
 });
 

@@ -3,7 +3,7 @@ import { and, count, eq, isNull, like } from "drizzle-orm";
 import { createProgramme } from "#app/models/audit-programmes.server.ts";
 import { planAudit } from "#app/models/audits.server.ts";
 import { createCompetence } from "#app/models/competence.server.ts";
-import { createReport, startInvestigation, triageReport } from "#app/models/reports.server.ts";
+import { reportDeviation, startInvestigation, triageDeviation } from "#app/models/deviations.server.ts";
 import { createFramework } from "#app/models/requirements.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
@@ -26,9 +26,9 @@ import {
   objectives,
   participationMeetings,
   processes,
-  reportTimeline,
-  reportWhys,
-  reports,
+  deviationTimeline,
+  deviationWhys,
+  deviations,
   requirements,
   reviews,
   riskAssessments,
@@ -68,7 +68,7 @@ test("a deviation report sent twice from a phone without JavaScript is one repor
   await nextPostTwice(page);
   await page.getByRole("button", { name: "Skicka rapporten" }).click();
   await expect(page.getByText("Tack! Din rapport är mottagen.")).toBeVisible();
-  expect(db.select({ n: count() }).from(reports).where(eq(reports.title, title)).get()!.n).toBe(1);
+  expect(db.select({ n: count() }).from(deviations).where(eq(deviations.title, title)).get()!.n).toBe(1);
   await context.close();
 });
 
@@ -439,7 +439,7 @@ test("a line in a report's timeline and an answer to why, each sent twice, are e
   db,
 }) => {
   const qm = findUserByEmail(db, demo.quality_manager)!;
-  const reportId = createReport(
+  const reportId = reportDeviation(
     db,
     qm,
     {
@@ -456,7 +456,7 @@ test("a line in a report's timeline and an answer to why, each sent twice, are e
     [],
     "",
   );
-  triageReport(db, qm, reportId, {
+  triageDeviation(db, qm, reportId, {
     category: "Märkning",
     severity: "low",
     responsibleId: qm.id,
@@ -471,14 +471,14 @@ test("a line in a report's timeline and an answer to why, each sent twice, are e
   await nextPostTwice(page);
   await page.getByRole("button", { name: "Lägg till i förloppet" }).click();
   await expect(page.getByText(entry)).toHaveCount(1);
-  expect(db.select({ n: count() }).from(reportTimeline).where(eq(reportTimeline.text, entry)).get()!.n).toBe(1);
+  expect(db.select({ n: count() }).from(deviationTimeline).where(eq(deviationTimeline.text, entry)).get()!.n).toBe(1);
 
   const why = `Etiketterna låg i fel fack ${Date.now()}`;
   await page.getByLabel("Varför hände det?").fill(why);
   await nextPostTwice(page);
   await page.getByRole("button", { name: "Lägg till svar" }).click();
   await expect(page.getByText(why)).toHaveCount(1);
-  expect(db.select({ n: count() }).from(reportWhys).where(eq(reportWhys.answer, why)).get()!.n).toBe(1);
+  expect(db.select({ n: count() }).from(deviationWhys).where(eq(deviationWhys.answer, why)).get()!.n).toBe(1);
 });
 
 test("a requirement added twice to a framework of the organisation's own is added once", async ({

@@ -1,5 +1,11 @@
 import { getDocument } from "#app/models/documents.server.ts";
-import { approveReview, giveOpinion, listReviews, rejectReview, requestReview } from "#app/models/reviews.server.ts";
+import {
+  approveReview,
+  giveOpinion,
+  listReviewRounds,
+  rejectReview,
+  requestReview,
+} from "#app/models/review-rounds.server.ts";
 import { expect, test } from "#tests/fixtures/e2e.ts";
 import { approve, openAs, requestReview as requestInBrowser } from "#tests/fixtures/e2e-documents.ts";
 
@@ -46,7 +52,7 @@ test("notices say who did what from the reader's side: an opinion is not a reque
   const asOwner = { id: owner.id, role: "process_owner" as const };
   const asAuthor = { id: author.id, role: "quality_manager" as const };
   const ask = () => requestReview(db, asOwner, routine, { approverId: author.id, reviewerIds: [], message: "" });
-  const hashOf = (id: string) => listReviews(db, routine).find((r) => r.id === id)!.candidateHash;
+  const hashOf = (id: string) => listReviewRounds(db, routine).find((r) => r.id === id)!.candidateHash;
   const first = ask();
   rejectReview(db, asAuthor, first, { candidateHash: hashOf(first), comment: "Saknar ansvarsfördelning." });
   const second = ask();

@@ -11,7 +11,7 @@ import { enableBuiltin } from "#app/models/requirements.server.ts";
 import { createProgramme } from "#app/models/audit-programmes.server.ts";
 import { renderStoredDocument } from "#app/models/document-content.server.ts";
 import { factText } from "#app/models/management-review-rules.ts";
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import type { User } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
 import { createTestDb, makeUser } from "#tests/fixtures/db.ts";

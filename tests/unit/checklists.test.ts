@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getAction } from "#app/models/actions.server.ts";
 import { attachmentsOf, checkFiles } from "#app/models/attachments.server.ts";
 import { answerChecklist, createTemplate, getRound, myChecks } from "#app/models/checklists.server.ts";
-import { getReport } from "#app/models/reports.server.ts";
+import { getDeviation } from "#app/models/deviations.server.ts";
 import { createUnit } from "#app/models/units.server.ts";
 import type { User } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
@@ -57,7 +57,7 @@ describe("self-monitoring checks", () => {
     const outsider = { ...staff, unitId: null };
     expect(() => answerChecklist(db, outsider, answer, dataDir)).toThrow("checklist.notAllowed");
     const { reports } = answerChecklist(db, staff, answer, dataDir);
-    expect(getReport(db, reports[0]!)).toMatchObject({
+    expect(getDeviation(db, reports[0]!)).toMatchObject({
       kind: "deviation",
       title: "Skyddsrond: Är gångarna fria?",
       unitId,

@@ -5,7 +5,13 @@ import { createDocument, withdrawDocument } from "#app/models/documents.server.t
 import { diffReleaseIds, diffReleases } from "#app/models/release-diff.server.ts";
 import { currentRelease, listCurrent, listReleases, verifyReleases, versionOf } from "#app/models/releases.server.ts";
 import { completeReviewWithoutChange, reviewsDue } from "#app/models/review-dates.server.ts";
-import { approveReview, giveOpinion, listReviews, rejectReview, requestReview } from "#app/models/reviews.server.ts";
+import {
+  approveReview,
+  giveOpinion,
+  listReviewRounds,
+  rejectReview,
+  requestReview,
+} from "#app/models/review-rounds.server.ts";
 import { verifyTrail } from "#app/models/trail.server.ts";
 import type { User } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
@@ -24,7 +30,7 @@ const write = (...texts: string[]) => writeInitialContent(db, docId, texts.map(p
 
 function request(by = author) {
   const id = requestReview(db, by, docId, { approverId: approver.id, reviewerIds: [reviewer.id], message: "" });
-  return listReviews(db, docId).find((r) => r.id === id)!;
+  return listReviewRounds(db, docId).find((r) => r.id === id)!;
 }
 
 const approval = (hash: string, extra: Partial<Parameters<typeof approveReview>[3]> = {}) => ({
@@ -71,41 +77,43 @@ describe("review and approval", () => {
     const first = request();
     await expect(
       approveReview(db, approver, first.id, approval(first.candidateHash, { password: "fel" })),
-    ).rejects.toThrow("review.wrongPassword");
+    ).rejects.toThrow("reviewRound.wrongPassword");
     await expect(approveReview(db, author, first.id, approval(first.candidateHash))).rejects.toThrow(
-      "review.notApprover",
+      "reviewRound.notApprover",
     );
     write("Ny text.");
     const second = request();
     await expect(approveReview(db, approver, first.id, approval(first.candidateHash))).rejects.toThrow(
-      "review.notOpen",
+      "reviewRound.notOpen",
     );
     await expect(approveReview(db, approver, second.id, approval(first.candidateHash))).rejects.toThrow(
-      "review.outdatedCandidate",
+      "reviewRound.outdatedCandidate",
     );
     expect(listReleases(db, docId)).toEqual([]);
-    expect(listReviews(db, docId).map((r) => r.status)).toEqual(["open", "replaced"]);
+    expect(listReviewRounds(db, docId).map((r) => r.status)).toEqual(["open", "replaced"]);
   });
 
   it("lets named reviewers accept or comment, and the approver reject with a comment", async () => {
     const review = request();
-    expect(() => giveOpinion(db, staff, review.id, { verdict: "accepted", comment: "" })).toThrow("review.notReviewer");
+    expect(() => giveOpinion(db, staff, review.id, { verdict: "accepted", comment: "" })).toThrow(
+      "reviewRound.notReviewer",
+    );
     giveOpinion(db, reviewer, review.id, { verdict: "commented", comment: "Lägg till vem som ansvarar." });
     rejectReview(db, approver, review.id, { candidateHash: review.candidateHash, comment: "Ansvar saknas." });
-    const [round] = listReviews(db, docId);
+    const [round] = listReviewRounds(db, docId);
     expect(round!.status).toBe("rejected");
     expect(round!.reviewers[0]).toMatchObject({ verdict: "commented", comment: "Lägg till vem som ansvarar." });
     await expect(approveReview(db, approver, review.id, approval(review.candidateHash))).rejects.toThrow(
-      "review.notOpen",
+      "reviewRound.notOpen",
     );
   });
 
   it("only an eligible, named approver can be chosen", () => {
     expect(() => requestReview(db, author, docId, { approverId: staff.id, reviewerIds: [], message: "" })).toThrow(
-      "review.approverNotAllowed",
+      "reviewRound.approverNotAllowed",
     );
     expect(() => requestReview(db, staff, docId, { approverId: approver.id, reviewerIds: [], message: "" })).toThrow(
-      "review.notAllowed",
+      "reviewRound.notAllowed",
     );
   });
 });
@@ -157,7 +165,7 @@ describe("releases", () => {
     });
     writeInitialContent(db, otherId, [paragraph("Annat.")]);
     const otherReview = requestReview(db, author, otherId, { approverId: approver.id, reviewerIds: [], message: "" });
-    const hash = listReviews(db, otherId)[0]!.candidateHash;
+    const hash = listReviewRounds(db, otherId)[0]!.candidateHash;
     const other = await approveReview(db, approver, otherReview, approval(hash));
     expect(() => diffReleaseIds(db, docId, first.id, other.id)).toThrow("release.otherDocument");
   });

@@ -19,9 +19,9 @@ import {
 } from "#app/models/management-reviews.server.ts";
 import { renderStoredDocument } from "#app/models/document-content.server.ts";
 import { createLinked } from "#app/models/links.server.ts";
-import { approveReview, listReviews, requestReview } from "#app/models/reviews.server.ts";
+import { approveReview, listReviewRounds, requestReview } from "#app/models/review-rounds.server.ts";
 import type { User } from "#app/models/users.server.ts";
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import type { DbConnection } from "#db/client.ts";
 import { createTestDb, makeUser, anAudit } from "#tests/fixtures/db.ts";
 
@@ -64,7 +64,10 @@ let qm: User;
 const now = new Date("2026-11-20T10:00:00");
 const t = translator("sv");
 const texts = {
-  headings: Object.fromEntries(reviewInputs.map((k) => [k, t(`reviews.inputs.${k}`)])) as Record<ReviewInput, string>,
+  headings: Object.fromEntries(reviewInputs.map((k) => [k, t(`managementReviews.inputs.${k}`)])) as Record<
+    ReviewInput,
+    string
+  >,
   fact: (f: Parameters<typeof factText>[1]) => factText(t, f),
 };
 
@@ -150,7 +153,7 @@ describe("a management review", () => {
       reviewerIds: [],
       message: "",
     });
-    const candidate = listReviews(db, review.documentId).find((r) => r.id === requestId)!;
+    const candidate = listReviewRounds(db, review.documentId).find((r) => r.id === requestId)!;
     const approval = {
       candidateHash: candidate.candidateHash,
       password: "correct horse battery",

@@ -65,14 +65,14 @@ describe("the role matrix", () => {
     for (const role of roles) {
       const eligible = role === "admin" || role === "quality_manager" || role === "process_owner";
       expect(can(actor(role), "approve", { type: "releases" }), role).toBe(eligible);
-      const named = { type: "review", approverId: actor(role).id, reviewerIds: [] } as const;
+      const named = { type: "reviewRound", approverId: actor(role).id, reviewerIds: [] } as const;
       expect(can(actor(role), "approve", named), role).toBe(eligible);
       expect(can(actor(role), "approve", { ...named, approverId: "someone-else" }), role).toBe(false);
     }
   });
 
   it("only the named reviewers give an opinion on a candidate", () => {
-    const review = { type: "review", approverId: "a", reviewerIds: ["id-auditor"] } as const;
+    const review = { type: "reviewRound", approverId: "a", reviewerIds: ["id-auditor"] } as const;
     expect(can(actor("auditor"), "giveOpinion", review)).toBe(true);
     expect(can(actor("quality_manager"), "giveOpinion", review)).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { builtinFrameworks, catalogue } from "#app/models/framework-catalogue.ts";
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import { linkItems } from "#app/models/links.server.ts";
 import { createProcess } from "#app/models/processes.server.ts";
 import { coverageOf, validateImport, validateTitles } from "#app/models/requirement-rules.ts";

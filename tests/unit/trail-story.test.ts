@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { writeInitialContent } from "#app/models/document-content.server.ts";
 import { createDocument } from "#app/models/documents.server.ts";
-import { approveReview, requestReview, listReviews } from "#app/models/reviews.server.ts";
+import { approveReview, requestReview, listReviewRounds } from "#app/models/review-rounds.server.ts";
 import { trailStory } from "#app/models/trail-story.server.ts";
 import type { User } from "#app/models/users.server.ts";
 import en from "#app/i18n/en.ts";
@@ -26,7 +26,7 @@ function emittedTypes(): string[] {
           const type = /type: ([^,\n]+)/.exec(call)?.[1] ?? "";
           for (const m of type.matchAll(/"([a-zA-Z]+\.[a-zA-Z_]+)"/g)) found.add(m[1]!);
         }
-        // reports.server.ts: trail(tx, actor, id, "<what>", …)
+        // deviations.server.ts: trail(tx, actor, id, "<what>", …)
         for (const m of source.matchAll(/trail\(tx, actor, id, "([a-zA-Z]+)"/g)) found.add(`report.${m[1]}`);
       }
     }
@@ -83,7 +83,7 @@ describe("the trail as sentences", () => {
       });
       writeInitialContent(db, docId, [{ type: "paragraph", content: [{ type: "text", text: "Vi gör rätt." }] }]);
       requestReview(db, karin, docId, { approverId: karin.id, reviewerIds: [], message: "" });
-      const review = listReviews(db, docId)[0]!;
+      const review = listReviewRounds(db, docId)[0]!;
       await approveReview(db, karin, review.id, {
         candidateHash: review.candidateHash,
         password: "correct horse battery",

@@ -1,6 +1,6 @@
 import { data } from "react-router";
 import { requirePermission } from "#app/auth/guards.server.ts";
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import { exportActions } from "#app/models/action-export.server.ts";
 import { listActions } from "#app/models/actions.server.ts";
 import { dayOf } from "#app/models/releases.server.ts";

@@ -21,7 +21,7 @@ const filterSchema = z.object({
   visa: z.enum(views).catch("oppna"),
   vy: z.enum(["tabell", "tavla"]).catch("tabell"),
   status: z.enum(actionStatuses).optional().catch(undefined),
-  source: z.enum(actionSources).optional().catch(undefined),
+  kalla: z.enum(actionSources).optional().catch(undefined),
 });
 
 export function loader({ request, context }: Route.LoaderArgs) {
@@ -30,7 +30,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
   const today = dayOf(new Date());
   const actions = listActions(context.db, {
     status: filter.status,
-    source: filter.source,
+    source: filter.kalla,
     ownerId: filter.visa === "mina" ? user.id : undefined,
     open: filter.visa !== "alla",
     overdue: filter.visa === "forsenade",
@@ -100,9 +100,9 @@ export default function Actions({ loaderData }: Route.ComponentProps) {
           options={actionStatuses.map((s) => ({ value: s, label: t(`actionStatuses.${s}`) }))}
         />
         <FilterSelect
-          name="source"
+          name="kalla"
           label={t("actions.source")}
-          value={filter.source}
+          value={filter.kalla}
           options={actionSources.map((s) => ({ value: s, label: t(`actionSources.${s}`) }))}
         />
         <div className="filter-actions">

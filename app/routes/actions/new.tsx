@@ -21,7 +21,7 @@ const sourceOf: Partial<Record<string, ActionSource>> = {
   kpi: "kpi",
   document: "document_review",
   change_analysis: "risk",
-  report: "deviation",
+  deviation: "deviation",
   sam_follow_up: "sam_follow_up",
   finding: "audit",
   management_review: "management_review",

@@ -20,7 +20,7 @@ import {
 import { auditPeople, auditResource, getAudit, startReport } from "#app/models/audits.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { linkedTo } from "#app/models/links.server.ts";
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { formText, parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import { findingKinds } from "#app/domain/values.ts";

@@ -140,7 +140,7 @@ export default function Checklists({ loaderData, actionData }: Route.ComponentPr
                   <th scope="col">{t("checklists.checklist")}</th>
                   <th scope="col">{t("checklists.for")}</th>
                   <th scope="col">{t("checklists.period")}</th>
-                  <th scope="col">{t("reports.status")}</th>
+                  <th scope="col">{t("deviations.status")}</th>
                 </tr>
               </thead>
               <tbody>

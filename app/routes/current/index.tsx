@@ -16,9 +16,9 @@ import type { Route } from "./+types/index";
 // Filters arrive in the URL: anything unknown is ignored rather than refused.
 const filterSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
-  type: z.enum(documentTypes).optional().catch(undefined),
-  area: z.enum(documentAreas).optional().catch(undefined),
-  unitId: z.string().max(40).optional().catch(undefined),
+  typ: z.enum(documentTypes).optional().catch(undefined),
+  omrade: z.enum(documentAreas).optional().catch(undefined),
+  enhet: z.string().max(40).optional().catch(undefined),
 });
 
 export function loader({ request, context }: Route.LoaderArgs) {
@@ -27,16 +27,18 @@ export function loader({ request, context }: Route.LoaderArgs) {
   const filter = filterSchema.parse(params);
   return {
     filter,
-    items: listCurrent(context.db, filter).map((r) => ({
-      documentId: r.documentId,
-      title: r.title,
-      type: r.type,
-      version: versionOf(r),
-      effectiveOn: r.effectiveOn,
-      unitName: r.unitName,
-      areas: r.areas,
-      snippet: r.snippet,
-    })),
+    items: listCurrent(context.db, { q: filter.q, type: filter.typ, area: filter.omrade, unitId: filter.enhet }).map(
+      (r) => ({
+        documentId: r.documentId,
+        title: r.title,
+        type: r.type,
+        version: versionOf(r),
+        effectiveOn: r.effectiveOn,
+        unitName: r.unitName,
+        areas: r.areas,
+        snippet: r.snippet,
+      }),
+    ),
     toRead: toRead(context.db, user).map((r) => ({ documentId: r.documentId, title: r.title, version: versionOf(r) })),
     units: unitTree(context.db),
   };
@@ -74,7 +76,7 @@ export default function CurrentDocuments({ loaderData }: Route.ComponentProps) {
           type="checkbox"
           id="current-more"
           className="filter-fold-toggle"
-          defaultChecked={Boolean(filter.type || filter.area || filter.unitId)}
+          defaultChecked={Boolean(filter.typ || filter.omrade || filter.enhet)}
         />
         <label htmlFor="current-more" className="button button-secondary filter-fold-label">
           {t("reading.moreFilters")}

@@ -9,7 +9,7 @@ import { freezeDocument } from "#app/models/document-content.server.ts";
 import { listDocuments } from "#app/models/documents.server.ts";
 import { currentRelease, dayOf, listReleases, versionOf } from "#app/models/releases.server.ts";
 import { diffCandidateAgainstCurrent } from "#app/models/release-diff.server.ts";
-import { candidateOf, listReviews, reviewResource } from "#app/models/reviews.server.ts";
+import { candidateOf, listReviewRounds, reviewRoundResource } from "#app/models/review-rounds.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { listUsers } from "#app/models/users.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
@@ -32,7 +32,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "documents" });
   if (!can(user, "read", resource)) throw data({ reason: "forbidden" }, { status: 403 });
   const canManage = can(user, "manage", resource);
-  const reviews = listReviews(context.db, document.id);
+  const reviews = listReviewRounds(context.db, document.id);
   const open = reviews.find((r) => r.status === "open");
   const candidate = open && candidateOf(context.db, open.id);
   const releases = listReleases(context.db, document.id);
@@ -57,11 +57,11 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
             candidateHtml: candidate.html,
             // The redline against the release in effect, which reviewers read first.
             candidateDiff: diffCandidateAgainstCurrent(context.db, document.id, candidate.json),
-            isApprover: can(user, "approve", reviewResource(open, [])),
+            isApprover: can(user, "approve", reviewRoundResource(open, [])),
             isReviewer: can(
               user,
               "giveOpinion",
-              reviewResource(
+              reviewRoundResource(
                 open,
                 open.reviewers.map((r) => r.userId),
               ),

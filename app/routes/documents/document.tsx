@@ -10,7 +10,7 @@ import { requireAuth, requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { renderStoredDocument } from "#app/models/document-content.server.ts";
 import { updateDocumentDetails } from "#app/models/documents.server.ts";
-import { listReviews } from "#app/models/reviews.server.ts";
+import { listReviewRounds } from "#app/models/review-rounds.server.ts";
 import { currentRelease, versionOf } from "#app/models/releases.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { unitTree } from "#app/models/units.server.ts";
@@ -49,7 +49,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   if (process) throw redirect(`/processer/${process.id}/karta`);
   const canManage = can(user, "manage", resource);
   const current = currentRelease(context.db, document.id);
-  const [open] = listReviews(context.db, document.id, { status: "open" });
+  const [open] = listReviewRounds(context.db, document.id, { status: "open" });
   return {
     control: {
       current: current ? { version: versionOf(current), effectiveOn: current.effectiveOn } : null,

@@ -19,10 +19,10 @@ import { personOptions } from "#app/components/person-options.ts";
 // Filters arrive in the URL: anything unknown is ignored rather than refused.
 const filterSchema = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
-  type: z.enum(documentTypes).optional().catch(undefined),
-  area: z.enum(documentAreas).optional().catch(undefined),
-  unitId: z.string().max(40).optional().catch(undefined),
-  ownerId: z.string().max(40).optional().catch(undefined),
+  typ: z.enum(documentTypes).optional().catch(undefined),
+  omrade: z.enum(documentAreas).optional().catch(undefined),
+  enhet: z.string().max(40).optional().catch(undefined),
+  agare: z.string().max(40).optional().catch(undefined),
   status: z
     .enum([...documentStatuses, "all"])
     .optional()
@@ -36,7 +36,14 @@ export function loader({ request, context }: Route.LoaderArgs) {
   const versions = currentVersions(context.db);
   return {
     filter,
-    documents: listDocuments(context.db, filter).map((d) => ({
+    documents: listDocuments(context.db, {
+      q: filter.q,
+      type: filter.typ,
+      area: filter.omrade,
+      unitId: filter.enhet,
+      ownerId: filter.agare,
+      status: filter.status,
+    }).map((d) => ({
       ...d,
       updatedAt: d.updatedAt.toISOString(),
       version: versions.get(d.id) ?? null,
@@ -68,9 +75,9 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
         </div>
         <DocumentKindFilters filter={filter} units={loaderData.units} />
         <FilterSelect
-          name="ownerId"
+          name="agare"
           label={t("documents.owner")}
-          value={filter.ownerId}
+          value={filter.agare}
           options={personOptions(loaderData.people)}
         />
         <FilterSelect

@@ -11,7 +11,7 @@ import { annualReportSections } from "#app/models/annual-report-rules.ts";
 import { annualReportsOwed, createAnnualReport, listAnnualReports } from "#app/models/annual-reports.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { factText } from "#app/models/management-review-rules.ts";
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseForm, type FieldErrors } from "#app/utils/forms.ts";
 import { annualReportKinds } from "#app/domain/values.ts";

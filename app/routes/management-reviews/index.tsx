@@ -13,7 +13,7 @@ import { refusalAsFormError } from "#app/models/errors.ts";
 import { factText, reviewInputs } from "#app/models/management-review-rules.ts";
 import { listManagementReviews, startManagementReview } from "#app/models/management-reviews.server.ts";
 import { currentRelease, dayOf } from "#app/models/releases.server.ts";
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/index";
@@ -67,7 +67,7 @@ export async function action({ request, context }: Route.ActionArgs): Promise<{ 
   if (!parsed.ok) return { errors: parsed.errors };
   const t = translator(user.locale);
   const words = {
-    headings: Object.fromEntries(reviewInputs.map((k) => [k, t(`reviews.inputs.${k}`)])) as Record<
+    headings: Object.fromEntries(reviewInputs.map((k) => [k, t(`managementReviews.inputs.${k}`)])) as Record<
       (typeof reviewInputs)[number],
       string
     >,
@@ -94,7 +94,7 @@ export default function ManagementReviews({ loaderData, actionData }: Route.Comp
   const d = loaderData.defaults;
   return (
     <>
-      <PageHeader title={t("sections.reviews.title")} intro={t("reviews.intro")}>
+      <PageHeader title={t("sections.managementReviews.title")} intro={t("managementReviews.intro")}>
         <Link to="/ledningens-genomgang/arshjul" className="button button-secondary">
           {t("cycle.link")}
         </Link>
@@ -103,8 +103,8 @@ export default function ManagementReviews({ loaderData, actionData }: Route.Comp
         </Link>
       </PageHeader>
       <section className="card" aria-labelledby="list-heading">
-        <h2 id="list-heading">{t("reviews.list")}</h2>
-        {loaderData.reviews.length === 0 ? <p className="muted">{t("reviews.none")}</p> : null}
+        <h2 id="list-heading">{t("managementReviews.list")}</h2>
+        {loaderData.reviews.length === 0 ? <p className="muted">{t("managementReviews.none")}</p> : null}
         <ul className="plain-list">
           {loaderData.reviews.map((r) => (
             <li key={r.id}>
@@ -119,40 +119,40 @@ export default function ManagementReviews({ loaderData, actionData }: Route.Comp
       </section>
       {loaderData.canManage ? (
         <details className="card details-panel" open={Boolean(errors) || loaderData.reviews.length === 0}>
-          <summary>{t("reviews.start")}</summary>
+          <summary>{t("managementReviews.start")}</summary>
           <FormRefusal errors={errors} />
-          <p className="muted">{t("reviews.startHint")}</p>
+          <p className="muted">{t("managementReviews.startHint")}</p>
           <Form method="post" className="form-grid" noValidate>
             <TextField
-              label={t("reviews.title")}
+              label={t("managementReviews.title")}
               name="title"
               maxLength={200}
-              defaultValue={t("reviews.defaultTitle", { year: d.year })}
+              defaultValue={t("managementReviews.defaultTitle", { year: d.year })}
               error={errors?.title}
             />
             <TextField
-              label={t("reviews.heldOn")}
+              label={t("managementReviews.heldOn")}
               name="heldOn"
               type="date"
               defaultValue={d.heldOn}
               error={errors?.heldOn}
             />
             <TextField
-              label={t("reviews.periodFrom")}
+              label={t("managementReviews.periodFrom")}
               name="periodFrom"
               type="date"
               defaultValue={d.periodFrom}
               error={errors?.periodFrom}
             />
             <TextField
-              label={t("reviews.periodTo")}
+              label={t("managementReviews.periodTo")}
               name="periodTo"
               type="date"
               defaultValue={d.periodTo}
               error={errors?.periodTo}
             />
             <fieldset className="checkbox-group">
-              <legend>{t("reviews.attendees")}</legend>
+              <legend>{t("managementReviews.attendees")}</legend>
               {loaderData.people.map((p) => (
                 <label key={p.id}>
                   <input type="checkbox" name="attendees" value={p.id} /> {p.name}
@@ -160,14 +160,14 @@ export default function ManagementReviews({ loaderData, actionData }: Route.Comp
               ))}
             </fieldset>
             <TextAreaField
-              label={t("reviews.otherAttendees")}
-              hint={t("reviews.otherAttendeesHint")}
+              label={t("managementReviews.otherAttendees")}
+              hint={t("managementReviews.otherAttendeesHint")}
               name="otherAttendees"
               optional
               maxLength={2000}
             />
             <div className="form-actions">
-              <SubmitButton>{t("reviews.startSubmit")}</SubmitButton>
+              <SubmitButton>{t("managementReviews.startSubmit")}</SubmitButton>
             </div>
           </Form>
         </details>

@@ -99,7 +99,7 @@ export default function ManagementReviewPage({ loaderData, actionData }: Route.C
     <>
       <PageHeader
         title={r.title}
-        intro={t("reviews.period", {
+        intro={t("managementReviews.period", {
           held: formatDate(r.heldOn, i18n.language),
           from: formatDate(r.periodFrom, i18n.language),
           to: formatDate(r.periodTo, i18n.language),
@@ -110,41 +110,41 @@ export default function ManagementReviewPage({ loaderData, actionData }: Route.C
         </Link>
       </PageHeader>
       <section className="card" aria-labelledby="record-heading">
-        <h2 id="record-heading">{t("reviews.record")}</h2>
+        <h2 id="record-heading">{t("managementReviews.record")}</h2>
         {loaderData.release ? (
           <p>
             <span className="badge badge-current">
-              {t("reviews.released", { version: loaderData.release.version })}
+              {t("managementReviews.released", { version: loaderData.release.version })}
             </span>{" "}
-            <Link to={`/gallande/${r.documentId}`}>{t("reviews.readRecord")}</Link>
+            <Link to={`/gallande/${r.documentId}`}>{t("managementReviews.readRecord")}</Link>
           </p>
         ) : (
           <p>
             <Link to={`/dokument/${r.documentId}`} className="button button-secondary">
-              {t("reviews.openRecord")}
+              {t("managementReviews.openRecord")}
             </Link>{" "}
-            <span className="muted">{t("reviews.recordHint")}</span>
+            <span className="muted">{t("managementReviews.recordHint")}</span>
           </p>
         )}
       </section>
       <section className="card" aria-labelledby="inputs-heading">
-        <h2 id="inputs-heading">{t("reviews.inputsHeading")}</h2>
+        <h2 id="inputs-heading">{t("managementReviews.inputsHeading")}</h2>
         {loaderData.missingCount > 0 ? (
-          <Notice tone="error">{t("reviews.missing", { count: loaderData.missingCount })}</Notice>
+          <Notice tone="error">{t("managementReviews.missing", { count: loaderData.missingCount })}</Notice>
         ) : (
-          <Notice tone="success">{t("reviews.complete")}</Notice>
+          <Notice tone="success">{t("managementReviews.complete")}</Notice>
         )}
         <ol className="review-inputs">
           {loaderData.inputs.map((input) => (
             <li key={input.key} className={input.missing ? "input-missing" : undefined}>
               <h3>
-                {t(`reviews.inputs.${input.key}`)}{" "}
+                {t(`managementReviews.inputs.${input.key}`)}{" "}
                 <span className={`badge ${input.missing ? "badge-warning" : "badge-current"}`}>
                   {input.missing
-                    ? t("reviews.inputMissing")
+                    ? t("managementReviews.inputMissing")
                     : input.hasData
-                      ? t("reviews.fromData")
-                      : t("reviews.written")}
+                      ? t("managementReviews.fromData")
+                      : t("managementReviews.written")}
                 </span>
               </h3>
               {input.facts.length > 0 ? (
@@ -154,14 +154,16 @@ export default function ManagementReviewPage({ loaderData, actionData }: Route.C
                   ))}
                 </ul>
               ) : input.missing ? (
-                <p className="muted">{t("reviews.writeUnder", { heading: t(`reviews.inputs.${input.key}`) })}</p>
+                <p className="muted">
+                  {t("managementReviews.writeUnder", { heading: t(`managementReviews.inputs.${input.key}`) })}
+                </p>
               ) : null}
             </li>
           ))}
         </ol>
         {r.missingReason ? (
           <p>
-            <strong>{t("reviews.missingReason")}:</strong> {r.missingReason}
+            <strong>{t("managementReviews.missingReason")}:</strong> {r.missingReason}
           </p>
         ) : null}
         {loaderData.canManage && loaderData.missingCount > 0 ? (
@@ -170,29 +172,29 @@ export default function ManagementReviewPage({ loaderData, actionData }: Route.C
               <Notice tone="error">{t(errorOf("reason")!.form!.key as "errors.unit.notFound")}</Notice>
             ) : null}
             <TextAreaField
-              label={t("reviews.missingReason")}
-              hint={t("reviews.missingReasonHint")}
+              label={t("managementReviews.missingReason")}
+              hint={t("managementReviews.missingReasonHint")}
               name="reason"
               maxLength={2000}
               defaultValue={r.missingReason ?? ""}
             />
             <div className="form-actions">
               <SubmitButton name="intent" value="reason" className="button button-secondary">
-                {t("reviews.saveReason")}
+                {t("managementReviews.saveReason")}
               </SubmitButton>
             </div>
           </Form>
         ) : null}
       </section>
       <section className="card" aria-labelledby="attendance-heading">
-        <h2 id="attendance-heading">{t("reviews.attendees")}</h2>
-        <p>{[...r.attendeeNames, r.otherAttendees].filter(Boolean).join(", ") || t("reviews.noAttendees")}</p>
+        <h2 id="attendance-heading">{t("managementReviews.attendees")}</h2>
+        <p>{[...r.attendeeNames, r.otherAttendees].filter(Boolean).join(", ") || t("managementReviews.noAttendees")}</p>
         {loaderData.canManage ? (
           <details className="details-panel">
-            <summary>{t("reviews.editAttendance")}</summary>
+            <summary>{t("managementReviews.editAttendance")}</summary>
             <Form method="post" className="form-grid" noValidate>
               <fieldset className="checkbox-group">
-                <legend>{t("reviews.attendees")}</legend>
+                <legend>{t("managementReviews.attendees")}</legend>
                 {loaderData.people.map((p) => (
                   <label key={p.id}>
                     <input type="checkbox" name="attendees" value={p.id} defaultChecked={r.attendees.includes(p.id)} />{" "}
@@ -201,7 +203,7 @@ export default function ManagementReviewPage({ loaderData, actionData }: Route.C
                 ))}
               </fieldset>
               <TextAreaField
-                label={t("reviews.otherAttendees")}
+                label={t("managementReviews.otherAttendees")}
                 name="otherAttendees"
                 optional
                 maxLength={2000}
@@ -209,7 +211,7 @@ export default function ManagementReviewPage({ loaderData, actionData }: Route.C
               />
               <div className="form-actions">
                 <SubmitButton name="intent" value="attendance" className="button button-secondary">
-                  {t("reviews.saveAttendance")}
+                  {t("managementReviews.saveAttendance")}
                 </SubmitButton>
               </div>
             </Form>
@@ -222,11 +224,11 @@ export default function ManagementReviewPage({ loaderData, actionData }: Route.C
         canLink={loaderData.canLink}
         error={linkErrors?.form ?? linkErrors?.target}
       >
-        <p className="muted">{t("reviews.decisionsHint")}</p>
+        <p className="muted">{t("managementReviews.decisionsHint")}</p>
         {loaderData.canAddAction ? (
           <p>
             <Link to={`/atgarder/ny?fran=management_review:${r.id}`} className="button button-secondary">
-              {t("reviews.newDecision")}
+              {t("managementReviews.newDecision")}
             </Link>
           </p>
         ) : null}

@@ -7,7 +7,7 @@ import { readGraph, type ProcessGraph } from "#app/models/process-map.ts";
 import { mapToSvg } from "#app/models/process-map-svg.ts";
 import { getProcess, processResource } from "#app/models/processes.server.ts";
 import { currentRelease, requireRelease } from "#app/models/releases.server.ts";
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import type { Route } from "./+types/export";
 
 /**

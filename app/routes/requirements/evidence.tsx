@@ -190,7 +190,7 @@ export default function EvidencePackPage({ loaderData: pack }: Route.ComponentPr
         {pack.review ? (
           <p>
             <Link to={`/ledningens-genomgang/${pack.review.id}`}>{pack.review.title}</Link> · {date(pack.review.heldOn)}
-            {pack.review.version ? ` · ${t("reviews.released", { version: pack.review.version })}` : ""}
+            {pack.review.version ? ` · ${t("managementReviews.released", { version: pack.review.version })}` : ""}
           </p>
         ) : (
           <p className="muted">{t("evidence.noReview")}</p>

@@ -21,7 +21,7 @@ import {
 } from "#app/models/requirements.server.ts";
 import type { ImportProblem } from "#app/models/requirement-rules.ts";
 import { requirementRowsOf, uploadedFile } from "#app/models/framework-file.server.ts";
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/index";
 import { onceTo } from "#app/models/submissions.server.ts";

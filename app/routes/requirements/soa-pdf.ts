@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { pdfDownload } from "#app/models/pdf.server.ts";
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import {
   statementOfApplicability,
   statementOfApplicabilityPdf,

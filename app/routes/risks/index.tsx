@@ -19,8 +19,8 @@ const step = z.coerce.number().int().min(1).max(10).optional().catch(undefined);
 // Filters arrive in the URL: anything unknown is ignored rather than refused.
 const filterSchema = z.object({
   matris: z.enum(["kvarvarande", "inneboende"]).catch("kvarvarande"),
-  category: z.enum(riskCategories).optional().catch(undefined),
-  unitId: z.string().max(40).optional().catch(undefined),
+  kategori: z.enum(riskCategories).optional().catch(undefined),
+  enhet: z.string().max(40).optional().catch(undefined),
   s: step,
   k: step,
 });
@@ -31,7 +31,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
   const filter = filterSchema.parse(params);
   const scale = riskScale(context.db, user.locale);
   const which = filter.matris === "inneboende" ? "inherent" : "residual";
-  const all = listRisks(context.db, { category: filter.category, unitId: filter.unitId });
+  const all = listRisks(context.db, { category: filter.kategori, unitId: filter.enhet });
   const inCell = all.filter(
     (r) => (!filter.s || r[which].likelihood === filter.s) && (!filter.k || r[which].consequence === filter.k),
   );
@@ -96,15 +96,15 @@ export default function Risks({ loaderData }: Route.ComponentProps) {
       <Form method="get" className="filter-bar" aria-label={t("risks.filters")}>
         <input type="hidden" name="matris" value={filter.matris} />
         <FilterSelect
-          name="category"
+          name="kategori"
           label={t("risks.category")}
-          value={filter.category}
+          value={filter.kategori}
           options={riskCategories.map((c) => ({ value: c, label: t(`riskCategories.${c}`) }))}
         />
         <FilterSelect
-          name="unitId"
+          name="enhet"
           label={t("documents.unit")}
-          value={filter.unitId}
+          value={filter.enhet}
           options={unitOptions(loaderData.units)}
         />
         <div className="filter-actions">

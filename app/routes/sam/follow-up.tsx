@@ -108,7 +108,7 @@ export default function SamFollowUp({ loaderData, actionData }: Route.ComponentP
             <thead>
               <tr>
                 <th scope="col">{t("sam.unit")}</th>
-                <th scope="col">{t("reports.status")}</th>
+                <th scope="col">{t("deviations.status")}</th>
                 <th scope="col">{t("sam.answeredBy")}</th>
               </tr>
             </thead>

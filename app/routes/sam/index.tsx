@@ -123,7 +123,7 @@ export default function SamFollowUps({ loaderData, actionData }: Route.Component
                   <th scope="col">{t("sam.reason")}</th>
                   <th scope="col">{t("sam.method")}</th>
                   <th scope="col">{t("sam.answered")}</th>
-                  <th scope="col">{t("reports.status")}</th>
+                  <th scope="col">{t("deviations.status")}</th>
                 </tr>
               </thead>
               <tbody>

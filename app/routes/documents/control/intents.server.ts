@@ -7,9 +7,9 @@ import { restoreDocument, withdrawDocument } from "#app/models/documents.server.
 import { WITHDRAWAL_REASON_MIN } from "#app/models/document-rules.ts";
 import { listReleases, versionOf } from "#app/models/releases.server.ts";
 import { completeReviewWithoutChange } from "#app/models/review-dates.server.ts";
-import { approveReview, giveOpinion, rejectReview, requestReview } from "#app/models/reviews.server.ts";
+import { approveReview, giveOpinion, rejectReview, requestReview } from "#app/models/review-rounds.server.ts";
 import { once } from "#app/models/submissions.server.ts";
-import { translator } from "#app/i18n/index.ts";
+import { translator } from "#app/i18n/translator.server.ts";
 import { roles } from "#app/domain/values.ts";
 import { parseFormObject, text } from "#app/utils/forms.ts";
 import { done, refused, type Outcome } from "#app/routes/intents.server.ts";
@@ -23,7 +23,10 @@ export type ControlIntent = {
   form: FormData;
 };
 
-const fieldsOf = (form: FormData) => ({ ...Object.fromEntries(form), reviewerIds: form.getAll("reviewerIds").map(String) });
+const fieldsOf = (form: FormData) => ({
+  ...Object.fromEntries(form),
+  reviewerIds: form.getAll("reviewerIds").map(String),
+});
 
 const requestSchema = z.object({
   approverId: z.string().min(1, "validation.required").max(40),
@@ -136,7 +139,9 @@ const noChangeSchema = z.object({ comment: z.string().trim().max(1000, "validati
 function noChange({ context, user, document, form }: ControlIntent): Outcome {
   const parsed = parseFormObject(noChangeSchema, fieldsOf(form));
   if (!parsed.ok) return refused(parsed.errors);
-  once(context.db, user.id, form, () => completeReviewWithoutChange(context.db, user, document.id, parsed.data.comment));
+  once(context.db, user.id, form, () =>
+    completeReviewWithoutChange(context.db, user, document.id, parsed.data.comment),
+  );
   return done("control.reviewedNoChangeDone");
 }
 

@@ -12,24 +12,24 @@ export function AuthorityPanel({ data, errorsFor }: PanelProps) {
   if (!r.authority) return null;
   return (
     <section className="card" aria-labelledby="authority-heading">
-      <h2 id="authority-heading">{t("reports.authorityTitle", { authority: t(`authorities.${r.authority}`) })}</h2>
-      <p>{t(`reports.authorityChecklist.${r.authority}`)}</p>
-      <p>{t("reports.deadline", { date: formatDate(data.deadline!, i18n.language) })}</p>
+      <h2 id="authority-heading">{t("deviations.authorityTitle", { authority: t(`authorities.${r.authority}`) })}</h2>
+      <p>{t(`deviations.authorityChecklist.${r.authority}`)}</p>
+      <p>{t("deviations.deadline", { date: formatDate(data.deadline!, i18n.language) })}</p>
       {r.authorityReportedOn ? (
         <p>
-          {t("reports.authorityDone", { date: formatDate(r.authorityReportedOn, i18n.language) })}{" "}
-          {r.authorityReceiptId ? <a href={`/bilagor/${r.authorityReceiptId}`}>{t("reports.receipt")}</a> : null}
+          {t("deviations.authorityDone", { date: formatDate(r.authorityReportedOn, i18n.language) })}{" "}
+          {r.authorityReceiptId ? <a href={`/bilagor/${r.authorityReceiptId}`}>{t("deviations.receipt")}</a> : null}
         </p>
       ) : (
         <Form method="post" encType="multipart/form-data" className="form-grid" noValidate>
           <TextField
-            label={t("reports.reportedOn")}
+            label={t("deviations.reportedOn")}
             name="reportedOn"
             type="date"
             error={errorsFor("authority")?.reportedOn}
           />
           <TextField
-            label={t("reports.receipt")}
+            label={t("deviations.receipt")}
             name="receipt"
             type="file"
             optional
@@ -37,7 +37,7 @@ export function AuthorityPanel({ data, errorsFor }: PanelProps) {
           />
           <div className="form-actions">
             <SubmitButton name="intent" value="authority" className="button button-secondary">
-              {t("reports.recordAuthority")}
+              {t("deviations.recordAuthority")}
             </SubmitButton>
           </div>
         </Form>

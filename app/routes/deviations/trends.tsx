@@ -7,15 +7,15 @@ import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { TextField } from "#app/components/ui/field.tsx";
 import { useHydrated } from "#app/components/use-hydrated.ts";
 import { requirePermission } from "#app/auth/guards.server.ts";
-import { analyseReports } from "#app/models/report-analysis.server.ts";
+import { deviationTrends } from "#app/models/deviation-trends.server.ts";
 import { dayOf } from "#app/models/releases.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
-import type { Route } from "./+types/analysis";
+import type { Route } from "./+types/trends";
 
-const ReportTrend = lazy(() => import("#app/components/report-charts.tsx"));
+const DeviationTrend = lazy(() => import("#app/components/deviation-charts.tsx"));
 
 export function loader({ request, context }: Route.LoaderArgs) {
-  requirePermission(request, context, "read", { type: "reports" });
+  requirePermission(request, context, "read", { type: "deviations" });
   const now = new Date();
   const query = Object.fromEntries(new URL(request.url).searchParams);
   // A period in the URL, so a half-year or a year can be linked to from the management review.
@@ -33,10 +33,10 @@ export function loader({ request, context }: Route.LoaderArgs) {
     { label: "firstHalf", year, fran: `${year}-01-01`, till: `${year}-06-30` },
     { label: "yearToDate", year, fran: `${year}-01-01`, till: dayOf(now) },
   ] as const;
-  return { ...period, presets, analysis: analyseReports(context.db, period.fran, period.till) };
+  return { ...period, presets, analysis: deviationTrends(context.db, period.fran, period.till) };
 }
 
-export default function ReportAnalysis({ loaderData }: Route.ComponentProps) {
+export default function DeviationTrends({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const hydrated = useHydrated();
   const { analysis: a } = loaderData;
@@ -48,7 +48,7 @@ export default function ReportAnalysis({ loaderData }: Route.ComponentProps) {
     <section className="card" aria-labelledby={`t-${title}`}>
       <h2 id={`t-${title}`}>{title}</h2>
       {rows.length === 0 ? (
-        <p className="muted">{t("analysis.none")}</p>
+        <p className="muted">{t("trends.none")}</p>
       ) : (
         <table>
           <caption className="visually-hidden">{title}</caption>
@@ -67,8 +67,8 @@ export default function ReportAnalysis({ loaderData }: Route.ComponentProps) {
   return (
     <>
       <PageHeader
-        title={t("analysis.title")}
-        intro={t("analysis.period", {
+        title={t("trends.title")}
+        intro={t("trends.period", {
           from: formatDate(loaderData.fran, i18n.language),
           to: formatDate(loaderData.till, i18n.language),
         })}
@@ -77,7 +77,7 @@ export default function ReportAnalysis({ loaderData }: Route.ComponentProps) {
           {t("admin.back")}
         </Link>
       </PageHeader>
-      <nav className="preset-periods no-print" aria-label={t("analysis.presets")}>
+      <nav className="preset-periods no-print" aria-label={t("trends.presets")}>
         {loaderData.presets.map((p) => (
           <Link
             key={p.label}
@@ -85,16 +85,16 @@ export default function ReportAnalysis({ loaderData }: Route.ComponentProps) {
             className="button button-ghost"
             aria-current={p.fran === loaderData.fran && p.till === loaderData.till ? "page" : undefined}
           >
-            {t(`analysis.preset.${p.label}`, { year: p.year })}
+            {t(`trends.preset.${p.label}`, { year: p.year })}
           </Link>
         ))}
         <button type="button" className="button button-secondary" onClick={() => window.print()}>
-          {t("analysis.print")}
+          {t("trends.print")}
         </button>
       </nav>
       <Form method="get" className="filter-bar no-print">
-        <TextField label={t("analysis.from")} name="fran" type="date" defaultValue={loaderData.fran} />
-        <TextField label={t("analysis.to")} name="till" type="date" defaultValue={loaderData.till} />
+        <TextField label={t("trends.from")} name="fran" type="date" defaultValue={loaderData.fran} />
+        <TextField label={t("trends.to")} name="till" type="date" defaultValue={loaderData.till} />
         <div className="filter-actions">
           <button type="submit" className="button button-secondary">
             {t("documents.applyFilters")}
@@ -102,26 +102,24 @@ export default function ReportAnalysis({ loaderData }: Route.ComponentProps) {
         </div>
       </Form>
       <section className="card" aria-labelledby="summary-heading">
-        <h2 id="summary-heading">{t("analysis.summary")}</h2>
-        <p>
-          {t("analysis.totals", { count: a.total, total: a.total, closed: a.closed, authority: a.authority.length })}
-        </p>
+        <h2 id="summary-heading">{t("trends.summary")}</h2>
+        <p>{t("trends.totals", { count: a.total, total: a.total, closed: a.closed, authority: a.authority.length })}</p>
         {hydrated && a.byMonth.length > 0 ? (
           <Suspense fallback={<div className="kpi-chart" />}>
-            <ReportTrend byMonth={a.byMonth} />
+            <DeviationTrend byMonth={a.byMonth} />
           </Suspense>
         ) : null}
       </section>
       <div className="overview-grid">
-        {table(t("analysis.byKind"), a.byKind, (k) => t(`reportKinds.${k}` as "reportKinds.deviation"))}
-        {table(t("analysis.byUnit"), a.byUnit)}
-        {table(t("analysis.byProcess"), a.byProcess)}
-        {table(t("analysis.byCause"), a.byCause, (c) => t(`causeCategories.${c}` as "causeCategories.people"))}
-        {table(t("analysis.recurring"), a.recurring)}
+        {table(t("trends.byKind"), a.byKind, (k) => t(`deviationKinds.${k}` as "deviationKinds.deviation"))}
+        {table(t("trends.byUnit"), a.byUnit)}
+        {table(t("trends.byProcess"), a.byProcess)}
+        {table(t("trends.byCause"), a.byCause, (c) => t(`causeCategories.${c}` as "causeCategories.people"))}
+        {table(t("trends.recurring"), a.recurring)}
       </div>
       <section className="card" aria-labelledby="lessons-heading">
-        <h2 id="lessons-heading">{t("analysis.lessons")}</h2>
-        {a.lessons.length === 0 ? <p className="muted">{t("analysis.none")}</p> : null}
+        <h2 id="lessons-heading">{t("trends.lessons")}</h2>
+        {a.lessons.length === 0 ? <p className="muted">{t("trends.none")}</p> : null}
         <ul className="plain-list">
           {a.lessons.map((l) => (
             <li key={l.id}>

@@ -9,32 +9,38 @@ import { can } from "#app/auth/permissions.server.ts";
 import { attachmentsOf } from "#app/models/attachments.server.ts";
 import { linkedTo } from "#app/models/links.server.ts";
 import { dayOf } from "#app/models/releases.server.ts";
-import { authorityDeadline, authorityOverdue } from "#app/models/report-rules.ts";
-import { getReport, reportResource, similarReports, timelineOf, whysOf } from "#app/models/reports.server.ts";
+import { authorityDeadline, authorityOverdue } from "#app/models/deviation-rules.ts";
+import {
+  getDeviation,
+  deviationResource,
+  similarDeviations,
+  timelineOf,
+  whysOf,
+} from "#app/models/deviations.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
 import { linkFormIntent } from "#app/routes/links/link-form.server.ts";
 import { runIntent } from "#app/routes/intents.server.ts";
 import { formatDate, formatDateTime, toDateTimeInput } from "#app/utils/dates.ts";
-import { AuthorityPanel } from "./report/authority-panel.tsx";
-import { CloseForm, ReopenForm } from "./report/closing.tsx";
-import { ReportFacts } from "./report/facts.tsx";
-import { InvestigationPanel } from "./report/investigation-panel.tsx";
-import { reportIntents } from "./report/intents.server.ts";
-import { TriageForm } from "./report/triage-form.tsx";
-import type { Route } from "./+types/report";
+import { AuthorityPanel } from "./deviation/authority-panel.tsx";
+import { CloseForm, ReopenForm } from "./deviation/closing.tsx";
+import { DeviationFacts } from "./deviation/facts.tsx";
+import { InvestigationPanel } from "./deviation/investigation-panel.tsx";
+import { deviationIntents } from "./deviation/intents.server.ts";
+import { TriageForm } from "./deviation/triage-form.tsx";
+import type { Route } from "./+types/deviation";
 
 /** One deviation: what was reported, and for those who handle it, triage to closing. Handlers and panels in report/. */
 
-function reportOr404(context: Route.LoaderArgs["context"], id: string) {
-  const report = getReport(context.db, id);
+function deviationOr404(context: Route.LoaderArgs["context"], id: string) {
+  const report = getDeviation(context.db, id);
   if (!report) throw data({ reason: "notFound" }, { status: 404 });
   return report;
 }
 
 export function loader({ request, params, context }: Route.LoaderArgs) {
-  const report = reportOr404(context, params.id);
-  const { user } = requirePermission(request, context, "read", reportResource(report));
-  const handles = can(user, "handle", reportResource(report));
+  const report = deviationOr404(context, params.id);
+  const { user } = requirePermission(request, context, "read", deviationResource(report));
+  const handles = can(user, "handle", deviationResource(report));
   const today = dayOf(new Date());
   return {
     report: {
@@ -51,14 +57,14 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
       : [],
     whys: handles ? whysOf(context.db, report.id) : [],
     similar: handles
-      ? similarReports(context.db, report).map((r) => ({
+      ? similarDeviations(context.db, report).map((r) => ({
           id: r.id,
           number: r.number,
           title: r.title,
           status: r.status,
         }))
       : [],
-    linked: handles ? linkedTo(context.db, user, { kind: "report", id: report.id }) : [],
+    linked: handles ? linkedTo(context.db, user, { kind: "deviation", id: report.id }) : [],
     people: handles ? listPeople(context.db) : [],
     deadline: report.authority ? authorityDeadline(report.authority, report.occurredAt) : null,
     authorityLate: authorityOverdue(report, today),
@@ -68,15 +74,15 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const report = reportOr404(context, params.id);
-  const { user } = requirePermission(request, context, "handle", reportResource(report));
+  const report = deviationOr404(context, params.id);
+  const { user } = requirePermission(request, context, "handle", deviationResource(report));
   const form = await request.formData();
-  const linking = linkFormIntent(context.db, user, { kind: "report", id: report.id }, form);
+  const linking = linkFormIntent(context.db, user, { kind: "deviation", id: report.id }, form);
   if (linking) return { intent: "link", ...linking };
-  return runIntent(form, reportIntents, { context, user, reportId: report.id, form });
+  return runIntent(form, deviationIntents, { context, user, reportId: report.id, form });
 }
 
-export default function ReportPage({ loaderData, actionData }: Route.ComponentProps) {
+export default function DeviationPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const [search] = useSearchParams();
   const { report: r, handles } = loaderData;
@@ -90,20 +96,20 @@ export default function ReportPage({ loaderData, actionData }: Route.ComponentPr
           {t("admin.back")}
         </Link>
       </PageHeader>
-      {search.get("tack") ? <Notice tone="success">{t("reports.thanks")}</Notice> : null}
+      {search.get("tack") ? <Notice tone="success">{t("deviations.thanks")}</Notice> : null}
       <FormRefusal errors={actionData?.errors} />
       <p className="document-meta">
-        <span className="badge badge-neutral">{t(`reportKinds.${r.kind}`)}</span>{" "}
-        <span className={`badge report-${r.status}`}>{t(`reportStatuses.${r.status}`)}</span>{" "}
+        <span className="badge badge-neutral">{t(`deviationKinds.${r.kind}`)}</span>{" "}
+        <span className={`badge report-${r.status}`}>{t(`deviationStatuses.${r.status}`)}</span>{" "}
         {formatDateTime(r.occurredAt, i18n.language)} · {r.unitName ?? t("documents.wholeOrganisation")}
-        {r.processTitle ? ` · ${r.processTitle}` : ""} · {t("reports.reportedBy", { name: r.reporterName })}
+        {r.processTitle ? ` · ${r.processTitle}` : ""} · {t("deviations.reportedBy", { name: r.reporterName })}
       </p>
-      <ReportFacts data={loaderData} />
+      <DeviationFacts data={loaderData} />
       {handles ? (
         <>
           {loaderData.authorityLate ? (
             <Notice tone="error">
-              {t("reports.authorityLateNotice", { date: formatDate(loaderData.deadline!, i18n.language) })}
+              {t("deviations.authorityLateNotice", { date: formatDate(loaderData.deadline!, i18n.language) })}
             </Notice>
           ) : null}
           {open ? (
@@ -118,21 +124,21 @@ export default function ReportPage({ loaderData, actionData }: Route.ComponentPr
           {r.status === "triaged" ? (
             <Form method="post">
               <SubmitButton name="intent" value="investigate" className="button button-secondary">
-                {t("reports.startInvestigation")}
+                {t("deviations.startInvestigation")}
               </SubmitButton>
             </Form>
           ) : null}
           {r.status !== "reported" ? <InvestigationPanel {...panel} /> : null}
           <LinkedPanel
-            self={{ kind: "report", id: r.id }}
+            self={{ kind: "deviation", id: r.id }}
             items={loaderData.linked}
             canLink
             error={errorsFor("link")?.form ?? errorsFor("link")?.target}
           >
             {loaderData.canAct ? (
               <p>
-                <Link to={`/atgarder/ny?fran=report:${r.id}`} className="button button-secondary">
-                  {t("reports.newAction")}
+                <Link to={`/atgarder/ny?fran=deviation:${r.id}`} className="button button-secondary">
+                  {t("deviations.newAction")}
                 </Link>
               </p>
             ) : null}

@@ -30,18 +30,18 @@ import type { VersionStep } from "./versions.ts";
  * applies to that candidate and nothing else, and turns it into a release.
  */
 
-export class ReviewError extends DomainError<
-  | "review.notFound"
-  | "review.notOpen"
-  | "review.outdatedCandidate"
-  | "review.notApprover"
-  | "review.approverNotAllowed"
-  | "review.notReviewer"
-  | "review.wrongPassword"
-  | "review.throttled"
-  | "review.notAllowed"
-  | "review.documentArchived"
-  | "review.emptyDocument"
+export class ReviewRoundError extends DomainError<
+  | "reviewRound.notFound"
+  | "reviewRound.notOpen"
+  | "reviewRound.outdatedCandidate"
+  | "reviewRound.notApprover"
+  | "reviewRound.approverNotAllowed"
+  | "reviewRound.notReviewer"
+  | "reviewRound.wrongPassword"
+  | "reviewRound.throttled"
+  | "reviewRound.notAllowed"
+  | "reviewRound.documentArchived"
+  | "reviewRound.emptyDocument"
 > {}
 
 const documentLink = (documentId: string) => `/dokument/${documentId}#granskning`;
@@ -64,7 +64,7 @@ export type ReviewRound = Omit<ReviewRow, "candidateState" | "candidateJson" | "
 
 function loadReview(db: Db, id: string): ReviewRow {
   const review = db.select().from(reviews).where(eq(reviews.id, id)).get();
-  if (!review) throw new ReviewError("review.notFound");
+  if (!review) throw new ReviewRoundError("reviewRound.notFound");
   return review;
 }
 
@@ -83,7 +83,7 @@ const approver = alias(users, "approver");
  * The review rounds of a document, newest first, with what each reviewer said; optionally
  * only those with one status. Candidates' HTML stays behind: see `candidateHtml`.
  */
-export function listReviews(db: Db, documentId: string, filter: { status?: ReviewStatus } = {}): ReviewRound[] {
+export function listReviewRounds(db: Db, documentId: string, filter: { status?: ReviewStatus } = {}): ReviewRound[] {
   const rows = db
     .select({
       id: reviews.id,
@@ -137,12 +137,12 @@ export function candidateOf(db: Db, reviewId: string): { html: string; json: str
     .from(reviews)
     .where(eq(reviews.id, reviewId))
     .get();
-  if (!row) throw new ReviewError("review.notFound");
+  if (!row) throw new ReviewRoundError("reviewRound.notFound");
   return row;
 }
 
-export const reviewResource = (review: { approverId: string }, reviewerIds: readonly string[]) =>
-  ({ type: "review", approverId: review.approverId, reviewerIds }) as const;
+export const reviewRoundResource = (review: { approverId: string }, reviewerIds: readonly string[]) =>
+  ({ type: "reviewRound", approverId: review.approverId, reviewerIds }) as const;
 
 export type ReviewRequest = { approverId: string; reviewerIds: string[]; message: string };
 
@@ -161,11 +161,11 @@ export function requestReview(
   return writeTransaction(db, (tx) => {
     const document = requireDocument(tx, documentId);
     const resource = documentResource(document);
-    if (document.status === "archived") throw new ReviewError("review.documentArchived");
-    if (!can(actor, "requestReview", resource)) throw new ReviewError("review.notAllowed");
+    if (document.status === "archived") throw new ReviewRoundError("reviewRound.documentArchived");
+    if (!can(actor, "requestReview", resource)) throw new ReviewRoundError("reviewRound.notAllowed");
     const approver = tx.select().from(users).where(eq(users.id, input.approverId)).get();
     if (!approver?.active || !can(approver, "approve", { type: "releases" })) {
-      throw new ReviewError("review.approverNotAllowed");
+      throw new ReviewRoundError("reviewRound.approverNotAllowed");
     }
     const reviewerIds = [...new Set(input.reviewerIds)].filter((id) => id !== input.approverId);
     const known = tx
@@ -176,7 +176,7 @@ export function requestReview(
     // Reviewers must be able to open the draft: staff and guests read releases only.
     const readers = known.filter((u) => can(u, "view", { type: "documents" })).map((u) => u.id);
     const candidate = freezeDocument(tx, documentId);
-    if (candidate.text.trim() === "") throw new ReviewError("review.emptyDocument");
+    if (candidate.text.trim() === "") throw new ReviewRoundError("reviewRound.emptyDocument");
 
     for (const open of tx
       .select({ id: reviews.id })
@@ -242,8 +242,9 @@ export function giveOpinion(
   writeTransaction(db, (tx) => {
     const review = loadReview(tx, reviewId);
     const ids = reviewerIds(tx, reviewId);
-    if (!can(actor, "giveOpinion", reviewResource(review, ids))) throw new ReviewError("review.notReviewer");
-    if (review.status !== "open") throw new ReviewError("review.notOpen");
+    if (!can(actor, "giveOpinion", reviewRoundResource(review, ids)))
+      throw new ReviewRoundError("reviewRound.notReviewer");
+    if (review.status !== "open") throw new ReviewRoundError("reviewRound.notOpen");
     tx.update(reviewers)
       .set({ verdict: input.verdict, comment: input.comment || null, at: now })
       .where(and(eq(reviewers.reviewId, reviewId), eq(reviewers.userId, actor.id)))
@@ -273,10 +274,10 @@ export function giveOpinion(
 
 /** The rules an approver's decision must pass, whatever it is. */
 function assertDecidable(review: ReviewRow, actor: Actor, candidateHash: string): void {
-  if (!can(actor, "approve", reviewResource(review, []))) throw new ReviewError("review.notApprover");
-  if (review.status !== "open") throw new ReviewError("review.notOpen");
+  if (!can(actor, "approve", reviewRoundResource(review, []))) throw new ReviewRoundError("reviewRound.notApprover");
+  if (review.status !== "open") throw new ReviewRoundError("reviewRound.notOpen");
   // The form carries the hash of the candidate the approver was shown: a newer one is not what they read.
-  if (review.candidateHash !== candidateHash) throw new ReviewError("review.outdatedCandidate");
+  if (review.candidateHash !== candidateHash) throw new ReviewRoundError("reviewRound.outdatedCandidate");
 }
 
 export function rejectReview(
@@ -341,15 +342,16 @@ export async function approveReview(
   const review = loadReview(db, reviewId);
   assertDecidable(review, actor, input.candidateHash);
   const signer = db.select().from(users).where(eq(users.id, actor.id)).get();
-  if (!signer) throw new ReviewError("review.notApprover");
+  if (!signer) throw new ReviewRoundError("reviewRound.notApprover");
   const check = await confirmPassword(db, signer, { password: input.password, ip: input.ip }, now);
-  if (!check.ok) throw new ReviewError(check.reason === "throttled" ? "review.throttled" : "review.wrongPassword");
+  if (!check.ok)
+    throw new ReviewRoundError(check.reason === "throttled" ? "reviewRound.throttled" : "reviewRound.wrongPassword");
   return writeTransaction(db, (tx) => {
     // Checked again inside the transaction: someone may have decided while the hash was computed.
     const current = loadReview(tx, reviewId);
     assertDecidable(current, actor, input.candidateHash);
     const document = tx.select().from(documents).where(eq(documents.id, current.documentId)).get();
-    if (!document || document.status === "archived") throw new ReviewError("review.documentArchived");
+    if (!document || document.status === "archived") throw new ReviewRoundError("reviewRound.documentArchived");
     if (document.type === "management_review")
       assertRecordApprovable(tx, document.id, JSON.parse(current.candidateJson) as JSONContent, now);
     appendTrailEvent(tx, {
@@ -402,10 +404,10 @@ export async function approveReview(
   });
 }
 
-export type AwaitingReview = { documentId: string; title: string; as: "approver" | "reviewer" };
+export type AwaitingReviewRound = { documentId: string; title: string; as: "approver" | "reviewer" };
 
 /** Open review rounds waiting for this person: to decide as approver, or to give a verdict on. */
-export function reviewsAwaiting(db: Db, userId: string): AwaitingReview[] {
+export function reviewRoundsAwaiting(db: Db, userId: string): AwaitingReviewRound[] {
   const open = db
     .select({ id: reviews.id, documentId: reviews.documentId, approverId: reviews.approverId, title: documents.title })
     .from(reviews)
@@ -420,7 +422,7 @@ export function reviewsAwaiting(db: Db, userId: string): AwaitingReview[] {
       .all()
       .map((r) => r.reviewId),
   );
-  return open.flatMap((r): AwaitingReview[] => {
+  return open.flatMap((r): AwaitingReviewRound[] => {
     if (r.approverId === userId) return [{ documentId: r.documentId, title: r.title, as: "approver" }];
     return pending.has(r.id) ? [{ documentId: r.documentId, title: r.title, as: "reviewer" }] : [];
   });

@@ -1,14 +1,14 @@
 import { addDays, addMonths, format, parseISO } from "date-fns";
-import type { AuthorityReport, ReportKind, ReportSeverity, ReportStatus } from "#app/domain/values.ts";
+import type { AuthorityReport, DeviationKind, DeviationSeverity, DeviationStatus } from "#app/domain/values.ts";
 import { stateMachine } from "./state-machine.ts";
 
 /**
  * The rules of a report's life. Closing needs a lesson learned (checked where it is closed);
  * a closed report can be reopened, and its history stays.
  */
-export type ReportMove = "triage" | "investigate" | "close" | "reopen";
+export type DeviationMove = "triage" | "investigate" | "close" | "reopen";
 
-export const { canMove, nextStatus, allowedMoves } = stateMachine<ReportStatus, ReportMove>({
+export const { canMove, nextStatus, allowedMoves } = stateMachine<DeviationStatus, DeviationMove>({
   triage: { from: ["reported", "triaged", "investigating"], to: "triaged" },
   investigate: { from: ["triaged"], to: "investigating" },
   close: { from: ["triaged", "investigating"], to: "closed" },
@@ -20,7 +20,7 @@ export const { canMove, nextStatus, allowedMoves } = stateMachine<ReportStatus, 
  * miss at work to Arbetsmiljöverket (arbetsmiljöförordningen 2 §). Lex Maria and lex Sarah
  * depend on the business (health or social care), so the handler chooses them.
  */
-export function suggestedAuthority(kind: ReportKind, severity: ReportSeverity | null): AuthorityReport | null {
+export function suggestedAuthority(kind: DeviationKind, severity: DeviationSeverity | null): AuthorityReport | null {
   return severity === "serious" && (kind === "accident" || kind === "near_miss") ? "arbetsmiljoverket" : null;
 }
 

@@ -1,14 +1,18 @@
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { reportKinds } from "#app/domain/values.ts";
+import { deviationKinds } from "#app/domain/values.ts";
 
 const colours = ["#0b5c52", "#c25e00", "#a32020", "#1f4e8a", "#6b2c8f", "#3f6212"];
 
 /** Reports per month, stacked by kind; drawn in the browser, the tables beside it carry the figures. */
-export default function ReportTrend({ byMonth }: { byMonth: ({ month: string } & Record<string, number | string>)[] }) {
+export default function DeviationTrend({
+  byMonth,
+}: {
+  byMonth: ({ month: string } & Record<string, number | string>)[];
+}) {
   const { t } = useTranslation();
   return (
-    <div className="kpi-chart" role="img" aria-label={t("analysis.trendLabel")}>
+    <div className="kpi-chart" role="img" aria-label={t("trends.trendLabel")}>
       <ResponsiveContainer width="100%" height={280}>
         <BarChart data={byMonth}>
           <CartesianGrid strokeDasharray="3 3" />
@@ -16,8 +20,8 @@ export default function ReportTrend({ byMonth }: { byMonth: ({ month: string } &
           <YAxis allowDecimals={false} />
           <Tooltip />
           <Legend />
-          {reportKinds.map((kind, i) => (
-            <Bar key={kind} dataKey={kind} stackId="kinds" name={t(`reportKinds.${kind}`)} fill={colours[i]} />
+          {deviationKinds.map((kind, i) => (
+            <Bar key={kind} dataKey={kind} stackId="kinds" name={t(`deviationKinds.${kind}`)} fill={colours[i]} />
           ))}
         </BarChart>
       </ResponsiveContainer>

@@ -10,17 +10,17 @@ export function CloseForm({ errorsFor }: Pick<PanelProps, "errorsFor">) {
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="close-heading">
-      <h2 id="close-heading">{t("reports.close")}</h2>
+      <h2 id="close-heading">{t("deviations.close")}</h2>
       <Form method="post" className="form-grid" noValidate>
         <TextAreaField
-          label={t("reports.learning")}
-          hint={t("reports.learningHint")}
+          label={t("deviations.learning")}
+          hint={t("deviations.learningHint")}
           name="learning"
           maxLength={4000}
           error={errorsFor("close")?.learning}
         />
         <SelectField
-          label={t("reports.causeCategory")}
+          label={t("deviations.causeCategory")}
           name="causeCategory"
           options={[
             { value: "", label: "—" },
@@ -29,7 +29,7 @@ export function CloseForm({ errorsFor }: Pick<PanelProps, "errorsFor">) {
         />
         <div className="form-actions">
           <SubmitButton name="intent" value="close">
-            {t("reports.close")}
+            {t("deviations.close")}
           </SubmitButton>
         </div>
       </Form>
@@ -42,9 +42,9 @@ export function ReopenForm() {
   const { t } = useTranslation();
   return (
     <Form method="post" className="inline-fields">
-      <TextField label={t("reports.reopenReason")} name="reason" optional maxLength={500} />
+      <TextField label={t("deviations.reopenReason")} name="reason" optional maxLength={500} />
       <SubmitButton name="intent" value="reopen" className="button button-ghost">
-        {t("reports.reopen")}
+        {t("deviations.reopen")}
       </SubmitButton>
     </Form>
   );

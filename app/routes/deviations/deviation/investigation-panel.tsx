@@ -12,15 +12,15 @@ export function InvestigationPanel({ data, errorsFor }: PanelProps) {
   const open = r.status !== "closed";
   return (
     <section className="card" aria-labelledby="investigation-heading">
-      <h2 id="investigation-heading">{t("reports.investigation")}</h2>
-      <h3>{t("reports.timeline")}</h3>
-      {data.timeline.length === 0 ? <p className="muted">{t("reports.noTimeline")}</p> : null}
+      <h2 id="investigation-heading">{t("deviations.investigation")}</h2>
+      <h3>{t("deviations.timeline")}</h3>
+      {data.timeline.length === 0 ? <p className="muted">{t("deviations.noTimeline")}</p> : null}
       <ol className="plain-list history">
         {data.timeline.map((e) => (
           <li key={e.id}>
             <time dateTime={e.happenedAt}>{formatDateTime(e.happenedAt, i18n.language)}</time>{" "}
             <span className={`badge ${e.nature === "fact" ? "badge-current" : "badge-draft"}`}>
-              {t(`reports.nature.${e.nature}`)}
+              {t(`deviations.nature.${e.nature}`)}
             </span>{" "}
             {e.text}{" "}
             <span className="muted">
@@ -32,60 +32,60 @@ export function InvestigationPanel({ data, errorsFor }: PanelProps) {
       {open ? (
         <Form method="post" className="form-grid" noValidate>
           <TextField
-            label={t("reports.happenedAt")}
+            label={t("deviations.happenedAt")}
             name="happenedAt"
             type="datetime-local"
             defaultValue={r.occurredAt}
             error={errorsFor("timeline")?.happenedAt}
           />
-          <TextField label={t("reports.entry")} name="text" maxLength={2000} error={errorsFor("timeline")?.text} />
+          <TextField label={t("deviations.entry")} name="text" maxLength={2000} error={errorsFor("timeline")?.text} />
           <fieldset className="checkbox-group">
-            <legend>{t("reports.natureLabel")}</legend>
+            <legend>{t("deviations.natureLabel")}</legend>
             <label>
-              <input type="radio" name="nature" value="fact" defaultChecked /> {t("reports.nature.fact")}
+              <input type="radio" name="nature" value="fact" defaultChecked /> {t("deviations.nature.fact")}
             </label>
             <label>
-              <input type="radio" name="nature" value="assessment" /> {t("reports.nature.assessment")}
+              <input type="radio" name="nature" value="assessment" /> {t("deviations.nature.assessment")}
             </label>
           </fieldset>
           <div className="form-actions">
             <SubmitButton name="intent" value="timeline" className="button button-secondary">
-              {t("reports.addEntry")}
+              {t("deviations.addEntry")}
             </SubmitButton>
           </div>
         </Form>
       ) : null}
-      <h3>{t("reports.whys")}</h3>
+      <h3>{t("deviations.whys")}</h3>
       <ol className="whys">
         {data.whys.map((w) => (
           <li key={w.position}>
-            <span className="muted">{t("reports.why")}</span> {w.answer}
+            <span className="muted">{t("deviations.why")}</span> {w.answer}
           </li>
         ))}
       </ol>
       {open ? (
         <Form method="post" className="inline-fields" noValidate>
           <TextField
-            label={data.whys.length === 0 ? t("reports.firstWhy") : t("reports.nextWhy")}
+            label={data.whys.length === 0 ? t("deviations.firstWhy") : t("deviations.nextWhy")}
             name="answer"
             maxLength={500}
             error={errorsFor("why")?.answer}
           />
           <SubmitButton name="intent" value="why" className="button button-secondary">
-            {t("reports.addWhy")}
+            {t("deviations.addWhy")}
           </SubmitButton>
         </Form>
       ) : null}
       {data.similar.length > 0 ? (
         <>
-          <h3>{t("reports.similar")}</h3>
+          <h3>{t("deviations.similar")}</h3>
           <ul className="plain-list">
             {data.similar.map((s) => (
               <li key={s.id}>
                 <Link to={`/avvikelser/${s.id}`}>
                   {s.number}. {s.title}
                 </Link>{" "}
-                <span className={`badge report-${s.status}`}>{t(`reportStatuses.${s.status}`)}</span>
+                <span className={`badge report-${s.status}`}>{t(`deviationStatuses.${s.status}`)}</span>
               </li>
             ))}
           </ul>

@@ -3,32 +3,32 @@ import { formatDate } from "#app/utils/dates.ts";
 import type { PanelProps } from "./panel-props.ts";
 
 /** What was reported, by whom, what was done at once, and the files sent with it. */
-export function ReportFacts({ data }: Pick<PanelProps, "data">) {
+export function DeviationFacts({ data }: Pick<PanelProps, "data">) {
   const { t, i18n } = useTranslation();
   const { report: r, handles } = data;
   return (
     <section className="card">
       <dl className="facts">
-        <dt>{t("reports.description")}</dt>
+        <dt>{t("deviations.description")}</dt>
         <dd className="pre-line">{r.description}</dd>
         {r.immediateAction ? (
           <>
-            <dt>{t("reports.immediateAction")}</dt>
+            <dt>{t("deviations.immediateAction")}</dt>
             <dd className="pre-line">{r.immediateAction}</dd>
           </>
         ) : null}
         {r.responsibleName ? (
           <>
-            <dt>{t("reports.responsible")}</dt>
+            <dt>{t("deviations.responsible")}</dt>
             <dd>
               {r.responsibleName}
-              {r.dueOn ? ` · ${t("reports.dueOn", { date: formatDate(r.dueOn, i18n.language) })}` : ""}
+              {r.dueOn ? ` · ${t("deviations.dueOn", { date: formatDate(r.dueOn, i18n.language) })}` : ""}
             </dd>
           </>
         ) : null}
         {handles && (r.contactName || r.contactDetails) ? (
           <>
-            <dt>{t("reports.contact")}</dt>
+            <dt>{t("deviations.contact")}</dt>
             <dd>
               {r.contactName} {r.contactDetails}
             </dd>
@@ -36,13 +36,13 @@ export function ReportFacts({ data }: Pick<PanelProps, "data">) {
         ) : null}
         {r.learning ? (
           <>
-            <dt>{t("reports.learning")}</dt>
+            <dt>{t("deviations.learning")}</dt>
             <dd className="pre-line">{r.learning}</dd>
           </>
         ) : null}
       </dl>
       {data.files.length > 0 ? (
-        <ul className="attachment-list" aria-label={t("reports.files")}>
+        <ul className="attachment-list" aria-label={t("deviations.files")}>
           {data.files.map((f) => (
             <li key={f.id}>
               {f.mime.startsWith("image/") && f.mime !== "image/heic" ? (

@@ -18,7 +18,7 @@ import { linkedTo } from "#app/models/links.server.ts";
 import { linkFormIntent } from "#app/routes/links/link-form.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
-import type { Route } from "./+types/analysis";
+import type { Route } from "./+types/change-analysis";
 
 function analysisOr404(context: Route.LoaderArgs["context"], id: string) {
   const analysis = getChangeAnalysis(context.db, id);

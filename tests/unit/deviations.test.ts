@@ -4,21 +4,21 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { attachmentsOf, checkFiles, readAttachment } from "#app/models/attachments.server.ts";
 import { listNotifications } from "#app/models/notifications.server.ts";
-import { analyseReports } from "#app/models/report-analysis.server.ts";
-import { allowedMoves, authorityDeadline, authorityOverdue, suggestedAuthority } from "#app/models/report-rules.ts";
+import { deviationTrends } from "#app/models/deviation-trends.server.ts";
+import { allowedMoves, authorityDeadline, authorityOverdue, suggestedAuthority } from "#app/models/deviation-rules.ts";
 import {
   addTimelineEntry,
   addWhy,
-  closeReport,
-  createReport,
-  getReport,
-  myReports,
+  closeDeviation,
+  reportDeviation,
+  getDeviation,
+  myDeviations,
   purgeExpiredContacts,
-  similarReports,
+  similarDeviations,
   startInvestigation,
-  triageReport,
-  type ReportInput,
-} from "#app/models/reports.server.ts";
+  triageDeviation,
+  type DeviationInput,
+} from "#app/models/deviations.server.ts";
 import { verifyTrail } from "#app/models/trail.server.ts";
 import type { User } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
@@ -65,7 +65,7 @@ describe("reports", () => {
   let staff: User;
   let manager: User;
   let dataDir: string;
-  const input = (overrides: Partial<ReportInput> = {}): ReportInput => ({
+  const input = (overrides: Partial<DeviationInput> = {}): DeviationInput => ({
     kind: "near_miss",
     title: "Pall föll nästan från truckgaffeln",
     description: "Pallen var felstaplad.",
@@ -87,30 +87,32 @@ describe("reports", () => {
 
   it("are reported with a photo, handled with 5 whys, and closed only with a lesson; the reporter is told", async () => {
     const files = await checkFiles([file("pall.png", png)]);
-    const id = createReport(db, staff, input(), files, dataDir);
+    const id = reportDeviation(db, staff, input(), files, dataDir);
     const [photo] = attachmentsOf(db, "report", id);
     expect(photo).toMatchObject({ fileName: "pall.png", mime: "image/png" });
     expect(readAttachment(dataDir, photo!.id)).toEqual(Buffer.from(png));
 
-    expect(() => triageReport(db, staff, id, triage())).toThrow("report.notAllowed");
-    triageReport(db, manager, id, triage());
+    expect(() => triageDeviation(db, staff, id, triage())).toThrow("deviation.notAllowed");
+    triageDeviation(db, manager, id, triage());
     startInvestigation(db, manager, id);
     addTimelineEntry(db, manager, id, { happenedAt: "2026-11-20T14:25", text: "Pallen lastades", nature: "fact" });
     addWhy(db, manager, id, "Pallen var felstaplad");
     addWhy(db, manager, id, "Ingen instruktion för stapling");
-    expect(() => closeReport(db, manager, id, { learning: " ", causeCategory: null })).toThrow("report.needsLearning");
-    closeReport(db, manager, id, { learning: "Stapling ingår nu i introduktionen.", causeCategory: "method" });
-    expect(getReport(db, id)).toMatchObject({ status: "closed", learning: "Stapling ingår nu i introduktionen." });
-    expect(myReports(db, staff.id).map((r) => r.status)).toEqual(["closed"]);
+    expect(() => closeDeviation(db, manager, id, { learning: " ", causeCategory: null })).toThrow(
+      "deviation.needsLearning",
+    );
+    closeDeviation(db, manager, id, { learning: "Stapling ingår nu i introduktionen.", causeCategory: "method" });
+    expect(getDeviation(db, id)).toMatchObject({ status: "closed", learning: "Stapling ingår nu i introduktionen." });
+    expect(myDeviations(db, staff.id).map((r) => r.status)).toEqual(["closed"]);
     expect(listNotifications(db, staff.id)).toMatchObject([{ kind: "reportClosed" }]);
     expect(() => db.$client.prepare("delete from report_timeline").run()).toThrow(/append-only/);
     expect(verifyTrail(db).ok).toBe(true);
 
-    const analysis = analyseReports(db, "2026-11-01", "2026-11-30");
+    const analysis = deviationTrends(db, "2026-11-01", "2026-11-30");
     expect(analysis).toMatchObject({ total: 1, closed: 1, byKind: [{ name: "near_miss", count: 1 }] });
     expect(analysis.byCause).toEqual([{ name: "method", count: 1 }]);
     expect(analysis.lessons.map((l) => l.learning)).toEqual(["Stapling ingår nu i introduktionen."]);
-    expect(analyseReports(db, "2026-12-01", "2026-12-31").total).toBe(0);
+    expect(deviationTrends(db, "2026-12-01", "2026-12-31").total).toBe(0);
   });
 
   function triage() {
@@ -134,8 +136,8 @@ describe("reports", () => {
   });
 
   it("suggest earlier reports like this one, and forget a complainant's contact details after closing", async () => {
-    const first = createReport(db, staff, input(), [], dataDir);
-    const second = createReport(
+    const first = reportDeviation(db, staff, input(), [], dataDir);
+    const second = reportDeviation(
       db,
       staff,
       input({
@@ -147,11 +149,17 @@ describe("reports", () => {
       [],
       dataDir,
     );
-    expect(similarReports(db, getReport(db, second)!).map((r) => r.id)).toEqual([first]);
-    triageReport(db, manager, second, triage());
-    closeReport(db, manager, second, { learning: "Svar skickat.", causeCategory: null }, new Date("2026-11-22T10:00"));
+    expect(similarDeviations(db, getDeviation(db, second)!).map((r) => r.id)).toEqual([first]);
+    triageDeviation(db, manager, second, triage());
+    closeDeviation(
+      db,
+      manager,
+      second,
+      { learning: "Svar skickat.", causeCategory: null },
+      new Date("2026-11-22T10:00"),
+    );
     expect(purgeExpiredContacts(db, new Date("2027-01-01"))).toBe(0);
     expect(purgeExpiredContacts(db, new Date("2027-03-01"))).toBe(1);
-    expect(getReport(db, second)).toMatchObject({ contactName: null, contactDetails: null });
+    expect(getDeviation(db, second)).toMatchObject({ contactName: null, contactDetails: null });
   });
 });

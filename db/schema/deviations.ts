@@ -6,21 +6,21 @@ import {
   attachmentOwners,
   authorityReports,
   causeCategories,
-  reportKinds,
-  reportSeverities,
-  reportStatuses,
+  deviationKinds,
+  deviationSeverities,
+  deviationStatuses,
 } from "#app/domain/values.ts";
 
 /**
  * What anyone reports (deviations, near misses, accidents, complaints, feedback, ideas) and
  * how it is handled: triage, the authority report when one is due, and the closing lesson.
  */
-export const reports = sqliteTable(
+export const deviations = sqliteTable(
   "reports",
   {
     id: text("id").primaryKey(),
     number: integer("number").notNull().unique(),
-    kind: text("kind", { enum: reportKinds }).notNull(),
+    kind: text("kind", { enum: deviationKinds }).notNull(),
     title: text("title").notNull(),
     description: text("description").notNull(),
     unitId: text("unit_id").references(() => units.id),
@@ -35,9 +35,9 @@ export const reports = sqliteTable(
     contactName: text("contact_name"),
     contactDetails: text("contact_details"),
     contactKeepUntil: text("contact_keep_until"),
-    status: text("status", { enum: reportStatuses }).notNull().default("reported"),
+    status: text("status", { enum: deviationStatuses }).notNull().default("reported"),
     category: text("category"),
-    severity: text("severity", { enum: reportSeverities }),
+    severity: text("severity", { enum: deviationSeverities }),
     responsibleId: text("responsible_id").references(() => users.id),
     dueOn: text("due_on"),
     authority: text("authority", { enum: authorityReports }),
@@ -57,13 +57,13 @@ export const reports = sqliteTable(
 );
 
 /** The investigation's timeline: each entry a fact or an assessment, with its author. Append-only. */
-export const reportTimeline = sqliteTable(
+export const deviationTimeline = sqliteTable(
   "report_timeline",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     reportId: text("report_id")
       .notNull()
-      .references(() => reports.id),
+      .references(() => deviations.id),
     /** When the event in the entry happened (local time, minutes). */
     happenedAt: text("happened_at").notNull(),
     text: text("text").notNull(),
@@ -77,13 +77,13 @@ export const reportTimeline = sqliteTable(
 );
 
 /** The 5 whys, in order; the last answer is the root cause as the team sees it. */
-export const reportWhys = sqliteTable(
+export const deviationWhys = sqliteTable(
   "report_whys",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     reportId: text("report_id")
       .notNull()
-      .references(() => reports.id),
+      .references(() => deviations.id),
     position: integer("position").notNull(),
     answer: text("answer").notNull(),
     authorId: text("author_id")

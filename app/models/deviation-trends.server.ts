@@ -1,6 +1,6 @@
 import type { Db } from "#db/client.ts";
-import { reportKinds, type ReportKind } from "#db/schema/index.ts";
-import { listReports } from "./reports.server.ts";
+import { deviationKinds, type DeviationKind } from "#db/schema/index.ts";
+import { listDeviations } from "./deviations.server.ts";
 
 type Count = { name: string; count: number };
 
@@ -20,12 +20,13 @@ const countBy = <T>(items: T[], key: (item: T) => string | null | undefined): Co
  * month and kind, where (unit, process), why (cause categories, recurring categories), what
  * went to an authority, and the lessons learned.
  */
-export function analyseReports(db: Db, from: string, to: string) {
-  const inPeriod = listReports(db).filter((r) => r.occurredAt >= from && r.occurredAt <= `${to}T23:59`);
-  const months = new Map<string, Record<ReportKind, number>>();
+export function deviationTrends(db: Db, from: string, to: string) {
+  const inPeriod = listDeviations(db).filter((r) => r.occurredAt >= from && r.occurredAt <= `${to}T23:59`);
+  const months = new Map<string, Record<DeviationKind, number>>();
   for (const r of inPeriod) {
     const month = r.occurredAt.slice(0, 7);
-    const row = months.get(month) ?? (Object.fromEntries(reportKinds.map((k) => [k, 0])) as Record<ReportKind, number>);
+    const row =
+      months.get(month) ?? (Object.fromEntries(deviationKinds.map((k) => [k, 0])) as Record<DeviationKind, number>);
     row[r.kind] += 1;
     months.set(month, row);
   }
@@ -54,4 +55,4 @@ export function analyseReports(db: Db, from: string, to: string) {
   };
 }
 
-export type ReportAnalysis = ReturnType<typeof analyseReports>;
+export type DeviationTrends = ReturnType<typeof deviationTrends>;

@@ -7,46 +7,46 @@ import { newId } from "#db/ids.ts";
 import { nextNumber } from "#db/numbering.ts";
 import {
   processes,
-  reports,
-  reportTimeline,
-  reportWhys,
+  deviations,
+  deviationTimeline,
+  deviationWhys,
   units,
   users,
   type AuthorityReport,
   type CauseCategory,
-  type ReportKind,
-  type ReportSeverity,
-  type ReportStatus,
+  type DeviationKind,
+  type DeviationSeverity,
+  type DeviationStatus,
 } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { storeFiles, type CheckedFile } from "./attachments.server.ts";
 import { DomainError } from "./errors.ts";
 import { notify } from "./notifications.server.ts";
 import { dayOf } from "./releases.server.ts";
-import { nextStatus, type ReportMove } from "./report-rules.ts";
+import { nextStatus, type DeviationMove } from "./deviation-rules.ts";
 import { appendTrailEvent, trailFacts } from "./trail.server.ts";
 import { toDateTimeInput } from "#app/utils/dates.ts";
 import { assertUnitExists } from "./units.server.ts";
 
-/** What staff report and how it is handled (see report-rules.ts for its life). */
+/** What staff report and how it is handled (see deviation-rules.ts for its life). */
 
-export class ReportError extends DomainError<
-  | "report.notFound"
-  | "report.notAllowed"
-  | "report.moveNotAllowed"
-  | "report.needsLearning"
-  | "report.responsibleNotFound"
-  | "report.processNotFound"
-  | "report.tooManyWhys"
-  | "report.noAuthority"
+export class DeviationError extends DomainError<
+  | "deviation.notFound"
+  | "deviation.notAllowed"
+  | "deviation.moveNotAllowed"
+  | "deviation.needsLearning"
+  | "deviation.responsibleNotFound"
+  | "deviation.processNotFound"
+  | "deviation.tooManyWhys"
+  | "deviation.noAuthority"
 > {}
 
 /** How long a complainant's contact details are kept after the report is closed. */
 const CONTACT_KEPT_DAYS = 90;
 const MAX_WHYS = 7;
 
-export type ReportInput = {
-  kind: ReportKind;
+export type DeviationInput = {
+  kind: DeviationKind;
   title: string;
   description: string;
   unitId: string | null;
@@ -63,69 +63,69 @@ const responsible = alias(users, "responsible");
 function selectReports(db: Db) {
   return db
     .select({
-      report: reports,
+      report: deviations,
       reporterName: reporter.name,
       responsibleName: responsible.name,
       unitName: units.name,
       processTitle: processes.title,
     })
-    .from(reports)
-    .innerJoin(reporter, eq(reporter.id, reports.reporterId))
-    .leftJoin(responsible, eq(responsible.id, reports.responsibleId))
-    .leftJoin(units, eq(units.id, reports.unitId))
-    .leftJoin(processes, eq(processes.id, reports.processId));
+    .from(deviations)
+    .innerJoin(reporter, eq(reporter.id, deviations.reporterId))
+    .leftJoin(responsible, eq(responsible.id, deviations.responsibleId))
+    .leftJoin(units, eq(units.id, deviations.unitId))
+    .leftJoin(processes, eq(processes.id, deviations.processId));
 }
 
 type Row = ReturnType<ReturnType<typeof selectReports>["all"]>[number];
 const shape = ({ report, ...names }: Row) => ({ ...report, ...names });
-export type ReportSummary = ReturnType<typeof shape>;
+export type DeviationSummary = ReturnType<typeof shape>;
 
-export const reportResource = (report: { reporterId: string; responsibleId: string | null }) =>
-  ({ type: "report", reporterId: report.reporterId, responsibleId: report.responsibleId }) as const;
+export const deviationResource = (report: { reporterId: string; responsibleId: string | null }) =>
+  ({ type: "deviation", reporterId: report.reporterId, responsibleId: report.responsibleId }) as const;
 
-export function getReport(db: Db, id: string): ReportSummary | undefined {
-  const row = selectReports(db).where(eq(reports.id, id)).get();
+export function getDeviation(db: Db, id: string): DeviationSummary | undefined {
+  const row = selectReports(db).where(eq(deviations.id, id)).get();
   return row ? shape(row) : undefined;
 }
 
-function requireReport(db: Db, id: string): ReportSummary {
-  const report = getReport(db, id);
-  if (!report) throw new ReportError("report.notFound");
+function requireReport(db: Db, id: string): DeviationSummary {
+  const report = getDeviation(db, id);
+  if (!report) throw new DeviationError("deviation.notFound");
   return report;
 }
 
-export type ReportFilter = { status?: ReportStatus; kind?: ReportKind; unitId?: string; open?: boolean };
+export type DeviationFilter = { status?: DeviationStatus; kind?: DeviationKind; unitId?: string; open?: boolean };
 
-export function listReports(db: Db, filter: ReportFilter = {}): ReportSummary[] {
+export function listDeviations(db: Db, filter: DeviationFilter = {}): DeviationSummary[] {
   const conditions: SQL[] = [];
-  if (filter.status) conditions.push(eq(reports.status, filter.status));
-  if (filter.kind) conditions.push(eq(reports.kind, filter.kind));
-  if (filter.unitId) conditions.push(eq(reports.unitId, filter.unitId));
-  if (filter.open) conditions.push(ne(reports.status, "closed"));
+  if (filter.status) conditions.push(eq(deviations.status, filter.status));
+  if (filter.kind) conditions.push(eq(deviations.kind, filter.kind));
+  if (filter.unitId) conditions.push(eq(deviations.unitId, filter.unitId));
+  if (filter.open) conditions.push(ne(deviations.status, "closed"));
   return selectReports(db)
     .where(and(...conditions))
-    .orderBy(desc(reports.number))
+    .orderBy(desc(deviations.number))
     .all()
     .map(shape);
 }
 
 /** Reports a person is responsible for and that are still open, for Start. */
-export function reportsToHandle(db: Db, userId: string): ReportSummary[] {
+export function deviationsToHandle(db: Db, userId: string): DeviationSummary[] {
   return selectReports(db)
-    .where(and(eq(reports.responsibleId, userId), ne(reports.status, "closed")))
-    .orderBy(asc(reports.dueOn))
+    .where(and(eq(deviations.responsibleId, userId), ne(deviations.status, "closed")))
+    .orderBy(asc(deviations.dueOn))
     .all()
     .map(shape);
 }
 
 /** What a person has reported, newest first, for them to follow. */
-export function myReports(db: Db, userId: string): ReportSummary[] {
-  return selectReports(db).where(eq(reports.reporterId, userId)).orderBy(desc(reports.number)).all().map(shape);
+export function myDeviations(db: Db, userId: string): DeviationSummary[] {
+  return selectReports(db).where(eq(deviations.reporterId, userId)).orderBy(desc(deviations.number)).all().map(shape);
 }
 
 function assertPerson(db: Db, id: string) {
   const person = db.select({ active: users.active }).from(users).where(eq(users.id, id)).get();
-  if (!person?.active) throw new ReportError("report.responsibleNotFound");
+  if (!person?.active) throw new DeviationError("deviation.responsibleNotFound");
 }
 
 function trail(tx: Db, actor: Actor, id: string, type: string, now: Date, data: Record<string, unknown> = {}) {
@@ -140,28 +140,28 @@ function trail(tx: Db, actor: Actor, id: string, type: string, now: Date, data: 
 }
 
 /** A new report and its files, together or not at all. */
-export function createReport(
+export function reportDeviation(
   db: Db,
   actor: Actor,
-  input: ReportInput,
+  input: DeviationInput,
   files: CheckedFile[],
   dataDir: string,
   now = new Date(),
 ): string {
-  if (!can(actor, "create", { type: "reports" })) throw new ReportError("report.notAllowed");
+  if (!can(actor, "create", { type: "deviations" })) throw new DeviationError("deviation.notAllowed");
   return writeTransaction(db, (tx) => {
     assertUnitExists(tx, input.unitId);
     if (
       input.processId &&
       !tx.select({ id: processes.id }).from(processes).where(eq(processes.id, input.processId)).get()
     ) {
-      throw new ReportError("report.processNotFound");
+      throw new DeviationError("deviation.processNotFound");
     }
     const id = newId();
-    tx.insert(reports)
+    tx.insert(deviations)
       .values({
         id,
-        number: nextNumber(tx, reports, reports.number),
+        number: nextNumber(tx, deviations, deviations.number),
         ...input,
         reporterId: actor.id,
         status: "reported",
@@ -178,31 +178,31 @@ export function createReport(
 function move(
   tx: Db,
   actor: Actor,
-  report: ReportSummary,
-  to: ReportMove,
+  report: DeviationSummary,
+  to: DeviationMove,
   now: Date,
-  change: Partial<typeof reports.$inferInsert> = {},
+  change: Partial<typeof deviations.$inferInsert> = {},
 ) {
-  if (!can(actor, "handle", reportResource(report))) throw new ReportError("report.notAllowed");
+  if (!can(actor, "handle", deviationResource(report))) throw new DeviationError("deviation.notAllowed");
   const status = nextStatus(report.status, to);
-  if (!status) throw new ReportError("report.moveNotAllowed");
-  tx.update(reports)
+  if (!status) throw new DeviationError("deviation.moveNotAllowed");
+  tx.update(deviations)
     .set({ ...change, status, updatedAt: now })
-    .where(eq(reports.id, report.id))
+    .where(eq(deviations.id, report.id))
     .run();
   return status;
 }
 
 export type Triage = {
   category: string;
-  severity: ReportSeverity;
+  severity: DeviationSeverity;
   responsibleId: string;
   dueOn: string;
   authority: AuthorityReport | null;
 };
 
 /** Triage: who is responsible, how serious, by when; and whether an authority must be told. */
-export function triageReport(db: Db, actor: Actor, id: string, triage: Triage, now = new Date()): void {
+export function triageDeviation(db: Db, actor: Actor, id: string, triage: Triage, now = new Date()): void {
   writeTransaction(db, (tx) => {
     const report = requireReport(tx, id);
     assertPerson(tx, triage.responsibleId);
@@ -238,8 +238,8 @@ export function addTimelineEntry(
 ): void {
   writeTransaction(db, (tx) => {
     const report = requireReport(tx, id);
-    if (!can(actor, "handle", reportResource(report))) throw new ReportError("report.notAllowed");
-    tx.insert(reportTimeline)
+    if (!can(actor, "handle", deviationResource(report))) throw new DeviationError("deviation.notAllowed");
+    tx.insert(deviationTimeline)
       .values({ reportId: id, ...entry, authorId: actor.id, createdAt: now })
       .run();
     trail(tx, actor, id, "timeline", now, trailFacts(entry));
@@ -250,10 +250,10 @@ export function addTimelineEntry(
 export function addWhy(db: Db, actor: Actor, id: string, answer: string, now = new Date()): void {
   writeTransaction(db, (tx) => {
     const report = requireReport(tx, id);
-    if (!can(actor, "handle", reportResource(report))) throw new ReportError("report.notAllowed");
+    if (!can(actor, "handle", deviationResource(report))) throw new DeviationError("deviation.notAllowed");
     const count = whysOf(tx, id).length;
-    if (count >= MAX_WHYS) throw new ReportError("report.tooManyWhys");
-    tx.insert(reportWhys)
+    if (count >= MAX_WHYS) throw new DeviationError("deviation.tooManyWhys");
+    tx.insert(deviationWhys)
       .values({ reportId: id, position: count + 1, answer, authorId: actor.id, createdAt: now })
       .run();
     trail(tx, actor, id, "why", now, { position: count + 1 });
@@ -271,26 +271,26 @@ export function recordAuthorityReport(
 ): void {
   writeTransaction(db, (tx) => {
     const report = requireReport(tx, id);
-    if (!can(actor, "handle", reportResource(report))) throw new ReportError("report.notAllowed");
-    if (!report.authority) throw new ReportError("report.noAuthority");
+    if (!can(actor, "handle", deviationResource(report))) throw new DeviationError("deviation.notAllowed");
+    if (!report.authority) throw new DeviationError("deviation.noAuthority");
     const [receiptId] = storeFiles(tx, dataDir, { kind: "authority_receipt", id }, input.receipt, actor.id, now);
-    tx.update(reports)
+    tx.update(deviations)
       .set({ authorityReportedOn: input.reportedOn, authorityReceiptId: receiptId ?? null, updatedAt: now })
-      .where(eq(reports.id, id))
+      .where(eq(deviations.id, id))
       .run();
     trail(tx, actor, id, "authorityReported", now, { authority: report.authority, reportedOn: input.reportedOn });
   });
 }
 
 /** Closed only with a lesson learned; the reporter is told. */
-export function closeReport(
+export function closeDeviation(
   db: Db,
   actor: Actor,
   id: string,
   input: { learning: string; causeCategory: CauseCategory | null },
   now = new Date(),
 ): void {
-  if (!input.learning.trim()) throw new ReportError("report.needsLearning");
+  if (!input.learning.trim()) throw new DeviationError("deviation.needsLearning");
   writeTransaction(db, (tx) => {
     const report = requireReport(tx, id);
     const keepUntil = report.contactName || report.contactDetails ? dayOf(addDays(now, CONTACT_KEPT_DAYS)) : null;
@@ -310,11 +310,11 @@ export function closeReport(
   });
 }
 
-export function reopenReport(db: Db, actor: Actor, id: string, reason: string, now = new Date()): void {
+export function reopenDeviation(db: Db, actor: Actor, id: string, reason: string, now = new Date()): void {
   writeTransaction(db, (tx) => {
     move(tx, actor, requireReport(tx, id), "reopen", now, { closedAt: null });
     // Why it was reopened belongs to the investigation, under the report's own access rules.
-    tx.insert(reportTimeline)
+    tx.insert(deviationTimeline)
       .values({
         reportId: id,
         happenedAt: toDateTimeInput(now),
@@ -331,9 +331,9 @@ export function reopenReport(db: Db, actor: Actor, id: string, reason: string, n
 /** A complainant's contact details go once they are no longer needed. */
 export function purgeExpiredContacts(db: Db, now = new Date()): number {
   return db
-    .update(reports)
+    .update(deviations)
     .set({ contactName: null, contactDetails: null, contactKeepUntil: null })
-    .where(and(isNotNull(reports.contactKeepUntil), lt(reports.contactKeepUntil, dayOf(now))))
+    .where(and(isNotNull(deviations.contactKeepUntil), lt(deviations.contactKeepUntil, dayOf(now))))
     .run().changes;
 }
 
@@ -342,40 +342,40 @@ const timelineAuthor = alias(users, "timeline_author");
 export function timelineOf(db: Db, id: string) {
   return db
     .select({
-      id: reportTimeline.id,
-      happenedAt: reportTimeline.happenedAt,
-      text: reportTimeline.text,
-      nature: reportTimeline.nature,
+      id: deviationTimeline.id,
+      happenedAt: deviationTimeline.happenedAt,
+      text: deviationTimeline.text,
+      nature: deviationTimeline.nature,
       authorName: timelineAuthor.name,
-      createdAt: reportTimeline.createdAt,
+      createdAt: deviationTimeline.createdAt,
     })
-    .from(reportTimeline)
-    .innerJoin(timelineAuthor, eq(timelineAuthor.id, reportTimeline.authorId))
-    .where(eq(reportTimeline.reportId, id))
-    .orderBy(asc(reportTimeline.happenedAt), asc(reportTimeline.id))
+    .from(deviationTimeline)
+    .innerJoin(timelineAuthor, eq(timelineAuthor.id, deviationTimeline.authorId))
+    .where(eq(deviationTimeline.reportId, id))
+    .orderBy(asc(deviationTimeline.happenedAt), asc(deviationTimeline.id))
     .all();
 }
 
 export function whysOf(db: Db, id: string) {
   return db
-    .select({ position: reportWhys.position, answer: reportWhys.answer, authorName: timelineAuthor.name })
-    .from(reportWhys)
-    .innerJoin(timelineAuthor, eq(timelineAuthor.id, reportWhys.authorId))
-    .where(eq(reportWhys.reportId, id))
-    .orderBy(asc(reportWhys.position))
+    .select({ position: deviationWhys.position, answer: deviationWhys.answer, authorName: timelineAuthor.name })
+    .from(deviationWhys)
+    .innerJoin(timelineAuthor, eq(timelineAuthor.id, deviationWhys.authorId))
+    .where(eq(deviationWhys.reportId, id))
+    .orderBy(asc(deviationWhys.position))
     .all();
 }
 
-/** "Has this happened before?": earlier reports that share a telling word of the title. */
-export function similarReports(db: Db, report: ReportSummary, limit = 5): ReportSummary[] {
+/** "Has this happened before?": earlier deviations that share a telling word of the title. */
+export function similarDeviations(db: Db, report: DeviationSummary, limit = 5): DeviationSummary[] {
   const words = [...new Set(report.title.toLowerCase().split(/[^\p{L}\p{N}]+/u))]
     .filter((w) => w.length >= 5)
     .sort((a, b) => b.length - a.length)
     .slice(0, 3);
   if (words.length === 0) return [];
   return selectReports(db)
-    .where(and(ne(reports.id, report.id), or(...words.map((w) => contains(reports.title, w)))))
-    .orderBy(desc(reports.number))
+    .where(and(ne(deviations.id, report.id), or(...words.map((w) => contains(deviations.title, w)))))
+    .orderBy(desc(deviations.number))
     .limit(limit)
     .all()
     .map(shape);

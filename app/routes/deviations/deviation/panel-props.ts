@@ -1,5 +1,5 @@
 import type { FieldErrors } from "#app/utils/forms.ts";
-import type { Route } from "../+types/report";
+import type { Route } from "../+types/deviation";
 
 /** What each panel of a deviation's page reads: the page's data and the errors of its own forms. */
 export type PanelProps = {

@@ -4,18 +4,18 @@ import { Form } from "react-router";
 import { SelectField, TextField } from "#app/components/ui/field.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { personOptions } from "#app/components/person-options.ts";
-import { suggestedAuthority } from "#app/models/report-rules.ts";
+import { suggestedAuthority } from "#app/models/deviation-rules.ts";
 import {
   authorityReports,
-  reportSeverities,
+  deviationSeverities,
   type AuthorityReport,
-  type ReportKind,
-  type ReportSeverity,
+  type DeviationKind,
+  type DeviationSeverity,
 } from "#app/domain/values.ts";
 import type { FieldErrors } from "#app/utils/forms.ts";
 
 type TriageProps = {
-  report: { kind: ReportKind; severity: ReportSeverity | null; authority: AuthorityReport | null } & Record<
+  report: { kind: DeviationKind; severity: DeviationSeverity | null; authority: AuthorityReport | null } & Record<
     "category" | "responsibleId" | "dueOn",
     string | null
   >;
@@ -27,64 +27,64 @@ type TriageProps = {
 /** Triage; choosing "serious" for an accident or near miss proposes the report to Arbetsmiljöverket at once. */
 export function TriageForm({ report: r, people, open, errors }: TriageProps) {
   const { t } = useTranslation();
-  const [severity, setSeverity] = useState<ReportSeverity>(r.severity ?? "medium");
+  const [severity, setSeverity] = useState<DeviationSeverity>(r.severity ?? "medium");
   const [authority, setAuthority] = useState<string>(r.authority ?? suggestedAuthority(r.kind, r.severity) ?? "");
   const suggested = suggestedAuthority(r.kind, severity);
   return (
     <details className="card details-panel" open={open}>
-      <summary>{t("reports.triage")}</summary>
+      <summary>{t("deviations.triage")}</summary>
       <Form method="post" className="form-grid" noValidate>
         <TextField
-          label={t("reports.category")}
+          label={t("deviations.category")}
           name="category"
           defaultValue={r.category ?? ""}
           maxLength={100}
           error={errors?.category}
         />
         <SelectField
-          label={t("reports.severity")}
+          label={t("deviations.severity")}
           name="severity"
           value={severity}
           onChange={(e) => {
-            const next = e.currentTarget.value as ReportSeverity;
+            const next = e.currentTarget.value as DeviationSeverity;
             setSeverity(next);
             const proposal = suggestedAuthority(r.kind, next);
             if (proposal && authority === "") setAuthority(proposal);
           }}
-          options={reportSeverities.map((s) => ({ value: s, label: t(`reportSeverities.${s}`) }))}
+          options={deviationSeverities.map((s) => ({ value: s, label: t(`deviationSeverities.${s}`) }))}
         />
         <SelectField
-          label={t("reports.responsible")}
+          label={t("deviations.responsible")}
           name="responsibleId"
           defaultValue={r.responsibleId ?? ""}
           options={personOptions(people, "—")}
           error={errors?.responsibleId}
         />
         <TextField
-          label={t("reports.due")}
+          label={t("deviations.due")}
           name="dueOn"
           type="date"
           defaultValue={r.dueOn ?? ""}
           error={errors?.dueOn}
         />
         <SelectField
-          label={t("reports.authority")}
+          label={t("deviations.authority")}
           hint={
             suggested
-              ? t("reports.authoritySuggested", { authority: t(`authorities.${suggested}`) })
-              : t("reports.authorityHint")
+              ? t("deviations.authoritySuggested", { authority: t(`authorities.${suggested}`) })
+              : t("deviations.authorityHint")
           }
           name="authority"
           value={authority}
           onChange={(e) => setAuthority(e.currentTarget.value)}
           options={[
-            { value: "", label: t("reports.noAuthority") },
+            { value: "", label: t("deviations.noAuthority") },
             ...authorityReports.map((a) => ({ value: a, label: t(`authorities.${a}`) })),
           ]}
         />
         <div className="form-actions">
           <SubmitButton name="intent" value="triage">
-            {t("reports.saveTriage")}
+            {t("deviations.saveTriage")}
           </SubmitButton>
         </div>
       </Form>

@@ -7,24 +7,24 @@ import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { dayOf } from "#app/models/releases.server.ts";
-import { authorityOverdue } from "#app/models/report-rules.ts";
-import { listReports, myReports, type ReportSummary } from "#app/models/reports.server.ts";
+import { authorityOverdue } from "#app/models/deviation-rules.ts";
+import { listDeviations, myDeviations, type DeviationSummary } from "#app/models/deviations.server.ts";
 import { formatDate, formatDateTime } from "#app/utils/dates.ts";
-import { reportKinds, reportStatuses } from "#app/domain/values.ts";
+import { deviationKinds, deviationStatuses } from "#app/domain/values.ts";
 import type { Route } from "./+types/index";
 
 // Filters arrive in the URL: anything unknown is ignored rather than refused.
 const filterSchema = z.object({
-  status: z.enum(reportStatuses).optional().catch(undefined),
-  kind: z.enum(reportKinds).optional().catch(undefined),
+  status: z.enum(deviationStatuses).optional().catch(undefined),
+  typ: z.enum(deviationKinds).optional().catch(undefined),
   visa: z.enum(["oppna", "alla"]).catch("oppna"),
 });
 
 export function loader({ request, context }: Route.LoaderArgs) {
-  const { user } = requirePermission(request, context, "view", { type: "reports" });
+  const { user } = requirePermission(request, context, "view", { type: "deviations" });
   const filter = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const today = dayOf(new Date());
-  const row = (r: ReportSummary) => ({
+  const row = (r: DeviationSummary) => ({
     id: r.id,
     number: r.number,
     title: r.title,
@@ -37,14 +37,14 @@ export function loader({ request, context }: Route.LoaderArgs) {
     late: r.status !== "closed" && (r.dueOn ?? "9999") < today,
     authorityLate: authorityOverdue(r, today),
   });
-  const seesAll = can(user, "read", { type: "reports" });
+  const seesAll = can(user, "read", { type: "deviations" });
   return {
     filter,
-    mine: myReports(context.db, user.id).map(row),
+    mine: myDeviations(context.db, user.id).map(row),
     all: seesAll
-      ? listReports(context.db, { status: filter.status, kind: filter.kind, open: filter.visa === "oppna" }).map(row)
+      ? listDeviations(context.db, { status: filter.status, kind: filter.typ, open: filter.visa === "oppna" }).map(row)
       : null,
-    canReport: can(user, "create", { type: "reports" }),
+    canReport: can(user, "create", { type: "deviations" }),
   };
 }
 
@@ -52,20 +52,20 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { filter } = loaderData;
   const status = (s: string) => (
-    <span className={`badge report-${s}`}>{t(`reportStatuses.${s}` as "reportStatuses.closed")}</span>
+    <span className={`badge report-${s}`}>{t(`deviationStatuses.${s}` as "deviationStatuses.closed")}</span>
   );
   return (
     <>
-      <PageHeader title={t("sections.deviations.title")} intro={t("reports.intro")}>
+      <PageHeader title={t("sections.deviations.title")} intro={t("deviations.intro")}>
         {/* What most people come here for goes first. */}
         {loaderData.canReport ? (
           <Link to="/avvikelser/ny" className="button button-large">
-            {t("reports.reportDeviation")}
+            {t("deviations.reportDeviation")}
           </Link>
         ) : null}
         {loaderData.all ? (
           <Link to="/avvikelser/analys" className="button button-secondary">
-            {t("analysis.title")}
+            {t("trends.title")}
           </Link>
         ) : null}
         <Link to="/avvikelser/egenkontroller" className="button button-secondary">
@@ -76,9 +76,9 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
         </Link>
       </PageHeader>
       <section className="card" aria-labelledby="mine-heading">
-        <h2 id="mine-heading">{t("reports.mine")}</h2>
+        <h2 id="mine-heading">{t("deviations.mine")}</h2>
         {loaderData.mine.length === 0 ? (
-          <p className="muted">{t("reports.noneMine")}</p>
+          <p className="muted">{t("deviations.noneMine")}</p>
         ) : (
           <ul className="plain-list">
             {loaderData.mine.map((r) => (
@@ -94,8 +94,8 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
       </section>
       {loaderData.all ? (
         <section aria-labelledby="all-heading">
-          <h2 id="all-heading">{t("reports.register")}</h2>
-          <nav className="tabs" aria-label={t("reports.show")}>
+          <h2 id="all-heading">{t("deviations.register")}</h2>
+          <nav className="tabs" aria-label={t("deviations.show")}>
             {(["oppna", "alla"] as const).map((v) => (
               <Link
                 key={v}
@@ -103,23 +103,23 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
                 className={filter.visa === v ? "tab tab-active" : "tab"}
                 aria-current={filter.visa === v ? "page" : undefined}
               >
-                {t(v === "oppna" ? "reports.open" : "reports.all")}
+                {t(v === "oppna" ? "deviations.open" : "deviations.all")}
               </Link>
             ))}
           </nav>
           <Form method="get" className="filter-bar">
             <input type="hidden" name="visa" value={filter.visa} />
             <FilterSelect
-              label={t("reports.kind")}
-              name="kind"
-              value={filter.kind}
-              options={reportKinds.map((k) => ({ value: k, label: t(`reportKinds.${k}`) }))}
+              label={t("deviations.kind")}
+              name="typ"
+              value={filter.typ}
+              options={deviationKinds.map((k) => ({ value: k, label: t(`deviationKinds.${k}`) }))}
             />
             <FilterSelect
-              label={t("reports.status")}
+              label={t("deviations.status")}
               name="status"
               value={filter.status}
-              options={reportStatuses.map((s) => ({ value: s, label: t(`reportStatuses.${s}`) }))}
+              options={deviationStatuses.map((s) => ({ value: s, label: t(`deviationStatuses.${s}`) }))}
             />
             <div className="filter-actions">
               <button type="submit" className="button button-secondary">
@@ -129,20 +129,20 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
           </Form>
           {loaderData.all.length === 0 ? (
             <EmptyState
-              title={t("reports.noneFound")}
-              next={loaderData.canReport ? { to: "/avvikelser/ny", label: t("reports.reportDeviation") } : null}
+              title={t("deviations.noneFound")}
+              next={loaderData.canReport ? { to: "/avvikelser/ny", label: t("deviations.reportDeviation") } : null}
             />
           ) : (
             <div className="table-wrap card">
               <table>
-                <caption className="visually-hidden">{t("reports.register")}</caption>
+                <caption className="visually-hidden">{t("deviations.register")}</caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t("reports.report")}</th>
-                    <th scope="col">{t("reports.kind")}</th>
-                    <th scope="col">{t("reports.occurredAt")}</th>
-                    <th scope="col">{t("reports.responsible")}</th>
-                    <th scope="col">{t("reports.status")}</th>
+                    <th scope="col">{t("deviations.report")}</th>
+                    <th scope="col">{t("deviations.kind")}</th>
+                    <th scope="col">{t("deviations.occurredAt")}</th>
+                    <th scope="col">{t("deviations.responsible")}</th>
+                    <th scope="col">{t("deviations.status")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -153,10 +153,10 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
                           {r.number}. {r.title}
                         </Link>
                         {r.authorityLate ? (
-                          <span className="badge badge-inactive"> {t("reports.authorityLate")}</span>
+                          <span className="badge badge-inactive"> {t("deviations.authorityLate")}</span>
                         ) : null}
                       </td>
-                      <td>{t(`reportKinds.${r.kind}`)}</td>
+                      <td>{t(`deviationKinds.${r.kind}`)}</td>
                       <td>{formatDateTime(r.occurredAt, i18n.language)}</td>
                       <td>
                         {r.responsibleName ?? "—"}

@@ -10,16 +10,16 @@ import { requirePermission } from "#app/auth/guards.server.ts";
 import { checkFiles, MAX_FILES } from "#app/models/attachments.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { listProcesses } from "#app/models/processes.server.ts";
-import { createReport } from "#app/models/reports.server.ts";
+import { reportDeviation } from "#app/models/deviations.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { toDateTimeInput } from "#app/utils/dates.ts";
 import { optionalText, parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
-import { reportKinds } from "#app/domain/values.ts";
+import { deviationKinds } from "#app/domain/values.ts";
 import type { Route } from "./+types/new";
 import { onceTo } from "#app/models/submissions.server.ts";
 
 const reportSchema = z.object({
-  kind: z.enum(reportKinds, "validation.invalidChoice"),
+  kind: z.enum(deviationKinds, "validation.invalidChoice"),
   title: text(200),
   description: text(4000),
   occurredAt: z
@@ -41,7 +41,7 @@ const reportSchema = z.object({
 });
 
 export function loader({ request, context }: Route.LoaderArgs) {
-  const { user } = requirePermission(request, context, "create", { type: "reports" });
+  const { user } = requirePermission(request, context, "create", { type: "deviations" });
   return {
     units: unitTree(context.db),
     processes: listProcesses(context.db).map((p) => ({ value: p.id, label: p.title })),
@@ -52,7 +52,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const { user } = requirePermission(request, context, "create", { type: "reports" });
+  const { user } = requirePermission(request, context, "create", { type: "deviations" });
   const form = await request.formData();
   const parsed = parseForm(reportSchema, form);
   if (!parsed.ok) return { errors: parsed.errors };
@@ -63,7 +63,7 @@ export async function action({ request, context }: Route.ActionArgs) {
         context.db,
         user.id,
         form,
-        () => `/avvikelser/${createReport(context.db, user, parsed.data, files, context.config.dataDir)}?tack=1`,
+        () => `/avvikelser/${reportDeviation(context.db, user, parsed.data, files, context.config.dataDir)}?tack=1`,
       ),
     );
   } catch (error) {
@@ -77,7 +77,7 @@ export default function NewReport({ loaderData, actionData }: Route.ComponentPro
   const errors: FieldErrors | undefined = actionData?.errors;
   return (
     <>
-      <PageHeader title={t("reports.new")} intro={t("reports.newIntro")}>
+      <PageHeader title={t("deviations.new")} intro={t("deviations.newIntro")}>
         <Link to="/avvikelser" className="button button-ghost">
           {t("admin.back")}
         </Link>
@@ -86,29 +86,29 @@ export default function NewReport({ loaderData, actionData }: Route.ComponentPro
         <FormRefusal errors={errors} />
         <Form method="post" encType="multipart/form-data" className="form-grid report-form" noValidate>
           <fieldset className="kind-choice">
-            <legend>{t("reports.kind")}</legend>
-            {reportKinds.map((kind, i) => (
+            <legend>{t("deviations.kind")}</legend>
+            {deviationKinds.map((kind, i) => (
               <label key={kind}>
-                <input type="radio" name="kind" value={kind} defaultChecked={i === 0} /> {t(`reportKinds.${kind}`)}
+                <input type="radio" name="kind" value={kind} defaultChecked={i === 0} /> {t(`deviationKinds.${kind}`)}
               </label>
             ))}
           </fieldset>
-          <TextField label={t("reports.title")} name="title" maxLength={200} error={errors?.title} />
+          <TextField label={t("deviations.title")} name="title" maxLength={200} error={errors?.title} />
           <TextAreaField
-            label={t("reports.description")}
+            label={t("deviations.description")}
             name="description"
             maxLength={4000}
             error={errors?.description}
           />
           <TextField
-            label={t("reports.occurredAt")}
+            label={t("deviations.occurredAt")}
             name="occurredAt"
             type="datetime-local"
             defaultValue={loaderData.now}
             error={errors?.occurredAt}
           />
           <SelectField
-            label={t("reports.unit")}
+            label={t("deviations.unit")}
             name="unitId"
             defaultValue={loaderData.myUnit ?? ""}
             options={[{ value: "", label: t("documents.wholeOrganisation") }, ...unitOptions(loaderData.units)]}
@@ -116,21 +116,21 @@ export default function NewReport({ loaderData, actionData }: Route.ComponentPro
           />
           {loaderData.processes.length > 0 ? (
             <SelectField
-              label={t("reports.process")}
+              label={t("deviations.process")}
               name="processId"
-              options={[{ value: "", label: t("reports.noProcess") }, ...loaderData.processes]}
+              options={[{ value: "", label: t("deviations.noProcess") }, ...loaderData.processes]}
             />
           ) : null}
           <TextAreaField
-            label={t("reports.immediateAction")}
+            label={t("deviations.immediateAction")}
             name="immediateAction"
             optional
             maxLength={2000}
             error={errors?.immediateAction}
           />
           <TextField
-            label={t("reports.files")}
-            hint={t("reports.filesHint", { count: loaderData.maxFiles })}
+            label={t("deviations.files")}
+            hint={t("deviations.filesHint", { count: loaderData.maxFiles })}
             name="files"
             type="file"
             multiple
@@ -139,18 +139,18 @@ export default function NewReport({ loaderData, actionData }: Route.ComponentPro
             error={errors?.files}
           />
           <details className="details-panel">
-            <summary>{t("reports.onBehalf")}</summary>
-            <TextField label={t("reports.contactName")} name="contactName" optional maxLength={200} />
+            <summary>{t("deviations.onBehalf")}</summary>
+            <TextField label={t("deviations.contactName")} name="contactName" optional maxLength={200} />
             <TextField
-              label={t("reports.contactDetails")}
-              hint={t("reports.contactHint")}
+              label={t("deviations.contactDetails")}
+              hint={t("deviations.contactHint")}
               name="contactDetails"
               optional
               maxLength={500}
             />
           </details>
           <div className="form-actions">
-            <SubmitButton>{t("reports.send")}</SubmitButton>
+            <SubmitButton>{t("deviations.send")}</SubmitButton>
           </div>
         </Form>
       </section>
