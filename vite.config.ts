@@ -1,8 +1,18 @@
 import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig } from "vite";
+import { compression } from "vite-plugin-compression2";
 
 export default defineConfig({
-  plugins: [reactRouter()],
+  plugins: [
+    reactRouter(),
+    // The browser's files are compressed once, at build time, with brotli and gzip side by side;
+    // the server sends the one the browser asks for (server/app.ts, staticAssets). The server
+    // bundle is never sent, so it is left alone.
+    {
+      ...compression({ algorithms: ["brotliCompress", "gzip"], threshold: 1024, logLevel: "silent" }),
+      apply: (_config, env) => env.command === "build" && !env.isSsrBuild,
+    },
+  ],
   build: { target: "es2022" },
   // Route files import server-only modules for their loaders; the dev-time dependency scan
   // follows those imports too. Native server packages never reach the browser: skip them.

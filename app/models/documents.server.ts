@@ -177,13 +177,7 @@ export function createDocument(db: Db, actor: Actor, input: DocumentInput, now =
   });
 }
 
-export function updateDocumentDetails(
-  db: Db,
-  actor: Actor,
-  id: string,
-  input: DocumentInput,
-  now = new Date(),
-): void {
+export function updateDocumentDetails(db: Db, actor: Actor, id: string, input: DocumentInput, now = new Date()): void {
   writeTransaction(db, (tx) => {
     const before = requireDocument(tx, id);
     if (!can(actor, "manage", documentResource(before))) throw new DocumentError("document.notAllowed");

@@ -145,7 +145,12 @@ export function revokeInvitation(db: Db, actor: Actor, invitationId: string, now
       .where(and(eq(invitations.id, invitationId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
       .run();
     if (revoked.changes === 0) return;
-    appendTrailEvent(tx, { actorId: actor.id, type: "invitation.revoked", subjectType: "invitation", subjectId: invitationId });
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: "invitation.revoked",
+      subjectType: "invitation",
+      subjectId: invitationId,
+    });
   });
 }
 

@@ -138,7 +138,8 @@ export function changeUserRole(
   writeTransaction(db, (tx) => {
     const user = getUser(tx, userId);
     if (!user) throw new UserError("user.notFound");
-    if (!can(actor, "changeRole", { type: "user", id: user.id, role: user.role })) throw new UserError("user.notAllowed");
+    if (!can(actor, "changeRole", { type: "user", id: user.id, role: user.role }))
+      throw new UserError("user.notAllowed");
     if (user.role === "admin" && input.role !== "admin" && otherActiveAdmins(tx, userId) === 0) {
       throw new UserError("user.lastAdmin");
     }
@@ -163,7 +164,8 @@ export function setUserActive(db: Db, actor: Actor, userId: string, active: bool
   writeTransaction(db, (tx) => {
     const user = getUser(tx, userId);
     if (!user) throw new UserError("user.notFound");
-    if (!can(actor, "deactivate", { type: "user", id: user.id, role: user.role })) throw new UserError("user.notAllowed");
+    if (!can(actor, "deactivate", { type: "user", id: user.id, role: user.role }))
+      throw new UserError("user.notAllowed");
     if (!active && user.role === "admin" && otherActiveAdmins(tx, userId) === 0) {
       throw new UserError("user.lastAdmin");
     }

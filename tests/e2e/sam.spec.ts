@@ -44,9 +44,7 @@ test("the annual SAM follow-up is sent to two units, answered by each unit's man
   test.setTimeout(120_000);
   const qm = findUserByEmail(db, demo.quality_manager)!;
   const stamp = Date.now();
-  const units = ["Ambulans", "Akuten"].map((name) =>
-    createUnit(db, qm, { name: `${name} ${stamp}`, parentId: null }),
-  );
+  const units = ["Ambulans", "Akuten"].map((name) => createUnit(db, qm, { name: `${name} ${stamp}`, parentId: null }));
 
   // The quality manager sends this year's follow-up to the two units only.
   await signIn(page.context(), demo.quality_manager);

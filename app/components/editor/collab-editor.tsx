@@ -9,7 +9,8 @@ import { CommentsPanel, type Person } from "./comments.tsx";
 import { editingItemChip } from "./item-chip-editing.tsx";
 import { documentSchema, FRAGMENT } from "#app/content/schema.ts";
 import { useEditSession, useProviderState } from "./provider-state.ts";
-import { type ConnectionState, type EditSession, type SaveState } from "./session.ts";
+import { type EditSession, type SaveState } from "./session.ts";
+import { StatusBar } from "./status-bar.tsx";
 import { Toolbar } from "./toolbar.tsx";
 import { presenceOf } from "#app/models/presence.ts";
 
@@ -163,32 +164,6 @@ function LiveEditor({
 /** The nonce the page's scripts ran under; browsers show it to scripts only as the property. */
 function pageNonce(): string | undefined {
   return document.querySelector<HTMLScriptElement>("script[nonce]")?.nonce || undefined;
-}
-
-export function StatusBar({
-  connection,
-  save,
-  words,
-  count,
-}: {
-  connection: ConnectionState;
-  save: SaveState | null;
-  words?: number;
-  /** What to count instead of words (a map counts its steps). */
-  count?: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="editor-status" role="status" aria-live="polite">
-      <span className={`connection connection-${connection}`}>
-        <span className="dot" aria-hidden="true" /> {t(`editor.connection.${connection}`)}
-      </span>
-      {save ? (
-        <span className={`save save-${save}`}>{t(`editor.save.${connection === "connected" ? save : "offline"}`)}</span>
-      ) : null}
-      <span className="words">{count ?? t("editor.words", { count: words ?? 0 })}</span>
-    </div>
-  );
 }
 
 type AwarenessUser = { id: string; name: string; color: string };

@@ -31,10 +31,9 @@ import {
   type ProcessGraph,
 } from "#app/models/process-map.ts";
 import { ItemStatus } from "../item-status.tsx";
-import { StatusBar } from "../editor/collab-editor.tsx";
+import { StatusBar } from "../editor/status-bar.tsx";
 import { useEditSession, useProviderState } from "../editor/provider-state.ts";
 import { type EditSession, type SaveState } from "../editor/session.ts";
-import { autoLayout } from "./auto-layout.ts";
 import {
   addLane,
   addNode,
@@ -382,7 +381,12 @@ function LiveMap({
               <button
                 type="button"
                 className="button button-ghost"
-                onClick={() => void autoLayout(graph).then((positions) => placeNodes(doc, positions))}
+                // The layout engine (elkjs, 1.6 MB) is fetched the first time someone asks for it.
+                onClick={() =>
+                  void import("./auto-layout.ts")
+                    .then(({ autoLayout }) => autoLayout(graph))
+                    .then((positions) => placeNodes(doc, positions))
+                }
               >
                 {t("processes.autoLayout")}
               </button>

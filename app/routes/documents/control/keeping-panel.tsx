@@ -18,7 +18,10 @@ export function KeepingPanel({ data, errorsFor, last }: PanelProps) {
       <h2 id="periodic-heading">{t("control.periodicTitle")}</h2>
       <p>
         {doc.nextReviewOn
-          ? t("control.nextReview", { date: formatDate(doc.nextReviewOn, i18n.language), months: doc.reviewIntervalMonths })
+          ? t("control.nextReview", {
+              date: formatDate(doc.nextReviewOn, i18n.language),
+              months: doc.reviewIntervalMonths,
+            })
           : t("control.nextReviewAfterRelease", { months: doc.reviewIntervalMonths })}
       </p>
       {doc.nextReviewOn && !archived ? (

@@ -93,9 +93,7 @@ export function ReviewPanel({ data, errorsFor, last }: PanelProps) {
       ) : (
         <p className="muted">{t("control.noOpenReview")}</p>
       )}
-      {data.canRequest && !archived ? (
-        <RequestReviewForm data={data} errorsFor={errorsFor} last={last} />
-      ) : null}
+      {data.canRequest && !archived ? <RequestReviewForm data={data} errorsFor={errorsFor} last={last} /> : null}
     </section>
   );
 }
