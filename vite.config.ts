@@ -9,7 +9,7 @@ export default defineConfig({
     // the server sends the one the browser asks for (server/app.ts, staticAssets). The server
     // bundle is never sent, so it is left alone.
     {
-      ...compression({ algorithms: ["brotliCompress", "gzip"], threshold: 1024, logLevel: "silent" }),
+      ...compression({ algorithms: ["brotliCompress", "gzip"], logLevel: "silent" }),
       apply: (_config, env) => env.command === "build" && !env.isSsrBuild,
     },
   ],

@@ -168,8 +168,13 @@ test("a process owner adds five steps in one lane: none hides another, before an
   await expect(page.locator(".react-flow__node")).toHaveCount(6);
   await noneOverlap();
 
-  // Automatic layout leaves no overlaps either.
+  // Automatic layout leaves no overlaps either. Its engine (elkjs) is fetched only now, when asked for.
+  const layoutEngine = (url: string) => /\/assets\/auto-layout-[^/]+\.js$/.test(url);
+  const fetchedBefore = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  expect(fetchedBefore.filter(layoutEngine)).toEqual([]);
+  const engine = page.waitForResponse((response) => layoutEngine(response.url()));
   await page.getByRole("button", { name: "Ordna automatiskt" }).click();
+  await engine;
   await expect(page.getByText("Allt sparat")).toBeVisible();
   await noneOverlap();
   await expect(page.locator(".map-canvas")).toHaveScreenshot("five-steps-arranged.png");
