@@ -3,6 +3,7 @@ import type { Db } from "#db/client.ts";
 import type { Config } from "#app/config.server.ts";
 import type { Authenticated } from "#app/auth/sessions.server.ts";
 import type { Mailer } from "#app/models/mail.server.ts";
+import type { Locale } from "#app/domain/values.ts";
 
 /** What routes tell the live-editing endpoint, so open connections never outlast a permission. */
 export type CollabSignals = {
@@ -22,6 +23,8 @@ export type LotsContext = {
   secure: boolean;
   auth: Authenticated | null;
   collab: CollabSignals;
+  /** Where the browser finds each language's catalogue, when the build says (not in development). */
+  catalogueHrefs: Partial<Record<Locale, string>>;
 };
 
 declare module "react-router" {

@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { createRequestHandler } from "@react-router/express";
@@ -10,6 +11,7 @@ import { pinoHttp } from "pino-http";
 import type { Logger } from "pino";
 import type { ServerBuild } from "react-router";
 import type { Db } from "#db/client.ts";
+import { locales, type Locale } from "#app/domain/values.ts";
 import type { Config } from "#app/config.server.ts";
 import { authenticateCookie } from "#app/auth/authenticate.server.ts";
 import { expectedOrigin, isSafeMethod, isSameOrigin } from "#app/auth/origin.server.ts";
@@ -38,6 +40,8 @@ export type AppDeps = {
   build: ServerBuild | (() => Promise<ServerBuild>);
   /** Vite's middleware in development; static files from the build in production. */
   assets: express.RequestHandler[];
+  /** Each language's catalogue file in the build (catalogueHrefs); none in development. */
+  catalogueHrefs?: Partial<Record<Locale, string>>;
 };
 
 type Locals = { cspNonce: string; auth: LotsContext["auth"] };
@@ -179,6 +183,7 @@ export function createApp(deps: AppDeps): express.Express {
         secure: req.secure,
         auth: res.locals.auth as LotsContext["auth"],
         collab: deps.collab,
+        catalogueHrefs: deps.catalogueHrefs ?? {},
       }),
     }),
   );
@@ -199,6 +204,19 @@ function unlessSet(res: Response, name: string, value: string) {
     if (!res.hasHeader(name)) res.setHeader(name, value);
     return writeHead(...args);
   }) as Response["writeHead"];
+}
+
+/** Each language's catalogue chunk, from the build's manifest (see vite.config.ts). */
+export function catalogueHrefs(buildDir: string): Partial<Record<Locale, string>> {
+  const file = path.join(buildDir, "client/.vite/manifest.json");
+  if (!fs.existsSync(file)) return {};
+  const manifest = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, { file: string }>;
+  const hrefs: Partial<Record<Locale, string>> = {};
+  for (const locale of locales) {
+    const chunk = manifest[`app/i18n/${locale}.ts`];
+    if (chunk) hrefs[locale] = `/${chunk.file}`;
+  }
+  return hrefs;
 }
 
 export function staticAssets(buildDir: string): express.RequestHandler[] {

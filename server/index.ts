@@ -16,7 +16,7 @@ import { sendSamReminders } from "#app/models/sam.server.ts";
 import { sendCycleReminders } from "#app/models/annual-cycle.server.ts";
 import { translator } from "#app/i18n/translator.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
-import { createApp, staticAssets } from "./app.ts";
+import { createApp, staticAssets, catalogueHrefs } from "./app.ts";
 import { attachCollab } from "./collab/endpoint.ts";
 import { createLogger } from "./logger.ts";
 
@@ -40,10 +40,12 @@ deleteExpiredSessions(db);
 const server = http.createServer();
 let build: ServerBuild | (() => Promise<ServerBuild>);
 let assets;
+let catalogues = {};
 if (config.production) {
   const buildDir = path.resolve("build");
   build = (await import(path.join(buildDir, "server/index.js"))) as ServerBuild;
   assets = staticAssets(buildDir);
+  catalogues = catalogueHrefs(buildDir);
 } else {
   const vite = await import("vite").then((v) =>
     v.createServer({ server: { middlewareMode: true, hmr: { server } }, appType: "custom" }),
@@ -74,7 +76,10 @@ function siteOrigin(): string {
 }
 
 const collab = attachCollab(server, { db, config, logger });
-server.on("request", createApp({ db, config, logger, mailer, collab, build, assets, siteOrigin }));
+server.on(
+  "request",
+  createApp({ db, config, logger, mailer, collab, build, assets, siteOrigin, catalogueHrefs: catalogues }),
+);
 
 server.listen(config.port, config.host, () => {
   logger.info({ url: siteOrigin(), dataDir: config.dataDir }, "Lots is listening");
