@@ -233,6 +233,7 @@ async function freezing(rows: Row[]) {
         step: "minor",
         effectiveOn: "2026-01-01",
         summary: "Bench",
+        candidateAt: new Date(),
         content: candidate,
         readers: [],
         reviewIntervalMonths: 12,

@@ -4,11 +4,13 @@
  */
 import fs from "node:fs";
 import { loadConfig } from "#app/config.server.ts";
+import { verifyReleaseFiles } from "#app/models/document-files.server.ts";
 import { verifyReleases } from "#app/models/releases.server.ts";
 import { verifyTrail } from "#app/models/trail.server.ts";
 import { databaseFile, openDatabase } from "#db/client.ts";
 
-const file = databaseFile(loadConfig().dataDir);
+const { dataDir } = loadConfig();
+const file = databaseFile(dataDir);
 if (!fs.existsSync(file)) {
   console.error(`No database at ${file}`);
   process.exit(2);
@@ -16,6 +18,7 @@ if (!fs.existsSync(file)) {
 const db = openDatabase(file);
 const trail = verifyTrail(db);
 const releases = verifyReleases(db);
+const files = verifyReleaseFiles(db, dataDir);
 db.$client.close();
 if (trail.ok) {
   console.log(`Trail intact: ${trail.checked} events verified.`);
@@ -31,4 +34,9 @@ if (releases.ok) {
     `Release ${releases.releaseId} (${releases.documentTitle} ${releases.version}) does not hold: ${releases.reason}.`,
   );
 }
-if (!trail.ok || !releases.ok) process.exit(1);
+if (files.ok) {
+  console.log(`Release files intact: ${files.checked} pictures and forms re-hashed.`);
+} else {
+  console.error(`File ${files.fileId} of a release does not hold: ${files.reason}.`);
+}
+if (!trail.ok || !releases.ok || !files.ok) process.exit(1);

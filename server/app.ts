@@ -26,6 +26,18 @@ import { readingPageCache } from "./reading-cache.ts";
 /** Form posts are small; anything larger is refused before React Router reads it. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * The few paths that take files take more: a picture or a form for a document, and Word files
+ * or a zip of them to import. Each model still checks every file's own size.
+ */
+const uploadLimits: [RegExp, number][] = [
+  [/^\/dokument\/importera$/, 64 * 1024 * 1024],
+  [/^\/dokument\/[a-z2-7]{16}\/filer$/, 24 * 1024 * 1024],
+];
+
+export const maxBodyBytesFor = (path: string) =>
+  uploadLimits.find(([pattern]) => pattern.test(path))?.[1] ?? MAX_BODY_BYTES;
+
 /** Memory for rendered reading-view pages (see reading-cache.ts). */
 const READING_CACHE_BYTES = 64 * 1024 * 1024;
 
@@ -125,7 +137,7 @@ export function createApp(deps: AppDeps): express.Express {
         res.statusCode >= 500 ? "error" : err || res.statusCode >= 400 ? "warn" : "info",
     }),
   );
-  app.use(frontDoor({ servedHosts: config.servedHosts, maxBodyBytes: MAX_BODY_BYTES, refuse }));
+  app.use(frontDoor({ servedHosts: config.servedHosts, maxBodyBytes: maxBodyBytesFor, refuse }));
   for (const handler of deps.assets) app.use(handler);
   // Pages and data compressed on the fly (brotli where the browser takes it). The reading cache
   // below writes through this, so each copy it serves with a fresh CSP nonce is compressed too.

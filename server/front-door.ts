@@ -50,8 +50,13 @@ export function judgePath(target: string): PathJudgement {
   return { kind: "redirect", location: normal + query };
 }
 
-export function frontDoor(options: { servedHosts: ReadonlySet<string>; maxBodyBytes: number; refuse: Refuse }) {
-  const { servedHosts, maxBodyBytes, refuse } = options;
+export function frontDoor(options: {
+  servedHosts: ReadonlySet<string>;
+  /** The largest body a path takes, judged on the path in normal form. */
+  maxBodyBytes: (path: string) => number;
+  refuse: Refuse;
+}) {
+  const { servedHosts, refuse } = options;
   return (req: Request, res: Response, next: NextFunction) => {
     const host = req.headers.host;
     if (!host || !servedHosts.has(hostName(host))) {
@@ -71,6 +76,7 @@ export function frontDoor(options: { servedHosts: ReadonlySet<string>; maxBodyBy
       return res.redirect(308, judged.location);
     }
     if (req.method === "GET" || req.method === "HEAD") return next();
+    const maxBodyBytes = options.maxBodyBytes(req.path);
     if (Number(req.headers["content-length"] ?? 0) > maxBodyBytes) {
       // The body is never read, so the connection cannot carry another request.
       res.setHeader("Connection", "close");

@@ -10,6 +10,12 @@ import { personOptions } from "#app/components/person-options.ts";
 /** The register entry of a document: shared by creating one and editing its details. */
 export const documentDetailsSchema = z.object({
   title: text(200),
+  reference: z
+    .string()
+    .trim()
+    .max(40, "validation.tooLong")
+    .optional()
+    .transform((v) => v || null),
   type: z.enum(documentTypes, "validation.invalidChoice"),
   ownerId: z.string().min(1, "validation.required").max(40),
   unitId: z
@@ -54,6 +60,15 @@ export function DocumentFields({ people, units, defaults, errors }: Props) {
         defaultValue={defaults?.title}
         maxLength={200}
         error={errors?.title}
+      />
+      <TextField
+        label={t("documents.reference")}
+        name="reference"
+        defaultValue={defaults?.reference ?? ""}
+        hint={t("documents.referenceHint")}
+        optional
+        maxLength={40}
+        error={errors?.reference}
       />
       <SelectField
         label={t("documents.type")}

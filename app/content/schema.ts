@@ -3,6 +3,7 @@ import { TableKit } from "@tiptap/extension-table";
 import { TaskItem, TaskList } from "@tiptap/extension-list";
 import StarterKit from "@tiptap/starter-kit";
 import { CommentMark } from "./comment-mark.ts";
+import { DocumentImage } from "./document-image.ts";
 import { ItemChip } from "./item-chip.ts";
 
 /** The Yjs fragment a Tiptap document lives in (docs/ARCHITECTURE.md, contracts). */
@@ -23,6 +24,7 @@ export function documentSchema({ chip = ItemChip }: { chip?: typeof ItemChip } =
     TableKit.configure({ table: { resizable: false } }),
     TaskList,
     TaskItem.configure({ nested: true }),
+    DocumentImage,
     CommentMark,
     chip,
   ];

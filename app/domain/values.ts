@@ -44,6 +44,8 @@ export type ParticipantRole = (typeof participantRoles)[number];
 /** A document's register entry, as forms edit it and the model stores it. */
 export type DocumentDetails = {
   title: string;
+  /** The organisation's own document number, if it uses them. */
+  reference?: string | null;
   type: ControlledType;
   ownerId: string;
   unitId: string | null;
@@ -118,6 +120,13 @@ export type ActionSource = (typeof actionSources)[number];
 /** What an uploaded file belongs to: a report, an authority's receipt for one, or a check's photo. */
 export const attachmentOwners = ["report", "authority_receipt", "checklist_round"] as const;
 export type AttachmentOwner = (typeof attachmentOwners)[number];
+
+/**
+ * A picture in a document's text, a form (blankett) listed with it, or the file it was
+ * imported from (kept as evidence when it was approved outside Lots).
+ */
+export const documentFileKinds = ["image", "form", "source"] as const;
+export type DocumentFileKind = (typeof documentFileKinds)[number];
 
 /** What the one link table can connect (docs/ARCHITECTURE.md, wall 9). */
 export const linkableKinds = [

@@ -62,10 +62,9 @@ export function storeFiles(
   now = new Date(),
 ): string[] {
   if (files.length === 0) return [];
-  fs.mkdirSync(folder(dataDir), { recursive: true });
   return files.map((file) => {
     const id = newId();
-    fs.writeFileSync(path.join(folder(dataDir), id), file.bytes, { flag: "wx" });
+    writeStoredFile(dataDir, id, file.bytes);
     db.insert(attachments)
       .values({
         id,
@@ -94,7 +93,13 @@ export function getAttachment(db: Db, id: string) {
   return db.select().from(attachments).where(eq(attachments.id, id)).get();
 }
 
-export function readAttachment(dataDir: string, id: string): Buffer {
+/** Writes a new stored file under its generated id; an existing file is never overwritten. */
+export function writeStoredFile(dataDir: string, id: string, bytes: Uint8Array): void {
+  fs.mkdirSync(folder(dataDir), { recursive: true });
+  fs.writeFileSync(path.join(folder(dataDir), id), bytes, { flag: "wx" });
+}
+
+export function readStoredFile(dataDir: string, id: string): Buffer {
   // Ids are generated base32; anything else never reaches the file system.
   if (!/^[a-z2-7]{16}$/.test(id)) throw new Error("bad attachment id");
   return fs.readFileSync(path.join(folder(dataDir), id));

@@ -9,6 +9,7 @@ import { documents } from "#db/schema/index.ts";
 import { freezeMap, graphText, isGraph } from "./process-map-content.server.ts";
 import type { ProcessGraph } from "./process-map.ts";
 import { documentSchema, FRAGMENT } from "#app/content/schema.ts";
+import { documentFileIdOf } from "#app/content/document-image.ts";
 import { chipText, type ChipAttrs } from "#app/content/item-chip.ts";
 import { compact, loadYDoc } from "./collab-store.server.ts";
 import { DELETION, INSERTION } from "./content-diff.ts";
@@ -31,7 +32,14 @@ function conform(node: JSONContent, dropMarks: readonly string[] = []): JSONCont
     return [{ ...node, ...(marks ? { marks } : {}) }];
   }
   if (!node.type || !(node.type in schema.nodes)) return content ?? [];
+  // A picture from anywhere but Lots' own store is not kept (see document-image.ts).
+  if (node.type === "image" && documentFileIdOf(node.attrs?.src) === null) return [];
   return [{ ...node, ...(content ? { content } : {}) }];
+}
+
+/** Content from outside (an imported file) held to the schema, as stored content is. */
+export function conformContent(doc: JSONContent): JSONContent {
+  return { type: "doc", content: (doc.content ?? []).flatMap((n) => conform(n)) };
 }
 
 /** Renders a Yjs document state as ProseMirror JSON and HTML, without a browser. */

@@ -51,6 +51,7 @@ const owner = alias(users, "owner");
 const listColumns = {
   id: documents.id,
   title: documents.title,
+  reference: documents.reference,
   type: documents.type,
   status: documents.status,
   ownerId: documents.ownerId,
@@ -71,6 +72,7 @@ const listColumns = {
 export type DocumentSummary = {
   id: string;
   title: string;
+  reference: string | null;
   type: ControlledType;
   status: DocumentStatus;
   ownerId: string;

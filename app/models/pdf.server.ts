@@ -1,3 +1,4 @@
+import { download } from "./downloads.server.ts";
 import { createRequire } from "node:module";
 import pdfmake from "pdfmake";
 import type { TDocumentDefinitions } from "pdfmake/interfaces";
@@ -44,19 +45,8 @@ export function pageFooter(
   });
 }
 
-/**
- * A PDF as a download: an ASCII file name for old browsers beside the exact UTF-8 one.
- * Never kept: whoever may read it can change before the browser would ask again.
- */
-export function pdfDownload(pdf: Buffer, name: string): Response {
-  return new Response(new Uint8Array(pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${name.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
-}
+/** A PDF as a download (see downloads.server.ts). */
+export const pdfDownload = (pdf: Buffer, name: string): Response => download(pdf, name, "application/pdf");
 
 export function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
   return pdfmake.createPdf(definition).getBuffer();

@@ -16,6 +16,7 @@ import {
   type ReaderGroupKind,
 } from "#db/schema/index.ts";
 import { contentHash, type FrozenContent } from "./document-content.server.ts";
+import { freezeReleaseFiles } from "./document-files.server.ts";
 import { DomainError } from "./errors.ts";
 import { appendTrailEvent } from "./trail.server.ts";
 import { compareVersions, formatVersion, nextVersion, parseVersion, type VersionStep } from "./versions.ts";
@@ -129,6 +130,10 @@ export type NewRelease = {
   content: Pick<FrozenContent, "state" | "jsonText" | "html" | "text" | "hash">;
   readers: { kind: ReaderGroupKind; value: string }[];
   reviewIntervalMonths: number;
+  /** When the candidate was frozen: the forms listed with the draft then are the release's. */
+  candidateAt: Date;
+  /** A file kept beside the release as evidence (the original of one approved outside Lots). */
+  evidenceFileId?: string;
 };
 
 /**
@@ -169,6 +174,9 @@ export function createRelease(tx: Db, input: NewRelease, now = new Date()): Rele
   tx.run(
     sql`insert into release_search (release_id, title, body) values (${id}, ${input.title}, ${input.content.text})`,
   );
+  const files = freezeReleaseFiles(tx, id, input.documentId, JSON.parse(input.content.jsonText), input.candidateAt, [
+    ...(input.evidenceFileId ? [input.evidenceFileId] : []),
+  ]);
   tx.update(documents)
     .set({ nextReviewOn: addMonthsToDay(input.effectiveOn, input.reviewIntervalMonths), updatedAt: now })
     .where(eq(documents.id, input.documentId))
@@ -185,6 +193,7 @@ export function createRelease(tx: Db, input: NewRelease, now = new Date()): Rele
       effectiveOn: input.effectiveOn,
       contentHash: input.content.hash,
       readers: input.readers,
+      files,
     },
   });
   return requireRelease(tx, id);

@@ -381,6 +381,7 @@ export async function approveReview(
         },
         readers: input.readers,
         reviewIntervalMonths: document.reviewIntervalMonths,
+        candidateAt: current.requestedAt,
       },
       now,
     );
@@ -426,4 +427,76 @@ export function reviewRoundsAwaiting(db: Db, userId: string): AwaitingReviewRoun
     if (r.approverId === userId) return [{ documentId: r.documentId, title: r.title, as: "approver" }];
     return pending.has(r.id) ? [{ documentId: r.documentId, title: r.title, as: "reviewer" }] : [];
   });
+}
+
+export type OutsideApproval = {
+  /** Who approved it, as the file says (kept in the release's summary, never in the trail). */
+  approvedBy: string;
+  effectiveOn: string;
+  /** The original file, kept beside the release as evidence of the approval. */
+  sourceFileId: string;
+};
+
+/**
+ * Registers a draft brought in from an earlier system as released 1.0, approved outside Lots:
+ * the person registering it must be one who may approve, the original file is kept beside the
+ * release, and the trail says plainly that the approval happened elsewhere. Call inside the
+ * import's transaction.
+ */
+export function registerApprovedOutside(
+  tx: Db,
+  actor: Actor,
+  documentId: string,
+  input: OutsideApproval,
+  summary: string,
+  now = new Date(),
+): ReleaseSummary {
+  if (!can(actor, "approve", { type: "releases" })) throw new ReviewRoundError("reviewRound.notApprover");
+  const document = requireDocument(tx, documentId);
+  const candidate = freezeDocument(tx, documentId);
+  if (candidate.text.trim() === "") throw new ReviewRoundError("reviewRound.emptyDocument");
+  const reviewId = newId();
+  tx.insert(reviews)
+    .values({
+      id: reviewId,
+      documentId,
+      status: "approved",
+      requestedBy: actor.id,
+      requestedAt: now,
+      approverId: actor.id,
+      candidateState: Buffer.from(candidate.state),
+      candidateJson: candidate.jsonText,
+      candidateHtml: candidate.html,
+      candidateHash: candidate.hash,
+      decidedBy: actor.id,
+      decidedAt: now,
+      decisionComment: summary,
+    })
+    .run();
+  appendTrailEvent(tx, {
+    actorId: actor.id,
+    type: "review.approvedOutside",
+    subjectType: "review",
+    subjectId: reviewId,
+    at: now,
+    data: { documentId, signedHash: candidate.hash, signature: "outside", evidenceFileId: input.sourceFileId },
+  });
+  return createRelease(
+    tx,
+    {
+      documentId,
+      title: document.title,
+      reviewId,
+      approverId: actor.id,
+      step: "major",
+      effectiveOn: input.effectiveOn,
+      summary,
+      content: candidate,
+      readers: [],
+      reviewIntervalMonths: document.reviewIntervalMonths,
+      candidateAt: now,
+      evidenceFileId: input.sourceFileId,
+    },
+    now,
+  );
 }

@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { documentFileIdOf } from "#app/content/document-image.ts";
 
 /**
  * The HTML of a release is what staff read and what the PDF and diffs are made from. It is
@@ -41,6 +42,7 @@ const options: sanitizeHtml.IOptions = {
     "div",
     "ins",
     "del",
+    "img",
   ],
   allowedAttributes: {
     a: ["href", "target", "rel", "class", "data-type", "data-id", "data-label", "data-item-kind"],
@@ -55,6 +57,7 @@ const options: sanitizeHtml.IOptions = {
     col: ["style"],
     ins: ["class"],
     del: ["class"],
+    img: ["src", "alt", "title", "width", "height"],
   },
   allowedClasses: {
     code: [/^language-[\w-]+$/],
@@ -77,6 +80,8 @@ const options: sanitizeHtml.IOptions = {
       },
     }),
   },
+  // A picture shows only a file from Lots' own store (see document-image.ts), nothing from outside.
+  exclusiveFilter: (frame) => frame.tag === "img" && documentFileIdOf(frame.attribs.src) === null,
   disallowedTagsMode: "discard",
 };
 

@@ -9,6 +9,8 @@ export const documents = sqliteTable(
   {
     id: text("id").primaryKey(),
     title: text("title").notNull(),
+    /** The organisation's own document number (e.g. "RUT-012"), kept from the system it came from. */
+    reference: text("reference"),
     type: text("type", { enum: controlledTypes }).notNull(),
     status: text("status", { enum: documentStatuses }).notNull().default("draft"),
     ownerId: text("owner_id")

@@ -21,3 +21,4 @@ export * from "./requirements.ts";
 export * from "./context.ts";
 export * from "./delegations.ts";
 export * from "./competence.ts";
+export * from "./document-files.ts";

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { attachmentsOf, checkFiles, readAttachment } from "#app/models/attachments.server.ts";
+import { attachmentsOf, checkFiles, readStoredFile } from "#app/models/attachments.server.ts";
 import { listNotifications } from "#app/models/notifications.server.ts";
 import { deviationTrends } from "#app/models/deviation-trends.server.ts";
 import { allowedMoves, authorityDeadline, authorityOverdue, suggestedAuthority } from "#app/models/deviation-rules.ts";
@@ -90,7 +90,7 @@ describe("reports", () => {
     const id = reportDeviation(db, staff, input(), files, dataDir);
     const [photo] = attachmentsOf(db, "report", id);
     expect(photo).toMatchObject({ fileName: "pall.png", mime: "image/png" });
-    expect(readAttachment(dataDir, photo!.id)).toEqual(Buffer.from(png));
+    expect(readStoredFile(dataDir, photo!.id)).toEqual(Buffer.from(png));
 
     expect(() => triageDeviation(db, staff, id, triage())).toThrow("deviation.notAllowed");
     triageDeviation(db, manager, id, triage());

@@ -8,6 +8,7 @@ import { useRevalidator } from "react-router";
 import { CommentsPanel, type Person } from "./comments.tsx";
 import { editingItemChip } from "./item-chip-editing.tsx";
 import { documentSchema, FRAGMENT } from "#app/content/schema.ts";
+import { pictureIn } from "./image-insert.tsx";
 import { useEditSession, useProviderState } from "./provider-state.ts";
 import { type EditSession, type SaveState } from "./session.ts";
 import { StatusBar } from "./status-bar.tsx";
@@ -63,6 +64,7 @@ function LiveEditor({
   const revalidator = useRevalidator();
   const { connection, synced } = useProviderState(session);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [pastedImage, setPastedImage] = useState<File | null>(null);
 
   const editor = useEditor(
     {
@@ -80,6 +82,17 @@ function LiveEditor({
         CharacterCount,
       ],
       editorProps: {
+        // A pasted or dropped picture is described first, then stored; never inlined as data.
+        handlePaste: (_view, event) => {
+          const picture = canEdit ? pictureIn(event.clipboardData?.files) : null;
+          if (picture) setPastedImage(picture);
+          return picture !== null;
+        },
+        handleDrop: (_view, event) => {
+          const picture = canEdit ? pictureIn((event as DragEvent).dataTransfer?.files) : null;
+          if (picture) setPastedImage(picture);
+          return picture !== null;
+        },
         attributes: {
           class: "document-body prose",
           "aria-label": t("editor.contentLabel"),
@@ -138,7 +151,14 @@ function LiveEditor({
     <div className="editor-layout">
       <div className="editor-main">
         <div className="editor-chrome">
-          {canEdit && editor ? <Toolbar editor={editor} /> : null}
+          {canEdit && editor ? (
+            <Toolbar
+              editor={editor}
+              documentId={documentId}
+              pastedImage={pastedImage}
+              onImageDone={() => setPastedImage(null)}
+            />
+          ) : null}
           <Presence session={session} me={me} />
         </div>
         {refusal ? (

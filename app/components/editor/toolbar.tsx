@@ -2,6 +2,7 @@ import type { Editor } from "@tiptap/core";
 import { useEditorState } from "@tiptap/react";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { ImageInsert } from "./image-insert.tsx";
 
 type Button = {
   key: string;
@@ -13,9 +14,21 @@ type Button = {
 };
 
 /** Formatting for people who would rather click than remember shortcuts; every button has a name. */
-export function Toolbar({ editor }: { editor: Editor }) {
+export function Toolbar({
+  editor,
+  documentId,
+  pastedImage,
+  onImageDone,
+}: {
+  editor: Editor;
+  documentId: string;
+  /** A picture pasted or dropped into the text, waiting for its description. */
+  pastedImage: File | null;
+  onImageDone: () => void;
+}) {
   const { t } = useTranslation();
   const [linking, setLinking] = useState(false);
+  const [choosingImage, setChoosingImage] = useState(false);
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -133,6 +146,13 @@ export function Toolbar({ editor }: { editor: Editor }) {
         run: () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
         disabled: state.table,
       },
+      {
+        key: "image",
+        label: t("editor.image"),
+        text: <ImageIcon />,
+        active: choosingImage,
+        run: () => setChoosingImage((v) => !v),
+      },
     ],
   ];
   const tableTools: Button[] = state.table
@@ -189,6 +209,17 @@ export function Toolbar({ editor }: { editor: Editor }) {
         ) : null}
       </div>
       {linking ? <LinkForm editor={editor} onDone={() => setLinking(false)} /> : null}
+      {choosingImage || pastedImage ? (
+        <ImageInsert
+          editor={editor}
+          documentId={documentId}
+          file={pastedImage}
+          onDone={() => {
+            setChoosingImage(false);
+            onImageDone();
+          }}
+        />
+      ) : null}
     </div>
   );
 }
@@ -244,6 +275,16 @@ function LinkForm({ editor, onDone }: { editor: Editor; onDone: () => void }) {
         {t("common.cancel")}
       </button>
     </form>
+  );
+}
+
+function ImageIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="18" height="18" style={{ verticalAlign: "middle" }}>
+      <rect x="3" y="5" width="18" height="14" rx="2" fill="none" stroke="currentColor" strokeWidth="2" />
+      <path d="M3 17l5-5 4 4 3-3 6 6" fill="none" stroke="currentColor" strokeWidth="2" strokeLinejoin="round" />
+      <circle cx="16" cy="9" r="1.6" fill="currentColor" />
+    </svg>
   );
 }
 

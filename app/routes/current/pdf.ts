@@ -4,6 +4,7 @@ import { can } from "#app/auth/permissions.server.ts";
 import { translator } from "#app/i18n/translator.server.ts";
 import { getDocument, documentResource } from "#app/models/documents.server.ts";
 import { getOrganisation } from "#app/models/organisation.server.ts";
+import { releaseFileName } from "#app/models/downloads.server.ts";
 import { pdfDownload } from "#app/models/pdf.server.ts";
 import { releasePdf } from "#app/models/release-pdf.server.ts";
 import { findRelease, requireRelease, versionOf } from "#app/models/releases.server.ts";
@@ -40,6 +41,5 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       page: (page, pages) => t("reading.pageOf", { page, pages }),
     },
   );
-  const name = `${release.title.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "")}-${versionOf(release)}.pdf`;
-  return pdfDownload(pdf, name);
+  return pdfDownload(pdf, releaseFileName(release.title, versionOf(release), "pdf"));
 }

@@ -1,11 +1,13 @@
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
+import { DocumentForms } from "#app/components/document-forms.tsx";
 import { DiffView } from "#app/components/reading/diff-view.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { acknowledge } from "#app/models/acknowledgements.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
+import { releaseFormsOf } from "#app/models/document-files.server.ts";
 import { readingState } from "#app/models/reading.server.ts";
 import { diffReleases } from "#app/models/release-diff.server.ts";
 import { requireRelease } from "#app/models/releases.server.ts";
@@ -34,6 +36,9 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
       effectiveOn: release.effectiveOn,
     },
     html: state.showContent ? requireRelease(context.db, release.id).html : "",
+    forms: state.showContent
+      ? releaseFormsOf(context.db, release.id).map(({ id, fileName, size }) => ({ id, fileName, size }))
+      : [],
     // What changed since the version this person last confirmed reading.
     sinceLastRead: state.lastReadVersion
       ? diffReleases(context.db, state.document.id, state.lastReadVersion, release.version)
@@ -102,6 +107,9 @@ export default function ReleasePage({ loaderData, actionData }: Route.ComponentP
           <a href={`${base}/${release.version}/pdf`} className="button button-secondary" download>
             {t("reading.downloadPdf")}
           </a>
+          <a href={`${base}/${release.version}/docx`} className="button button-secondary" download>
+            {t("reading.downloadWord")}
+          </a>
           {loaderData.canManage ? (
             <Link to={`/dokument/${doc.id}/granskning`} className="button button-ghost">
               {t("reading.manage")}
@@ -160,6 +168,7 @@ export default function ReleasePage({ loaderData, actionData }: Route.ComponentP
       {loaderData.showContent ? (
         <>
           <div className="document-body prose release-body" dangerouslySetInnerHTML={{ __html: loaderData.html }} />
+          <DocumentForms documentId={doc.id} forms={loaderData.forms} canEdit={false} />
           <footer className="release-footer">
             <p>{t("reading.changeSummary", { summary: release.summary })}</p>
           </footer>

@@ -1,7 +1,7 @@
 import { data } from "react-router";
 import { requireAuth } from "#app/auth/guards.server.ts";
 import { readableAttachment } from "#app/models/attachment-access.server.ts";
-import { readAttachment } from "#app/models/attachments.server.ts";
+import { readStoredFile } from "#app/models/attachments.server.ts";
 import type { Route } from "./+types/attachment";
 
 /** A stored file, to those who may read what it belongs to; never guessed into, never run. */
@@ -9,7 +9,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   const { user } = requireAuth(request, context);
   const attachment = readableAttachment(context.db, user, params.id);
   if (!attachment) throw data({ reason: "notFound" }, { status: 404 });
-  const bytes = readAttachment(context.config.dataDir, attachment.id);
+  const bytes = readStoredFile(context.config.dataDir, attachment.id);
   const inline = attachment.mime.startsWith("image/") || attachment.mime === "application/pdf";
   return new Response(new Uint8Array(bytes), {
     headers: {

@@ -19,6 +19,7 @@ import { linkedTo } from "#app/models/links.server.ts";
 import { processOfMap } from "#app/models/processes.server.ts";
 import { linkFormIntent } from "#app/routes/links/link-form.server.ts";
 import { LinkedPanel } from "#app/components/linked-panel.tsx";
+import { documentFileHref } from "#app/content/document-image.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { formText, parseForm, parseFormObject, type FieldErrors } from "#app/utils/forms.ts";
 import { ParticipantsPanel, participantSchema } from "#app/components/participants-panel.tsx";
@@ -29,8 +30,20 @@ import {
   removeParticipant,
 } from "#app/models/participants.server.ts";
 import { documentOr404 } from "./document-or-404.server.ts";
+import { DocumentForms } from "#app/components/document-forms.tsx";
+import { ImportReportView } from "#app/components/import-report.tsx";
+import { formsOf } from "#app/models/document-files.server.ts";
+import { importOf } from "#app/models/document-import.server.ts";
 import type { Route } from "./+types/document";
 import { once } from "#app/models/submissions.server.ts";
+
+/** Where an imported draft came from, with its report and the original file. */
+function importedFrom(db: Parameters<typeof importOf>[0], documentId: string) {
+  const row = importOf(db, documentId);
+  return row
+    ? { fileName: row.fileName, at: row.importedAt.toISOString(), report: row.report, sourceFileId: row.sourceFileId }
+    : null;
+}
 
 // The editor and its socket load in the browser only; the first paint is the server's HTML.
 const CollabEditor = lazy(() => import("#app/components/editor/collab-editor.tsx"));
@@ -71,6 +84,8 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
     linked: linkedTo(context.db, user, { kind: "document", id: document.id }),
     canLink: can(user, "edit", { type: "links" }),
     canAct: can(user, "create", { type: "actions" }) && can(user, "edit", { type: "links" }),
+    forms: formsOf(context.db, document.id).map(({ id, fileName, size }) => ({ id, fileName, size })),
+    imported: importedFrom(context.db, document.id),
   };
 }
 
@@ -179,6 +194,22 @@ export default function DocumentPage({ loaderData, actionData }: Route.Component
           }
         />
       ) : null}
+      {loaderData.imported ? (
+        <details className="card details-panel import-origin">
+          <summary>
+            {t("documents.importedFrom", {
+              file: loaderData.imported.fileName,
+              date: formatDate(loaderData.imported.at, i18n.language),
+            })}
+          </summary>
+          <ImportReportView report={loaderData.imported.report} />
+          <p>
+            <a href={documentFileHref(loaderData.imported.sourceFileId)} download>
+              {loaderData.imported.fileName}
+            </a>
+          </p>
+        </details>
+      ) : null}
       {archived ? <Notice>{t("documents.archivedNotice")}</Notice> : null}
       {hydrated ? (
         <Suspense fallback={staticBody}>
@@ -195,6 +226,7 @@ export default function DocumentPage({ loaderData, actionData }: Route.Component
       ) : (
         staticBody
       )}
+      <DocumentForms documentId={doc.id} forms={loaderData.forms} canEdit={loaderData.canEdit} />
       <LinkedPanel
         self={{ kind: "document", id: doc.id }}
         items={loaderData.linked}

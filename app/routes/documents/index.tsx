@@ -63,9 +63,14 @@ export default function Documents({ loaderData }: Route.ComponentProps) {
     <>
       <PageHeader title={t("sections.documents.title")} intro={t("sections.documents.intro")}>
         {loaderData.canCreate ? (
-          <Link to="/dokument/ny" className="button">
-            {t("documents.new")}
-          </Link>
+          <>
+            <Link to="/dokument/ny" className="button">
+              {t("documents.new")}
+            </Link>
+            <Link to="/dokument/importera" className="button button-secondary">
+              {t("documents.importWord")}
+            </Link>
+          </>
         ) : null}
       </PageHeader>
       <Form method="get" className="filter-bar" role="search" aria-label={t("documents.filters")}>
