@@ -27,6 +27,8 @@ export default [
     ]),
     ...prefix("gallande", [
       index("routes/current/index.tsx"),
+      route("handbok.pdf", "routes/current/handbook.ts", { id: "handbook-pdf" }),
+      route("handbok.docx", "routes/current/handbook.ts", { id: "handbook-docx" }),
       route(":id/jamfor", "routes/current/compare.tsx"),
       route(":id/:version?", "routes/current/release.tsx"),
       route(":id/docx", "routes/current/docx.ts", { id: "current-docx" }),

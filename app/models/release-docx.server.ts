@@ -90,7 +90,11 @@ function runs(nodes: JSONContent[] = [], context: Context): ParagraphChild[] {
   });
 }
 
-const imageTypes: Record<string, "png" | "jpg" | "gif"> = { "image/png": "png", "image/jpeg": "jpg", "image/gif": "gif" };
+const imageTypes: Record<string, "png" | "jpg" | "gif"> = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/gif": "gif",
+};
 
 function imageRun(node: JSONContent, context: Context): ParagraphChild[] {
   const id = documentFileIdOf(node.attrs?.src);
@@ -145,7 +149,11 @@ function block(node: JSONContent, context: Context, list?: ListPlace): (Paragrap
     case "orderedList": {
       const reference = node.type === "bulletList" ? "bullets" : "numbers";
       // Each list counts from its own start; nested lists go one level in.
-      const place = { reference, level: list ? Math.min(list.level + 1, 8) : 0, instance: ++context.lists.count } as const;
+      const place = {
+        reference,
+        level: list ? Math.min(list.level + 1, 8) : 0,
+        instance: ++context.lists.count,
+      } as const;
       return (node.content ?? []).flatMap((item) => listItem(item, context, place));
     }
     case "taskList":
@@ -192,7 +200,8 @@ function table(node: JSONContent, context: Context): Table {
   const rows = (node.content ?? []).map((row) => {
     const header = (row.content ?? []).every((cell) => cell.type === "tableHeader");
     return new TableRow({
-      tableHeader: header,
+      // Written only when on: some readers (mammoth) take an explicit "off" for a header row.
+      ...(header ? { tableHeader: true } : {}),
       children: (row.content ?? []).map(
         (cell) =>
           new TableCell({

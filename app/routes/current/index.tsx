@@ -95,6 +95,7 @@ export default function CurrentDocuments({ loaderData }: Route.ComponentProps) {
           ) : null}
         </div>
       </Form>
+      {items.length > 0 ? <HandbookLinks filter={filter} /> : null}
       {items.length === 0 ? (
         <EmptyState title={filter.q ? t("reading.noHits", { q: filter.q }) : t("reading.noneCurrent")} />
       ) : (
@@ -117,5 +118,27 @@ export default function CurrentDocuments({ loaderData }: Route.ComponentProps) {
         </ul>
       )}
     </>
+  );
+}
+
+/** The handbook of what the filters choose (search words aside: a handbook is whole documents). */
+function HandbookLinks({ filter }: { filter: { typ?: string; omrade?: string; enhet?: string } }) {
+  const { t } = useTranslation();
+  const query = new URLSearchParams(
+    Object.entries({ typ: filter.typ, omrade: filter.omrade, enhet: filter.enhet }).filter(
+      (entry): entry is [string, string] => Boolean(entry[1]),
+    ),
+  ).toString();
+  const suffix = query ? `?${query}` : "";
+  return (
+    <p className="handbook-links no-print">
+      <span className="field-hint">{t("handbook.hint")}</span>{" "}
+      <a href={`/gallande/handbok.pdf${suffix}`} className="button button-ghost" download>
+        {t("handbook.pdf")}
+      </a>{" "}
+      <a href={`/gallande/handbok.docx${suffix}`} className="button button-ghost" download>
+        {t("handbook.docx")}
+      </a>
+    </p>
   );
 }

@@ -2,6 +2,7 @@ import { data } from "react-router";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { translator } from "#app/i18n/translator.server.ts";
+import { releaseImages } from "#app/models/document-files.server.ts";
 import { getDocument, documentResource } from "#app/models/documents.server.ts";
 import { getOrganisation } from "#app/models/organisation.server.ts";
 import { releaseFileName } from "#app/models/downloads.server.ts";
@@ -40,6 +41,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       nextReview: t("reading.nextReview"),
       page: (page, pages) => t("reading.pageOf", { page, pages }),
     },
+    releaseImages(context.db, context.config.dataDir, release.id),
   );
   return pdfDownload(pdf, releaseFileName(release.title, versionOf(release), "pdf"));
 }

@@ -47,16 +47,22 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (!batch) return { stage: "choose" as const, error: "wordImport.expired" as const };
     const outcomes: BatchOutcome[] = [];
     for (const file of batch.files) {
-      outcomes.push(await importBatchFile(context, user, batch, file.index, String(form.get(`type-${file.index}`)), choice.data));
+      outcomes.push(
+        await importBatchFile(context, user, batch, file.index, String(form.get(`type-${file.index}`)), choice.data),
+      );
     }
     clearBatch(context.config.dataDir, batch.id);
-    return { stage: "done" as const, outcomes: [...batch.refused.map((r) => ({ ...r, ok: false as const })), ...outcomes] };
+    return {
+      stage: "done" as const,
+      outcomes: [...batch.refused.map((r) => ({ ...r, ok: false as const })), ...outcomes],
+    };
   }
   const uploads = form.getAll("files").filter((f): f is File => f instanceof File && f.size > 0);
   const sent = await importUploads(context, user, uploads, choice.data);
   if (sent.kind === "none") return { stage: "choose" as const, error: "wordImport.noFiles" as const };
   if (sent.kind === "single") return redirect(`/dokument/${sent.documentId}`);
-  if (sent.kind === "refused") return { stage: "done" as const, outcomes: sent.refused.map((r) => ({ ...r, ok: false as const })) };
+  if (sent.kind === "refused")
+    return { stage: "done" as const, outcomes: sent.refused.map((r) => ({ ...r, ok: false as const })) };
   return { stage: "preview" as const, batch: sent.batch, choice: choice.data };
 }
 
@@ -150,7 +156,11 @@ function BatchPreview({ batch, choice }: Pick<Preview, "batch" | "choice">) {
       }
       body.set("index", String(file.index));
       body.set("type", String(form.get(`type-${file.index}`)));
-      const answer = await fetch("/dokument/importera/fil", { method: "POST", body, headers: { Accept: "application/json" } });
+      const answer = await fetch("/dokument/importera/fil", {
+        method: "POST",
+        body,
+        headers: { Accept: "application/json" },
+      });
       outcomes.push(
         answer.ok ? ((await answer.json()) as BatchOutcome) : { ok: false, path: file.path, reason: "corrupt" },
       );
@@ -253,12 +263,11 @@ function ImportResults({ outcomes }: { outcomes: BatchOutcome[] }) {
       <ul className="import-results">
         {imported.map((outcome) => (
           <li key={outcome.documentId}>
+            <Link to={`/dokument/${outcome.documentId}`}>{outcome.title}</Link>{" "}
+            <span className="import-path">{outcome.path}</span>
+            {outcome.version ? <> · {t("wordImport.registered", { version: outcome.version })}</> : null}
             <details>
-              <summary>
-                <Link to={`/dokument/${outcome.documentId}`}>{outcome.title}</Link>{" "}
-                <span className="import-path">{outcome.path}</span>
-                {outcome.version ? <> · {t("wordImport.registered", { version: outcome.version })}</> : null}
-              </summary>
+              <summary>{t("wordImport.showReport")}</summary>
               <ImportReportView report={outcome.report} ownerFromFile={outcome.ownerFromFile} />
             </details>
           </li>
