@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import type { Locator } from "@playwright/test";
 import { PDFParse } from "pdf-parse";
 import yazl from "yazl";
 import { expect, test } from "#tests/fixtures/e2e.ts";
@@ -19,7 +20,7 @@ function folderZip(entries: Record<string, Buffer>): Promise<Buffer> {
 }
 
 /** Whether the browser could load and draw the picture (it came through the permission check). */
-const loaded = (img: import("@playwright/test").Locator) =>
+const loaded = (img: Locator) =>
   img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth > 0);
 
 test("a quality manager moves a folder of Word routines in, approves one with its picture, and takes it out as Word; staff see the picture", async ({

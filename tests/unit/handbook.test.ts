@@ -50,7 +50,7 @@ async function system() {
     });
   const support = process("Inköp", "support");
   const core = process("Vård och behandling", "core");
-  const policy = await release("Kvalitetspolicy", "policy", "Vi ger trygg vård.");
+  await release("Kvalitetspolicy", "policy", "Vi ger trygg vård.");
   const purchasing = await release("Inköpsrutin", "routine", "Leverantörer bedöms årligen.");
   const hygiene = await release("Handhygien", "routine", "Tvätta händerna.");
   linkItems(db, qm, { kind: "process", id: support }, { kind: "document", id: purchasing });
