@@ -71,12 +71,7 @@ export function DocumentForms({
           <input type="hidden" name="kind" value="form" />
           <label>
             {t("documents.formFile")}{" "}
-            <input
-              type="file"
-              name="file"
-              required
-              accept=".docx,.xlsx,.pptx,.odt,.ods,.pdf,.png,.jpg,.jpeg"
-            />
+            <input type="file" name="file" required accept=".docx,.xlsx,.pptx,.odt,.ods,.pdf,.png,.jpg,.jpeg" />
           </label>
           {/* Disabled while sending: a second click would add the same form twice. */}
           <button

@@ -63,7 +63,8 @@ export async function checkDocumentFile(
   const type = await fileTypeFromBuffer(bytes);
   const extension = path.extname(name).slice(1).toLowerCase();
   if (kind === "image") {
-    if (type?.mime.startsWith("image/") && !showable[type.mime]) throw new DocumentFileError("documentFile.imageNotShown");
+    if (type?.mime.startsWith("image/") && !showable[type.mime])
+      throw new DocumentFileError("documentFile.imageNotShown");
     // Pasted pictures come without a meaningful name; their bytes are what counts.
     if (!type || !showable[type.mime]) throw new DocumentFileError("documentFile.wrongType");
   } else if (!type || !forms[type.mime]?.includes(extension)) {
@@ -293,7 +294,8 @@ export function readableDocumentFile(db: Db, actor: Actor, fileId: string) {
   return released && can(actor, "read", { type: "releases" }) && can(actor, "read", resource) ? file : undefined;
 }
 
-export type FileVerdict = { ok: true; checked: number } | { ok: false; checked: number; fileId: string; reason: string };
+export type FileVerdict =
+  { ok: true; checked: number } | { ok: false; checked: number; fileId: string; reason: string };
 
 /**
  * Re-hashes every file a release holds against the hash recorded with the release and in the

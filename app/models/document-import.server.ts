@@ -22,7 +22,12 @@ import { readZip, ZipRefusal } from "./zip-reader.server.ts";
 export type Upload = { name: string; bytes: Uint8Array };
 
 /** A folder of Word files may be large; unpacked, it may still not fill the server's memory. */
-const FOLDER_ZIP_LIMITS = { maxEntries: 2000, maxTotalBytes: 256 * 1024 * 1024, maxEntryBytes: 50 * 1024 * 1024, maxRatio: 100 };
+const FOLDER_ZIP_LIMITS = {
+  maxEntries: 2000,
+  maxTotalBytes: 256 * 1024 * 1024,
+  maxEntryBytes: 50 * 1024 * 1024,
+  maxRatio: 100,
+};
 
 export type ImportRefusalReason = WordRefusalReason | "notWord" | "badPath" | "tooManyFiles";
 export type FileRefusal = { path: string; reason: ImportRefusalReason };
@@ -39,7 +44,14 @@ export async function wordFilesIn(uploads: Upload[]): Promise<{ files: Upload[];
         files.push(...entries.map((entry) => ({ name: entry.name, bytes: new Uint8Array(entry.bytes) })));
       } catch (error) {
         if (!(error instanceof ZipRefusal)) throw error;
-        const reason = error.reason === "badPath" ? "badPath" : error.reason === "notZip" ? "corrupt" : error.reason === "tooLarge" ? "tooLarge" : "bomb";
+        const reason =
+          error.reason === "badPath"
+            ? "badPath"
+            : error.reason === "notZip"
+              ? "corrupt"
+              : error.reason === "tooLarge"
+                ? "tooLarge"
+                : "bomb";
         refused.push({ path: name, reason });
       }
     } else if (/\.docx$/i.test(name)) files.push({ name, bytes: upload.bytes });

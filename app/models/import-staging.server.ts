@@ -22,7 +22,13 @@ const folder = (dataDir: string, id: string) => {
   return path.join(root(dataDir), id);
 };
 
-export function stageBatch(dataDir: string, createdBy: string, files: Upload[], refused: FileRefusal[], now = new Date()): Batch {
+export function stageBatch(
+  dataDir: string,
+  createdBy: string,
+  files: Upload[],
+  refused: FileRefusal[],
+  now = new Date(),
+): Batch {
   clearOldBatches(dataDir, now);
   const id = newId();
   const dir = folder(dataDir, id);
@@ -50,7 +56,10 @@ export function openBatch(dataDir: string, id: string, userId: string): Batch | 
 export function stagedFile(dataDir: string, batch: Batch, index: number): Upload | undefined {
   const file = batch.files.find((f) => f.index === index);
   if (!file) return undefined;
-  return { name: file.path, bytes: new Uint8Array(fs.readFileSync(path.join(folder(dataDir, batch.id), `${index}.docx`))) };
+  return {
+    name: file.path,
+    bytes: new Uint8Array(fs.readFileSync(path.join(folder(dataDir, batch.id), `${index}.docx`))),
+  };
 }
 
 /** A file leaves the batch once it has been imported or refused, so it is never imported twice. */

@@ -22,7 +22,12 @@ import type { DetailKind, ImportReport, KeptKind, LostKind } from "./word-import
 export const MAX_WORD_BYTES = 50 * 1024 * 1024;
 
 /** A .docx may hold many pictures; these bounds keep one hostile file from filling memory. */
-const WORD_ZIP_LIMITS = { maxEntries: 5000, maxTotalBytes: 400 * 1024 * 1024, maxEntryBytes: 200 * 1024 * 1024, maxRatio: 200 };
+const WORD_ZIP_LIMITS = {
+  maxEntries: 5000,
+  maxTotalBytes: 400 * 1024 * 1024,
+  maxEntryBytes: 200 * 1024 * 1024,
+  maxRatio: 200,
+};
 
 export type WordRefusalReason = "notDocx" | "encrypted" | "corrupt" | "tooLarge" | "bomb";
 
@@ -81,7 +86,11 @@ export async function convertWord(fileName: string, bytes: Uint8Array, notesHead
           try {
             const checked = await checkDocumentFile("image", "", data);
             const id = newId();
-            images.push({ ...checked, id, name: `${baseName(fileName)}-${images.length + 1}.${extensionOf(checked.mime)}` });
+            images.push({
+              ...checked,
+              id,
+              name: `${baseName(fileName)}-${images.length + 1}.${extensionOf(checked.mime)}`,
+            });
             return { src: documentFileHref(id) };
           } catch (error) {
             if (!(error instanceof DocumentFileError)) throw error;
@@ -136,7 +145,9 @@ async function readWordParts(bytes: Uint8Array): Promise<{ body: string; headers
     return { body: body + (text("word/footnotes.xml") ?? ""), headers };
   } catch (error) {
     if (error instanceof ZipRefusal) {
-      throw new WordImportRefusal(error.reason === "tooLarge" ? "tooLarge" : error.reason === "notZip" ? "corrupt" : "bomb");
+      throw new WordImportRefusal(
+        error.reason === "tooLarge" ? "tooLarge" : error.reason === "notZip" ? "corrupt" : "bomb",
+      );
     }
     throw error;
   }
@@ -183,7 +194,15 @@ function endNotes(html: string, heading: string): { html: string; count: number 
 }
 
 function countKept(content: JSONContent[]): Partial<Record<KeptKind, number>> {
-  const counts: Record<KeptKind, number> = { headings: 0, paragraphs: 0, lists: 0, tables: 0, images: 0, links: 0, footnotes: 0 };
+  const counts: Record<KeptKind, number> = {
+    headings: 0,
+    paragraphs: 0,
+    lists: 0,
+    tables: 0,
+    images: 0,
+    links: 0,
+    footnotes: 0,
+  };
   const walk = (node: JSONContent, inList: boolean) => {
     const isList = node.type === "bulletList" || node.type === "orderedList" || node.type === "taskList";
     if (node.type === "heading") counts.headings++;
@@ -199,7 +218,9 @@ function countKept(content: JSONContent[]): Partial<Record<KeptKind, number>> {
 }
 
 const textOf = (node: JSONContent): string =>
-  node.type === "text" ? (node.text ?? "") : (node.content ?? []).map(textOf).join(node.type === "paragraph" ? "" : " ");
+  node.type === "text"
+    ? (node.text ?? "")
+    : (node.content ?? []).map(textOf).join(node.type === "paragraph" ? "" : " ");
 
 function firstHeading(content: JSONContent[]): string | undefined {
   const heading = content.find((block) => block.type === "heading");
@@ -208,18 +229,29 @@ function firstHeading(content: JSONContent[]): string | undefined {
 }
 
 const holdsImage = (node: JSONContent, id: string): boolean =>
-  (node.type === "image" && node.attrs?.src === documentFileHref(id)) || (node.content ?? []).some((c) => holdsImage(c, id));
+  (node.type === "image" && node.attrs?.src === documentFileHref(id)) ||
+  (node.content ?? []).some((c) => holdsImage(c, id));
 
 const labels: [DetailKind, RegExp][] = [
-  ["reference", /^(dokument ?(nummer|nr|-nr|id|beteckning)|dok\.? ?(nr|id)|beteckning|document (number|no\.?|id)|doc\.? ?(no\.?|id))$/],
+  [
+    "reference",
+    /^(dokument ?(nummer|nr|-nr|id|beteckning)|dok\.? ?(nr|id)|beteckning|document (number|no\.?|id)|doc\.? ?(no\.?|id))$/,
+  ],
   ["version", /^(version|utgåva|revision|rev\.?|versionsnummer)$/],
   ["owner", /^(dokumentägare|ägare|dokumentansvarig|ansvarig|processägare|owner|document owner)$/],
   ["approvedBy", /^(godkänd av|godkänt av|fastställd av|fastställt av|beslutad av|beslutat av|approved by)$/],
-  ["validFrom", /^(gäller från|giltig från|giltigt från|gäller fr\.? ?o\.? ?m\.?|gäller fr\.o\.m\.?|fastställd|fastställt|valid from|effective( date| from)?)$/],
+  [
+    "validFrom",
+    /^(gäller från|giltig från|giltigt från|gäller fr\.? ?o\.? ?m\.?|gäller fr\.o\.m\.?|fastställd|fastställt|valid from|effective( date| from)?)$/,
+  ],
 ];
 
 const labelOf = (text: string): DetailKind | undefined => {
-  const normal = text.toLowerCase().replace(/[:：]\s*$/, "").replace(/\s+/g, " ").trim();
+  const normal = text
+    .toLowerCase()
+    .replace(/[:：]\s*$/, "")
+    .replace(/\s+/g, " ")
+    .trim();
   return labels.find(([, pattern]) => pattern.test(normal))?.[0];
 };
 

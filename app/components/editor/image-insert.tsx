@@ -56,7 +56,11 @@ export function ImageInsert({
         setError(result.error ?? t(answer.status === 413 ? "errors.documentFile.tooLarge" : "editor.imageFailed"));
         return;
       }
-      editor.chain().focus().setImage({ src: result.src, alt: alt.trim().slice(0, 300) }).run();
+      editor
+        .chain()
+        .focus()
+        .setImage({ src: result.src, alt: alt.trim().slice(0, 300) })
+        .run();
       onDone();
     } catch {
       setError(t("editor.imageFailed"));

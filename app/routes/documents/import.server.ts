@@ -35,8 +35,7 @@ export const importChoiceSchema = z.object({
 export type ImportForm = z.output<typeof importChoiceSchema>;
 
 export type BatchOutcome =
-  | ({ ok: true } & ImportedFile)
-  | { ok: false; path: string; reason: ImportRefusalReason | "notAllowed" | "missing" };
+  ({ ok: true } & ImportedFile) | { ok: false; path: string; reason: ImportRefusalReason | "notAllowed" | "missing" };
 
 type Refused = Extract<BatchOutcome, { ok: false }>;
 
@@ -63,7 +62,14 @@ async function importOne(
   choice: ImportChoice,
 ): Promise<BatchOutcome> {
   try {
-    const imported = await importWordFile(context.db, context.config.dataDir, user, upload, choice, wordsFor(user.locale));
+    const imported = await importWordFile(
+      context.db,
+      context.config.dataDir,
+      user,
+      upload,
+      choice,
+      wordsFor(user.locale),
+    );
     context.logger.info({ doc: imported.documentId, images: imported.report.kept.images ?? 0 }, "word file imported");
     return { ok: true, ...imported };
   } catch (error) {
@@ -92,7 +98,8 @@ export async function importUploads(
     files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })),
   );
   const found = await wordFilesIn(uploads);
-  if (found.files.length > MAX_FILES) return { kind: "refused", refused: [{ path: files[0]!.name, reason: "tooManyFiles" }] };
+  if (found.files.length > MAX_FILES)
+    return { kind: "refused", refused: [{ path: files[0]!.name, reason: "tooManyFiles" }] };
   const single = uploads.length === 1 && found.files.length === 1 && !/\.zip$/i.test(uploads[0]!.name);
   if (single) {
     const upload = found.files[0]!;
