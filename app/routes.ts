@@ -44,6 +44,7 @@ export default [
     ]),
     ...prefix("processer", [
       index("routes/processes/index.tsx"),
+      route("importera", "routes/processes/import.tsx"),
       route(":id", "routes/processes/process.tsx"),
       route(":id/karta", "routes/processes/map.tsx"),
       route(":id/export/:format", "routes/processes/export.ts"),

@@ -33,6 +33,7 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 const uploadLimits: [RegExp, number][] = [
   [/^\/dokument\/importera$/, 64 * 1024 * 1024],
   [/^\/dokument\/[a-z2-7]{16}\/filer$/, 24 * 1024 * 1024],
+  [/^\/processer\/importera$/, 6 * 1024 * 1024],
 ];
 
 export const maxBodyBytesFor = (path: string) =>

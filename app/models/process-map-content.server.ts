@@ -1,9 +1,10 @@
 import { and, asc, eq, like, or } from "drizzle-orm";
-import type * as Y from "yjs";
+import * as Y from "yjs";
 import type { Db } from "#db/client.ts";
 import { links } from "#db/schema/index.ts";
 import { itemHref } from "#app/domain/item-refs.ts";
-import { activityPrefix, readGraph, type MapNode, type ProcessGraph } from "./process-map.ts";
+import { compact } from "./collab-store.server.ts";
+import { activityPrefix, MAP_KEYS, readGraph, type MapNode, type ProcessGraph } from "./process-map.ts";
 import { mapToSvg } from "./process-map-svg.ts";
 import { subprocessAllowed } from "./process-tree.ts";
 import { parentMap, processOfMap } from "./processes.server.ts";
@@ -11,6 +12,18 @@ import { parentMap, processOfMap } from "./processes.server.ts";
 /** A stored release's JSON is a process graph when it has nodes and edges, not ProseMirror content. */
 export function isGraph(json: unknown): json is ProcessGraph {
   return typeof json === "object" && json !== null && Array.isArray((json as ProcessGraph).nodes);
+}
+
+/** Gives a map its first content (the demo's, or one imported from BPMN) as a stored state. */
+export function writeMapContent(db: Db, mapDocumentId: string, graph: ProcessGraph): void {
+  const doc = new Y.Doc();
+  doc.transact(() => {
+    for (const { id, ...lane } of graph.lanes) doc.getMap(MAP_KEYS.lanes).set(id, lane);
+    for (const { id, ...node } of graph.nodes) doc.getMap(MAP_KEYS.nodes).set(id, node);
+    for (const { id, ...edge } of graph.edges) doc.getMap(MAP_KEYS.edges).set(id, edge);
+  });
+  compact(db, mapDocumentId, doc);
+  doc.destroy();
 }
 
 /** The step labels, for search. */

@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
-import * as Y from "yjs";
 import type { Db } from "#db/client.ts";
 import { documents, kpis, risks } from "#db/schema/index.ts";
 import type { Actor } from "#app/auth/permissions.server.ts";
-import { compact } from "#app/models/collab-store.server.ts";
 import { linkItems } from "#app/models/links.server.ts";
-import { activityRef, MAP_KEYS, type MapNode } from "#app/models/process-map.ts";
+import { activityRef, type MapNode } from "#app/models/process-map.ts";
+import { writeMapContent } from "#app/models/process-map-content.server.ts";
 import { createProcess, getProcess, type ProcessInput } from "#app/models/processes.server.ts";
 import { approveReview, listReviewRounds, requestReview } from "#app/models/review-rounds.server.ts";
 
@@ -58,12 +57,14 @@ export async function seedDemoProcesses(db: Db, approver: Actor, ownerId: string
   make("Personal och kompetens", "support", "Rätt kompetens på rätt plats, och en säker arbetsmiljö.");
 
   const mapId = getProcess(db, order)!.mapDocumentId;
-  const doc = new Y.Doc();
-  doc.getMap(MAP_KEYS.lanes).set("kundtjanst", { label: "Kundtjänst", order: 0 });
-  doc.getMap(MAP_KEYS.lanes).set("lager", { label: "Lager och logistik", order: 1 });
-  for (const { id, ...node } of orderSteps) doc.getMap(MAP_KEYS.nodes).set(id, node);
-  orderFlow.forEach(([source, target, label], i) => doc.getMap(MAP_KEYS.edges).set(`f${i}`, { source, target, label }));
-  compact(db, mapId, doc);
+  writeMapContent(db, mapId, {
+    lanes: [
+      { id: "kundtjanst", label: "Kundtjänst", order: 0 },
+      { id: "lager", label: "Lager och logistik", order: 1 },
+    ],
+    nodes: orderSteps,
+    edges: orderFlow.map(([source, target, label], i) => ({ id: `f${i}`, source, target, label })),
+  });
 
   const routine = db
     .select({ id: documents.id })

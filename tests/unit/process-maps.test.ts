@@ -5,7 +5,7 @@ import { createDocument } from "#app/models/documents.server.ts";
 import { freezeDocument } from "#app/models/document-content.server.ts";
 import { compact } from "#app/models/collab-store.server.ts";
 import { linkItems } from "#app/models/links.server.ts";
-import { mapToBpmn } from "#app/models/process-bpmn.server.ts";
+import { mapToBpmn, route } from "#app/models/process-bpmn.server.ts";
 import { activityRef, MAP_KEYS, readGraph, type ProcessGraph } from "#app/models/process-map.ts";
 import { subprocessAllowed, wouldCycle } from "#app/models/process-tree.ts";
 import { createProcess, getProcess, updateProcess, type ProcessInput } from "#app/models/processes.server.ts";
@@ -52,7 +52,11 @@ describe("a process map's graph", () => {
     const xml = await mapToBpmn(readGraph(orderMap()), { id: "p1", name: "Order till leverans" });
     const { rootElement, warnings } = await new BpmnModdle().fromXML(xml);
     expect(warnings).toEqual([]);
-    const process = (rootElement.get("rootElements") as unknown as { $type: string; [k: string]: unknown }[])[0]!;
+    const roots = rootElement.get("rootElements") as unknown as { $type: string; [k: string]: unknown }[];
+    const process = roots.find((r) => r.$type === "bpmn:Process")!;
+    // The process is a pool of a collaboration, so tools draw its lanes.
+    const collaboration = roots.find((r) => r.$type === "bpmn:Collaboration")!;
+    expect((collaboration.participants as { processRef: unknown }[])[0]!.processRef).toBe(process);
     const flow = process.flowElements as { $type: string; name?: string }[];
     const count = (type: string) => flow.filter((e) => e.$type === type).length;
     expect(count("bpmn:StartEvent")).toBe(1);
@@ -67,6 +71,34 @@ describe("a process map's graph", () => {
       ["Lager", ["Levererad", "Plocka och packa"]],
     ]);
     expect((process.artifacts as { text: string }[])[0]!.text).toBe("Se rutin för plock");
+  });
+
+  it("routes every flow from border to border at right angles", () => {
+    const task = { x: 0, y: 0, width: 170, height: 64 };
+    expect(route(task, { x: 300, y: 0, width: 170, height: 64 })).toEqual([
+      { x: 170, y: 32 },
+      { x: 300, y: 32 },
+    ]);
+    // Into another lane: down out of the source, then across into the target's side.
+    expect(route(task, { x: 300, y: 200, width: 48, height: 48 })).toEqual([
+      { x: 85, y: 64 },
+      { x: 85, y: 224 },
+      { x: 300, y: 224 },
+    ]);
+    // Beside but overlapping in height: out of the side, a step, into the side.
+    expect(route(task, { x: 300, y: 40, width: 170, height: 64 })).toEqual([
+      { x: 170, y: 32 },
+      { x: 235, y: 32 },
+      { x: 235, y: 72 },
+      { x: 300, y: 72 },
+    ]);
+    // Stacked shapes: out of the bottom, in at the top.
+    expect(route(task, { x: 40, y: 200, width: 96, height: 96 })).toEqual([
+      { x: 85, y: 64 },
+      { x: 85, y: 132 },
+      { x: 88, y: 132 },
+      { x: 88, y: 200 },
+    ]);
   });
 
   it("refuses to export a map with no steps", async () => {

@@ -57,7 +57,13 @@ export default function ProcessLandscape({ loaderData, actionData }: Route.Compo
   const errors: FieldErrors | undefined = actionData?.errors;
   return (
     <>
-      <PageHeader title={t("sections.processes.title")} intro={t("processes.landscapeIntro")} />
+      <PageHeader title={t("sections.processes.title")} intro={t("processes.landscapeIntro")}>
+        {loaderData.canCreate ? (
+          <Link to="/processer/importera" className="button button-secondary">
+            {t("bpmnImport.open")}
+          </Link>
+        ) : null}
+      </PageHeader>
       {loaderData.top.length === 0 ? (
         <EmptyState title={t("processes.empty")}>
           <p>{loaderData.canCreate ? t("processes.emptyNext") : t("processes.emptyAsk")}</p>

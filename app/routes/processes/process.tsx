@@ -18,8 +18,19 @@ import { listPeople } from "#app/models/users.server.ts";
 import { linkFormIntent } from "#app/routes/links/link-form.server.ts";
 import { parseForm, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/process";
+import { BpmnReportView } from "#app/components/bpmn-report.tsx";
+import { formatDate } from "#app/utils/dates.ts";
+import type { BpmnReport } from "#app/models/bpmn-report.ts";
+import { importOf } from "#app/models/document-import.server.ts";
 
 const KpiSparkline = lazy(() => import("#app/components/kpi-sparkline.tsx"));
+
+/** Where an imported map came from, with its report, for those who keep the process. */
+function importedMap(db: Route.LoaderArgs["context"]["db"], mapDocumentId: string) {
+  const row = importOf(db, mapDocumentId);
+  const report = row?.report as BpmnReport | undefined;
+  return row && report?.kind === "bpmn" ? { fileName: row.fileName, at: row.importedAt.toISOString(), report } : null;
+}
 
 function processOr404(context: Route.LoaderArgs["context"], id: string) {
   const process = getProcess(context.db, id);
@@ -40,6 +51,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
     canLink: can(user, "edit", { type: "links" }),
     people: canEdit ? listPeople(context.db) : [],
     parents: canEdit ? all.filter((p) => p.id !== process.id).map((p) => ({ id: p.id, title: p.title })) : [],
+    imported: canEdit ? importedMap(context.db, process.mapDocumentId) : null,
   };
 }
 
@@ -63,7 +75,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function ProcessPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const hydrated = useHydrated();
   const { process: p, overview } = loaderData;
   const details = actionData?.intent === "details" ? actionData : undefined;
@@ -104,6 +116,17 @@ export default function ProcessPage({ loaderData, actionData }: Route.ComponentP
           </>
         ) : null}
       </p>
+      {loaderData.imported ? (
+        <details className="card details-panel import-origin">
+          <summary>
+            {t("bpmnImport.importedFrom", {
+              file: loaderData.imported.fileName,
+              date: formatDate(loaderData.imported.at, i18n.language),
+            })}
+          </summary>
+          <BpmnReportView report={loaderData.imported.report} />
+        </details>
+      ) : null}
       <FormRefusal errors={details?.errors} />
       {details?.done ? <Notice tone="success">{t("processes.saved")}</Notice> : null}
       <section className="card" aria-labelledby="map-heading">
