@@ -107,6 +107,7 @@ export default [
       route("enheter", "routes/admin/units.tsx"),
       route("organisation", "routes/admin/organisation.tsx"),
       route("riskskala", "routes/admin/risk-scale.tsx"),
+      route("export.zip", "routes/admin/export.ts"),
     ]),
   ]),
   route("*", "routes/not-found.tsx"),

@@ -183,6 +183,10 @@ const en: Messages = {
     switchTo: "Change language",
   },
   admin: {
+    exportTitle: "Export the whole organisation",
+    exportIntro:
+      "A zip file with every register, document, version, picture, form and the whole trail: each table as JSON and each file, with checksums. It can be read without Lots, handed to an auditor, or brought into another installation with npm run import.",
+    exportDownload: "Download the export",
     users: "Users",
     usersIntro: "Invite colleagues, change roles and deactivate accounts.",
     units: "Units",
@@ -992,6 +996,7 @@ const en: Messages = {
       "unit.created": "{{actor}} created the unit {{subject}}",
       "unit.updated": "{{actor}} changed the unit {{subject}}",
       "organisation.updated": "{{actor}} changed the details of {{subject}}",
+      "organisation.exported": "{{actor}} took out a full export of {{subject}}",
       "riskScale.changed": "{{actor}} changed the risk scale of {{subject}}",
       "context.decisions": "{{actor}} changed the decisions on the context of {{subject}}",
       "context.added": "{{actor}} added {{subject}} to the organisation's context",

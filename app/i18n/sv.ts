@@ -183,6 +183,10 @@ const sv = {
     switchTo: "Byt språk",
   },
   admin: {
+    exportTitle: "Exportera hela organisationen",
+    exportIntro:
+      "En zip-fil med alla register, dokument, versioner, bilder, blanketter och hela spårbarheten: varje tabell som JSON och varje fil, med kontrollsummor. Den kan läsas utan Lots, lämnas till en revisor, eller läsas in i en annan installation med npm run import.",
+    exportDownload: "Ladda ner exporten",
     users: "Användare",
     usersIntro: "Bjud in kolleger, ändra roller och inaktivera konton.",
     units: "Enheter",
@@ -994,6 +998,7 @@ const sv = {
       "unit.created": "{{actor}} skapade enheten {{subject}}",
       "unit.updated": "{{actor}} ändrade enheten {{subject}}",
       "organisation.updated": "{{actor}} ändrade uppgifterna om {{subject}}",
+      "organisation.exported": "{{actor}} tog ut en fullständig export av {{subject}}",
       "riskScale.changed": "{{actor}} ändrade riskskalan för {{subject}}",
       "context.decisions": "{{actor}} ändrade besluten om sammanhanget för {{subject}}",
       "context.added": "{{actor}} lade till {{subject}} i organisationens sammanhang",

@@ -35,3 +35,16 @@ export function updateOrganisation(db: Db, actor: Actor, input: { name: string; 
     });
   });
 }
+
+/** A full copy of the organisation's records was taken out: who and when, for the trail. */
+export function recordExport(db: Db, actor: Actor, now = new Date()): void {
+  if (!can(actor, "manage", { type: "organisation" })) throw new OrganisationError("organisation.notAllowed");
+  const org = getOrganisation(db);
+  appendTrailEvent(db, {
+    actorId: actor.id,
+    type: "organisation.exported",
+    subjectType: "organisation",
+    subjectId: org?.id ?? "",
+    at: now,
+  });
+}

@@ -14,6 +14,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
       { key: "organisation", path: "/admin/organisation", allowed: can(user, "view", { type: "organisation" }) },
       { key: "riskScale", path: "/admin/riskskala", allowed: can(user, "manage", { type: "risks" }) },
     ].filter((a) => a.allowed),
+    canExport: can(user, "manage", { type: "organisation" }),
   };
 }
 
@@ -44,6 +45,15 @@ export default function AdminIndex({ loaderData }: Route.ComponentProps) {
           </li>
         ))}
       </ul>
+      {loaderData.canExport ? (
+        <section className="card" aria-labelledby="export-heading">
+          <h2 id="export-heading">{t("admin.exportTitle")}</h2>
+          <p>{t("admin.exportIntro")}</p>
+          <a href="/admin/export.zip" className="button button-secondary" download>
+            {t("admin.exportDownload")}
+          </a>
+        </section>
+      ) : null}
     </>
   );
 }
