@@ -63,6 +63,10 @@ export default [
       route(":id", "routes/deviations/deviation.tsx"),
     ]),
     route("bilagor/:id", "routes/deviations/attachment.ts"),
+    ...prefix("register", [
+      route(":register/excel", "routes/registers/excel.ts"),
+      route(":register/importera", "routes/registers/import.tsx"),
+    ]),
     ...prefix("risker", [
       index("routes/risks/index.tsx"),
       route("ny", "routes/risks/new.tsx"),

@@ -34,6 +34,7 @@ const uploadLimits: [RegExp, number][] = [
   [/^\/dokument\/importera$/, 64 * 1024 * 1024],
   [/^\/dokument\/[a-z2-7]{16}\/filer$/, 24 * 1024 * 1024],
   [/^\/processer\/importera$/, 6 * 1024 * 1024],
+  [/^\/register\/[a-z-]+\/importera$/, 8 * 1024 * 1024],
 ];
 
 export const maxBodyBytesFor = (path: string) =>

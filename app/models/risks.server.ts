@@ -21,7 +21,7 @@ import { translator } from "#app/i18n/translator.server.ts";
 import { DomainError } from "./errors.ts";
 import { getOrganisation } from "./organisation.server.ts";
 import { isOnScale, type Assessment } from "./risk-scoring.ts";
-import { appendTrailEvent } from "./trail.server.ts";
+import { appendTrailEvent, trailFacts } from "./trail.server.ts";
 import { assertUnitExists } from "./units.server.ts";
 
 /**
@@ -246,6 +246,40 @@ export function reassessRisk(
       subjectId: id,
       at: now,
       data: { inherent: input.inherent, residual: input.residual },
+    });
+  });
+}
+
+export type RiskDetails = Omit<RiskInput, "inherent" | "residual" | "nextReviewOn">;
+
+/**
+ * The words and responsibility of a risk (what it is, its cause and consequence, owner, unit,
+ * treatment) changed; its assessment changes only through reassessment, which keeps history.
+ */
+export function updateRiskDetails(db: Db, actor: Actor, id: string, input: RiskDetails, now = new Date()): void {
+  writeTransaction(db, (tx) => {
+    const risk = requireRisk(tx, id);
+    if (!can(actor, "edit", riskResource(risk))) throw new RiskError("risk.notAllowed");
+    assertUnitExists(tx, input.unitId);
+    const person = tx.select({ active: users.active }).from(users).where(eq(users.id, input.ownerId)).get();
+    if (!person?.active) throw new RiskError("risk.ownerNotFound");
+    tx.update(risks)
+      .set({ ...input, updatedAt: now })
+      .where(eq(risks.id, id))
+      .run();
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: "risk.updated",
+      subjectType: "risk",
+      subjectId: id,
+      at: now,
+      data: trailFacts({
+        kind: input.kind,
+        category: input.category,
+        ownerId: input.ownerId,
+        unitId: input.unitId,
+        treatment: input.treatment,
+      }),
     });
   });
 }

@@ -69,3 +69,57 @@ export async function readSheet(file: Uint8Array, name: string): Promise<string[
   });
   return rows;
 }
+
+/** One cell as an import sees it: its text, and whether Excel holds a formula or a date there. */
+export type Cell = { text: string; formula: boolean; merged: boolean };
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") {
+    if ("richText" in value) return value.richText.map((part) => part.text).join("");
+    if ("text" in value && typeof value.text === "string") return value.text;
+    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
+    return "";
+  }
+  const text = String(value);
+  // Undo formulaSafe: an apostrophe we put before =, +, - or @ is not the person's text.
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * The first sheet of an Excel file or a CSV as cells, each saying whether it holds a formula
+ * or is part of merged cells, so an import can refuse them by row and column instead of
+ * guessing at a value the person did not type.
+ */
+export async function readCells(file: Uint8Array, name: string): Promise<Cell[][]> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    if (/\.xlsx$/i.test(name)) {
+      await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    } else {
+      const text = new TextDecoder().decode(file).replace(/^\ufeff/, "");
+      const delimiter = (text.split("\n")[0] ?? "").includes(";") ? ";" : ",";
+      await workbook.csv.read(Readable.from([text]), { parserOptions: { delimiter } });
+    }
+  } catch {
+    throw new SheetError("sheet.unreadable");
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new SheetError("sheet.unreadable");
+  const rows: Cell[][] = [];
+  const width = sheet.columnCount;
+  sheet.eachRow({ includeEmpty: true }, (row, number) => {
+    const cells: Cell[] = [];
+    for (let column = 1; column <= width; column++) {
+      const cell = row.getCell(column);
+      cells.push({
+        text: cellText(cell.value).trim(),
+        formula: cell.type === ExcelJS.ValueType.Formula,
+        merged: cell.isMerged,
+      });
+    }
+    rows[number - 1] = cells;
+  });
+  return Array.from(rows, (row) => row ?? []);
+}

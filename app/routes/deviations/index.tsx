@@ -68,6 +68,19 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
             {t("trends.title")}
           </Link>
         ) : null}
+        {loaderData.all ? (
+          <a
+            href={`/register/avvikelser/excel?${new URLSearchParams({
+              visa: filter.visa,
+              ...(filter.status ? { status: filter.status } : {}),
+              ...(filter.typ ? { typ: filter.typ } : {}),
+            }).toString()}`}
+            className="button button-ghost"
+            download
+          >
+            {t("sheets.export")}
+          </a>
+        ) : null}
         <Link to="/avvikelser/egenkontroller" className="button button-secondary">
           {t("checklists.title")}
         </Link>

@@ -79,6 +79,14 @@ export default function Objectives({ loaderData, actionData }: Route.ComponentPr
             {t("kpis.new")}
           </Link>
         ) : null}
+        <a href="/register/nyckeltal/excel" className="button button-ghost" download>
+          {t("sheets.export")}
+        </a>
+        {loaderData.canCreate ? (
+          <Link to="/register/nyckeltal/importera" className="button button-ghost">
+            {t("sheets.import")}
+          </Link>
+        ) : null}
       </PageHeader>
       <FormRefusal errors={actionData?.errors} />
       {loaderData.objectives.map((o) => (

@@ -80,6 +80,14 @@ export default function Risks({ loaderData }: Route.ComponentProps) {
             {t("risks.new")}
           </Link>
         ) : null}
+        <a href={`/register/risker/excel${sheetQuery(loaderData.filter)}`} className="button button-ghost" download>
+          {t("sheets.export")}
+        </a>
+        {loaderData.canCreate ? (
+          <Link to="/register/risker/importera" className="button button-ghost">
+            {t("sheets.import")}
+          </Link>
+        ) : null}
       </PageHeader>
       <nav className="tabs" aria-label={t("risks.matrixChoice")}>
         {(["kvarvarande", "inneboende"] as const).map((m) => (
@@ -169,4 +177,14 @@ export default function Risks({ loaderData }: Route.ComponentProps) {
       )}
     </>
   );
+}
+
+/** The list's own filters, for the sheet of what it shows. */
+function sheetQuery(filter: { kategori?: string; enhet?: string }): string {
+  const query = new URLSearchParams(
+    Object.entries({ kategori: filter.kategori, enhet: filter.enhet }).filter((entry): entry is [string, string] =>
+      Boolean(entry[1]),
+    ),
+  ).toString();
+  return query ? `?${query}` : "";
 }

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { can, type Actor } from "#app/auth/permissions.server.ts";
+import { deviationKinds, deviationStatuses, riskCategories } from "#app/domain/values.ts";
+import type { Db } from "#db/client.ts";
+import { deviationSheet } from "#app/models/deviation-sheet.server.ts";
+import { listDeviations } from "#app/models/deviations.server.ts";
+import { kpiSheet } from "#app/models/kpi-sheet.server.ts";
+import { listKpis } from "#app/models/kpis.server.ts";
+import type { ExportSheet, RegisterSheet, T } from "#app/models/register-sheets.server.ts";
+import { riskSheet } from "#app/models/risk-sheet.server.ts";
+import { listRisks } from "#app/models/risks.server.ts";
+
+/**
+ * The registers that go to and from Excel, each with the list its page shows (by the same
+ * filters in the address) and who may take it out or bring rows in.
+ */
+type Entry = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each entry pairs a sheet with its own item type
+  sheet: ExportSheet<any>;
+  /** The same sheet read back in, where the register takes rows from Excel. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+  importer?: RegisterSheet<any, any>;
+  title: (t: T) => string;
+  list: (db: Db, query: URLSearchParams) => unknown[];
+  canExport: (actor: Actor) => boolean;
+  canImport: (actor: Actor) => boolean;
+  back: string;
+};
+
+const filterOf = <S extends z.ZodType>(schema: S, query: URLSearchParams): z.output<S> =>
+  schema.parse(Object.fromEntries([...query].filter(([, v]) => v !== "")));
+
+const riskFilter = z.object({
+  kategori: z.enum(riskCategories).optional().catch(undefined),
+  enhet: z.string().max(40).optional().catch(undefined),
+});
+
+const deviationFilter = z.object({
+  status: z.enum(deviationStatuses).optional().catch(undefined),
+  typ: z.enum(deviationKinds).optional().catch(undefined),
+  visa: z.enum(["oppna", "alla"]).catch("oppna"),
+});
+
+export const registerSheets: Record<string, Entry> = {
+  risker: {
+    sheet: riskSheet,
+    importer: riskSheet,
+    title: (t) => t("sections.risks.title"),
+    list: (db, query) => {
+      const filter = filterOf(riskFilter, query);
+      return listRisks(db, { category: filter.kategori, unitId: filter.enhet });
+    },
+    canExport: (actor) => can(actor, "view", { type: "risks" }),
+    canImport: (actor) => can(actor, "create", { type: "risks" }),
+    back: "/risker",
+  },
+  nyckeltal: {
+    sheet: kpiSheet,
+    importer: kpiSheet,
+    title: (t) => t("sheets.registers.kpis"),
+    list: (db) => listKpis(db),
+    canExport: (actor) => can(actor, "view", { type: "kpis" }),
+    canImport: (actor) => can(actor, "create", { type: "kpis" }),
+    back: "/mal",
+  },
+  avvikelser: {
+    sheet: deviationSheet,
+    title: (t) => t("sections.deviations.title"),
+    list: (db, query) => {
+      const filter = filterOf(deviationFilter, query);
+      return listDeviations(db, { status: filter.status, kind: filter.typ, open: filter.visa === "oppna" });
+    },
+    // The whole list is for those who follow deviations up; staff see their own on the page.
+    canExport: (actor) => can(actor, "read", { type: "deviations" }),
+    canImport: () => false,
+    back: "/avvikelser",
+  },
+};
