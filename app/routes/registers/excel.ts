@@ -4,7 +4,7 @@ import { translator } from "#app/i18n/translator.server.ts";
 import { download } from "#app/models/downloads.server.ts";
 import { writeRegister } from "#app/models/register-sheets.server.ts";
 import { dayOf } from "#app/models/releases.server.ts";
-import { registerSheets } from "./sheets.server.ts";
+import { registerSheets } from "#app/models/register-catalogue.server.ts";
 import type { Route } from "./+types/excel";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

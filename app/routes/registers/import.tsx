@@ -15,7 +15,7 @@ import {
   type SheetPreview,
 } from "#app/models/register-sheets.server.ts";
 import { readCells, SheetError, type Cell } from "#app/models/spreadsheet.server.ts";
-import { registerSheets } from "./sheets.server.ts";
+import { registerSheets } from "#app/models/register-catalogue.server.ts";
 import type { Route } from "./+types/import";
 
 function entryFor(context: Route.LoaderArgs["context"], request: Request, register: string) {

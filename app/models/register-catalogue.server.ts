@@ -2,13 +2,13 @@ import { z } from "zod";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { deviationKinds, deviationStatuses, riskCategories } from "#app/domain/values.ts";
 import type { Db } from "#db/client.ts";
-import { deviationSheet } from "#app/models/deviation-sheet.server.ts";
-import { listDeviations } from "#app/models/deviations.server.ts";
-import { kpiSheet } from "#app/models/kpi-sheet.server.ts";
-import { listKpis } from "#app/models/kpis.server.ts";
-import type { ExportSheet, RegisterSheet, T } from "#app/models/register-sheets.server.ts";
-import { riskSheet } from "#app/models/risk-sheet.server.ts";
-import { listRisks } from "#app/models/risks.server.ts";
+import { deviationSheet } from "./deviation-sheet.server.ts";
+import { listDeviations } from "./deviations.server.ts";
+import { kpiSheet } from "./kpi-sheet.server.ts";
+import { listKpis } from "./kpis.server.ts";
+import type { ExportSheet, RegisterSheet, T } from "./register-sheets.server.ts";
+import { riskSheet } from "./risk-sheet.server.ts";
+import { listRisks } from "./risks.server.ts";
 
 /**
  * The registers that go to and from Excel, each with the list its page shows (by the same
