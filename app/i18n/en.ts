@@ -397,8 +397,10 @@ const en: Messages = {
   },
   sheets: {
     latest: "Latest value",
-    registers: { kpis: "Key figures" },
+    registers: { kpis: "Key figures", legal: "Legal register", context: "Context and interested parties" },
     columns: {
+      latestEvaluation: "Latest evaluation",
+      areas: "Areas",
       kind: "Kind",
       title: "Title",
       occurredAt: "Occurred",
@@ -1056,6 +1058,7 @@ const en: Messages = {
       "riskScale.changed": "{{actor}} changed the risk scale of {{subject}}",
       "context.decisions": "{{actor}} changed the decisions on the context of {{subject}}",
       "context.added": "{{actor}} added {{subject}} to the organisation's context",
+      "context.updated": "{{actor}} changed {{subject}} in the organisation's context",
       "context.removed": "{{actor}} removed {{subject}} from the organisation's context",
       "action.created": "{{actor}} created the action {{subject}}",
       "action.assigned": "{{actor}} made someone new responsible for the action {{subject}}",
@@ -1111,6 +1114,7 @@ const en: Messages = {
       "requirement.named": "{{actor}} named the requirements of {{subject}}",
       "requirement.applicability": "{{actor}} changed whether the requirement {{subject}} applies",
       "legal.added": "{{actor}} added the legal requirement {{subject}}",
+      "legal.updated": "{{actor}} changed the legal requirement {{subject}}",
       "legal.evaluated": "{{actor}} evaluated compliance with {{subject}}",
       "delegation.proposed": "{{actor}} proposed the delegation {{subject}}",
       "delegation.accepted": "{{actor}} accepted the delegation {{subject}}",

@@ -398,8 +398,10 @@ const sv = {
   },
   sheets: {
     latest: "Senaste värde",
-    registers: { kpis: "Nyckeltal" },
+    registers: { kpis: "Nyckeltal", legal: "Lagregister", context: "Sammanhang och intressenter" },
     columns: {
+      latestEvaluation: "Senaste bedömning",
+      areas: "Områden",
       kind: "Typ",
       title: "Rubrik",
       occurredAt: "Inträffade",
@@ -1058,6 +1060,7 @@ const sv = {
       "riskScale.changed": "{{actor}} ändrade riskskalan för {{subject}}",
       "context.decisions": "{{actor}} ändrade besluten om sammanhanget för {{subject}}",
       "context.added": "{{actor}} lade till {{subject}} i organisationens sammanhang",
+      "context.updated": "{{actor}} ändrade {{subject}} i organisationens sammanhang",
       "context.removed": "{{actor}} tog bort {{subject}} ur organisationens sammanhang",
       "action.created": "{{actor}} skapade åtgärden {{subject}}",
       "action.assigned": "{{actor}} gav en ny person ansvaret för åtgärden {{subject}}",
@@ -1113,6 +1116,7 @@ const sv = {
       "requirement.named": "{{actor}} gav kraven i {{subject}} sina rubriker",
       "requirement.applicability": "{{actor}} ändrade om kravet {{subject}} är tillämpligt",
       "legal.added": "{{actor}} lade till lagkravet {{subject}}",
+      "legal.updated": "{{actor}} ändrade lagkravet {{subject}}",
       "legal.evaluated": "{{actor}} utvärderade efterlevnaden av {{subject}}",
       "delegation.proposed": "{{actor}} föreslog uppgiftsfördelningen {{subject}}",
       "delegation.accepted": "{{actor}} tog emot uppgiftsfördelningen {{subject}}",

@@ -1,4 +1,4 @@
-import { asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
@@ -61,6 +61,35 @@ export function addContextItem(
       data: trailFacts(values),
     });
     return id;
+  });
+}
+
+/** An issue or interested party put in other words, or moved to another kind. */
+export function updateContextItem(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { kind: ContextKind; title: string; detail: string },
+  now = new Date(),
+): void {
+  assertManager(actor);
+  if (!input.title.trim()) throw new ContextError("context.incomplete");
+  writeTransaction(db, (tx) => {
+    const values = { kind: input.kind, title: clean(input.title, 300), detail: clean(input.detail) };
+    const changed = tx
+      .update(contextItems)
+      .set(values)
+      .where(and(eq(contextItems.id, id), isNull(contextItems.removedAt)))
+      .run();
+    if (changed.changes === 0) throw new ContextError("context.notFound");
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: "context.updated",
+      subjectType: "context",
+      subjectId: id,
+      at: now,
+      data: trailFacts(values),
+    });
   });
 }
 
@@ -252,6 +281,40 @@ export function addLegalRequirement(
       data: trailFacts(values),
     });
     return id;
+  });
+}
+
+/** A law's entry corrected: its name, reference, areas, how it applies, or who follows it. */
+export function updateLegalRequirement(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { title: string; reference: string; areas: DocumentArea[]; howItApplies: string; responsibleId: string },
+  now = new Date(),
+): void {
+  assertManager(actor);
+  if (!input.title.trim() || !input.howItApplies.trim()) throw new ContextError("context.incomplete");
+  writeTransaction(db, (tx) => {
+    const responsible = tx.select().from(users).where(eq(users.id, input.responsibleId)).get();
+    if (!responsible?.active || responsible.role === "external_auditor")
+      throw new ContextError("context.badResponsible");
+    const values = {
+      title: clean(input.title, 300),
+      reference: clean(input.reference, 500),
+      areas: input.areas,
+      howItApplies: clean(input.howItApplies, 4000),
+      responsibleId: responsible.id,
+    };
+    const changed = tx.update(legalRequirements).set(values).where(eq(legalRequirements.id, id)).run();
+    if (changed.changes === 0) throw new ContextError("context.notFound");
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: "legal.updated",
+      subjectType: "legal_requirement",
+      subjectId: id,
+      at: now,
+      data: trailFacts(values),
+    });
   });
 }
 

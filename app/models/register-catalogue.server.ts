@@ -2,7 +2,9 @@ import { z } from "zod";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { deviationKinds, deviationStatuses, riskCategories } from "#app/domain/values.ts";
 import type { Db } from "#db/client.ts";
+import { currentContext, legalRegister } from "./context.server.ts";
 import { deviationSheet } from "./deviation-sheet.server.ts";
+import { contextSheet, legalSheet } from "./legal-sheet.server.ts";
 import { listDeviations } from "./deviations.server.ts";
 import { kpiSheet } from "./kpi-sheet.server.ts";
 import { listKpis } from "./kpis.server.ts";
@@ -62,6 +64,24 @@ export const registerSheets: Record<string, Entry> = {
     canExport: (actor) => can(actor, "view", { type: "kpis" }),
     canImport: (actor) => can(actor, "create", { type: "kpis" }),
     back: "/mal",
+  },
+  lagregister: {
+    sheet: legalSheet,
+    importer: legalSheet,
+    title: (t) => t("sheets.registers.legal"),
+    list: (db) => legalRegister(db),
+    canExport: (actor) => can(actor, "view", { type: "requirements" }),
+    canImport: (actor) => can(actor, "manage", { type: "requirements" }),
+    back: "/krav/lagar",
+  },
+  sammanhang: {
+    sheet: contextSheet,
+    importer: contextSheet,
+    title: (t) => t("sheets.registers.context"),
+    list: (db) => currentContext(db),
+    canExport: (actor) => can(actor, "view", { type: "requirements" }),
+    canImport: (actor) => can(actor, "manage", { type: "requirements" }),
+    back: "/krav/sammanhang",
   },
   avvikelser: {
     sheet: deviationSheet,

@@ -128,6 +128,23 @@ export const readChoice =
     return found ? ok(found) : no("unknownChoice");
   };
 
+/** Several of a fixed list, separated by commas or semicolons; an empty cell is none. */
+export const readChoices =
+  <V extends string>(values: readonly V[], label: (t: T, value: V) => string) =>
+  (text: string): Read<V[]> => {
+    const one = readChoice(values, label);
+    const chosen: V[] = [];
+    for (const part of text
+      .split(/[,;]/)
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      const read = one(part);
+      if (!read.ok) return read;
+      if (!chosen.includes(read.value)) chosen.push(read.value);
+    }
+    return ok(chosen);
+  };
+
 /** An active person, by name or e-mail, who is the only one with it. */
 export const readPerson = (text: string, { db }: ReadContext): Read<string> => {
   const wanted = norm(text);

@@ -208,3 +208,41 @@ describe("other registers", () => {
       expect(text).not.toContain(personal);
   });
 });
+
+describe("the legal register and the context", () => {
+  it("a law's entry and an interested party come back by their Lots id; areas are read as a list", async () => {
+    const { addLegalRequirement, addContextItem, currentContext, legalRegister } =
+      await import("#app/models/context.server.ts");
+    const { contextSheet, legalSheet } = await import("#app/models/legal-sheet.server.ts");
+    addLegalRequirement(db, owner, {
+      title: "Arbetsmiljölagen (1977:1160)",
+      reference: "SFS 1977:1160",
+      areas: ["work_environment"],
+      howItApplies: "Vi har anställda.",
+      responsibleId: owner.id,
+    });
+    addContextItem(db, owner, { kind: "party", title: "Patienter", detail: "Trygg vård" });
+    const laws = await edited(await writeRegister(legalSheet, legalRegister(db), "sv"), (sheet) => {
+      sheet.getCell(2, column(sheet, "Områden")).value = "Arbetsmiljö; Kvalitet";
+      const row = sheet.getRow(3);
+      row.getCell(column(sheet, "Lag eller föreskrift")).value = "Miljöbalken (1998:808)";
+      row.getCell(column(sheet, "Hur den gäller oss")).value = "Vi hanterar kemikalier.";
+      row.getCell(column(sheet, "Bevakas av")).value = "Kim Kvalitet";
+      row.getCell(column(sheet, "Områden")).value = "Miljö";
+    });
+    expect(saveRegister(db, owner, legalSheet, await readCells(laws, "lagar.xlsx"), "sv")).toEqual({
+      created: 1,
+      updated: 1,
+      unchanged: 0,
+    });
+    expect(legalRegister(db).map((l) => [l.title, l.areas])).toEqual([
+      ["Arbetsmiljölagen (1977:1160)", ["work_environment", "quality"]],
+      ["Miljöbalken (1998:808)", ["environment"]],
+    ]);
+    const parties = await edited(await writeRegister(contextSheet, currentContext(db), "en"), (sheet) => {
+      sheet.getCell(2, column(sheet, "Requirements and expectations")).value = "Trygg och jämlik vård";
+    });
+    expect(saveRegister(db, owner, contextSheet, await readCells(parties, "ctx.xlsx"), "sv").updated).toBe(1);
+    expect(currentContext(db).map((c) => c.detail)).toEqual(["Trygg och jämlik vård"]);
+  });
+});

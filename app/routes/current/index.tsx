@@ -131,14 +131,16 @@ function HandbookLinks({ filter }: { filter: { typ?: string; omrade?: string; en
   ).toString();
   const suffix = query ? `?${query}` : "";
   return (
-    <p className="handbook-links no-print">
-      <span className="field-hint">{t("handbook.hint")}</span>{" "}
-      <a href={`/gallande/handbok.pdf${suffix}`} className="button button-ghost" download>
-        {t("handbook.pdf")}
-      </a>{" "}
-      <a href={`/gallande/handbok.docx${suffix}`} className="button button-ghost" download>
-        {t("handbook.docx")}
-      </a>
-    </p>
+    <div className="handbook-links no-print">
+      <p className="field-hint">{t("handbook.hint")}</p>
+      <div className="form-actions">
+        <a href={`/gallande/handbok.pdf${suffix}`} className="button button-ghost" download>
+          {t("handbook.pdf")}
+        </a>
+        <a href={`/gallande/handbok.docx${suffix}`} className="button button-ghost" download>
+          {t("handbook.docx")}
+        </a>
+      </div>
+    </div>
   );
 }

@@ -11,6 +11,11 @@ const request = z.object({
   type: z.string().max(40),
 });
 
+/** Nothing to show: this address only takes files. */
+export function loader(): never {
+  throw data({ reason: "methodNotAllowed" }, { status: 405 });
+}
+
 /** One file of a previewed batch: the import page calls this file by file to show progress. */
 export async function action({ request: req, context }: Route.ActionArgs) {
   const { user } = requirePermission(req, context, "create", { type: "documents" });

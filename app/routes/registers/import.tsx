@@ -34,6 +34,15 @@ const cellsSchema = z.array(
   z.array(z.object({ text: z.string().max(4000), formula: z.boolean(), merged: z.boolean() })),
 );
 
+/** What the preview sent back; anything that is not JSON is as if nothing were sent. */
+function jsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 type Result =
   | { stage: "preview"; preview: SheetPreview; cells: string }
   | { stage: "saved"; counts: { created: number; updated: number; unchanged: number } }
@@ -49,7 +58,7 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
   const form = await request.formData();
   let cells: Cell[][];
   if (form.get("intent") === "save") {
-    const parsed = cellsSchema.safeParse(JSON.parse(String(form.get("cells") ?? "[]")));
+    const parsed = cellsSchema.safeParse(jsonOrNull(String(form.get("cells") ?? "")));
     if (!parsed.success) return { stage: "unreadable" };
     cells = parsed.data;
     try {

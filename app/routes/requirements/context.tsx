@@ -83,6 +83,14 @@ export default function ContextPage({ loaderData, actionData }: Route.ComponentP
         <Link to="/krav" className="button button-ghost">
           {t("admin.back")}
         </Link>
+        <a href="/register/sammanhang/excel" className="button button-ghost" download>
+          {t("sheets.export")}
+        </a>
+        {loaderData.canManage ? (
+          <Link to="/register/sammanhang/importera" className="button button-ghost">
+            {t("sheets.import")}
+          </Link>
+        ) : null}
       </PageHeader>
       {contextKinds.map((kind) => (
         <section key={kind} className="card" aria-labelledby={`context-${kind}`}>

@@ -84,6 +84,14 @@ export default function LegalRegister({ loaderData, actionData }: Route.Componen
         <Link to="/krav" className="button button-ghost">
           {t("admin.back")}
         </Link>
+        <a href="/register/lagregister/excel" className="button button-ghost" download>
+          {t("sheets.export")}
+        </a>
+        {loaderData.canManage ? (
+          <Link to="/register/lagregister/importera" className="button button-ghost">
+            {t("sheets.import")}
+          </Link>
+        ) : null}
       </PageHeader>
       <section className="card" aria-labelledby="laws-heading">
         <h2 id="laws-heading">{t("legal.laws")}</h2>

@@ -1,3 +1,4 @@
+import { data } from "react-router";
 import { z } from "zod";
 import { requireAuth } from "#app/auth/guards.server.ts";
 import { translator } from "#app/i18n/translator.server.ts";
@@ -9,6 +10,11 @@ const request = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("add"), kind: z.enum(["image", "form"]), file: z.instanceof(File) }),
   z.object({ intent: z.literal("remove"), fileId: z.string().regex(/^[a-z2-7]{16}$/) }),
 ]);
+
+/** Nothing to show: this address only takes files. */
+export function loader(): never {
+  throw data({ reason: "methodNotAllowed" }, { status: 405 });
+}
 
 /**
  * Adds a picture (from the editor, which asks for JSON) or a form (from the document's page)
