@@ -338,6 +338,8 @@ const en: Messages = {
       notWord: "Only Word files (.docx) and zip files can be imported.",
       tooManyFiles: "Too many files at once: at most 500 per import.",
       notAllowed: "Your role may not create documents.",
+      badChoice: "The owner or unit you chose no longer exists. Choose again and import the file once more.",
+      missing: "The file has already been imported or has left the import.",
     },
     report: {
       title: "Import report for {{file}}",

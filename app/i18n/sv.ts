@@ -339,6 +339,8 @@ const sv = {
       notWord: "Bara Word-filer (.docx) och zip-filer kan importeras.",
       tooManyFiles: "För många filer på en gång: högst 500 per import.",
       notAllowed: "Din roll får inte skapa dokument.",
+      badChoice: "Ägaren eller enheten du valde finns inte längre. Välj igen och importera filen på nytt.",
+      missing: "Filen är redan importerad eller har gått ut ur importen.",
     },
     report: {
       title: "Importrapport för {{file}}",

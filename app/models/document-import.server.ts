@@ -4,7 +4,8 @@ import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { documentImports, users, type ControlledType } from "#db/schema/index.ts";
 import { writeInitialContent } from "./document-content.server.ts";
-import { checkDocumentFile, storeDocumentFile } from "./document-files.server.ts";
+import { storeDocumentFile } from "./document-files.server.ts";
+import { DOCX_MIME } from "./downloads.server.ts";
 import { createDocument, DocumentError } from "./documents.server.ts";
 import { dayOf } from "./releases.server.ts";
 import { registerApprovedOutside } from "./review-rounds.server.ts";
@@ -115,7 +116,13 @@ export async function importWordFile(
 ): Promise<ImportedFile> {
   if (!can(actor, "create", { type: "documents" })) throw new DocumentError("document.notAllowed");
   const word = await convertWord(upload.name, upload.bytes, words.notesHeading);
-  const source = await checkDocumentFile("form", path.posix.basename(upload.name), upload.bytes);
+  // convertWord has checked the bytes are a Word file; the original is kept as it came.
+  const source = {
+    kind: "source" as const,
+    name: path.posix.basename(upload.name).slice(0, 200),
+    mime: DOCX_MIME,
+    bytes: upload.bytes,
+  };
   const owner = word.report.details.owner ? personNamed(db, word.report.details.owner) : undefined;
   return writeTransaction(db, (tx) => {
     const documentId = createDocument(
@@ -135,7 +142,7 @@ export async function importWordFile(
     for (const image of word.images) {
       storeDocumentFile(tx, dataDir, documentId, image, actor.id, now, image.id);
     }
-    const sourceFile = storeDocumentFile(tx, dataDir, documentId, { ...source, kind: "source" }, actor.id, now);
+    const sourceFile = storeDocumentFile(tx, dataDir, documentId, source, actor.id, now);
     writeInitialContent(tx, documentId, word.content);
     tx.insert(documentImports)
       .values({

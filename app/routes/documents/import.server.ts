@@ -35,7 +35,8 @@ export const importChoiceSchema = z.object({
 export type ImportForm = z.output<typeof importChoiceSchema>;
 
 export type BatchOutcome =
-  ({ ok: true } & ImportedFile) | { ok: false; path: string; reason: ImportRefusalReason | "notAllowed" | "missing" };
+  | ({ ok: true } & ImportedFile)
+  | { ok: false; path: string; reason: ImportRefusalReason | "notAllowed" | "badChoice" | "missing" };
 
 type Refused = Extract<BatchOutcome, { ok: false }>;
 
@@ -78,7 +79,14 @@ async function importOne(
       context.logger.warn({ reason }, "word file refused");
       return { ok: false, path: upload.name, reason };
     }
-    if (error instanceof DomainError) return { ok: false, path: upload.name, reason: "notAllowed" };
+    if (error instanceof DomainError) {
+      // A refused person, or an owner or unit that no longer exists: the choices, not the file.
+      return {
+        ok: false,
+        path: upload.name,
+        reason: error.code === "document.notAllowed" ? "notAllowed" : "badChoice",
+      };
+    }
     throw error;
   }
 }

@@ -115,8 +115,8 @@ export default function ImportWord({ loaderData, actionData }: Route.ComponentPr
               options={[{ value: "", label: t("documents.wholeOrganisation") }, ...unitOptions(loaderData.units)]}
             />
             {loaderData.canApprove ? (
-              <div className="field">
-                <label>
+              <div>
+                <label className="checkbox">
                   <input type="checkbox" name="approvedOutside" value="on" aria-describedby="approved-outside-hint" />{" "}
                   {t("wordImport.approvedOutside")}
                 </label>
