@@ -38,6 +38,12 @@ function assertManager(actor: Actor) {
 
 const clean = (text: string, max = 2000) => text.trim().slice(0, max);
 
+const contextValues = (input: { kind: ContextKind; title: string; detail: string }) => ({
+  kind: input.kind,
+  title: clean(input.title, 300),
+  detail: clean(input.detail),
+});
+
 export function addContextItem(
   db: Db,
   actor: Actor,
@@ -48,7 +54,7 @@ export function addContextItem(
   if (!input.title.trim()) throw new ContextError("context.incomplete");
   return writeTransaction(db, (tx) => {
     const id = newId();
-    const values = { kind: input.kind, title: clean(input.title, 300), detail: clean(input.detail) };
+    const values = contextValues(input);
     tx.insert(contextItems)
       .values({ id, ...values, createdBy: actor.id, createdAt: now })
       .run();
@@ -75,7 +81,7 @@ export function updateContextItem(
   assertManager(actor);
   if (!input.title.trim()) throw new ContextError("context.incomplete");
   writeTransaction(db, (tx) => {
-    const values = { kind: input.kind, title: clean(input.title, 300), detail: clean(input.detail) };
+    const values = contextValues(input);
     const changed = tx
       .update(contextItems)
       .set(values)
@@ -249,26 +255,33 @@ export function getMeeting(db: Db, id: string) {
   return db.select().from(participationMeetings).where(eq(participationMeetings.id, id)).get();
 }
 
-export function addLegalRequirement(
-  db: Db,
-  actor: Actor,
-  input: { title: string; reference: string; areas: DocumentArea[]; howItApplies: string; responsibleId: string },
-  now = new Date(),
-): string {
+type LegalInput = {
+  title: string;
+  reference: string;
+  areas: DocumentArea[];
+  howItApplies: string;
+  responsibleId: string;
+};
+
+/** A law's entry as stored, with a responsible person who works here and is active. */
+function legalValues(tx: Db, input: LegalInput) {
+  const responsible = tx.select().from(users).where(eq(users.id, input.responsibleId)).get();
+  if (!responsible?.active || responsible.role === "external_auditor") throw new ContextError("context.badResponsible");
+  return {
+    title: clean(input.title, 300),
+    reference: clean(input.reference, 500),
+    areas: input.areas,
+    howItApplies: clean(input.howItApplies, 4000),
+    responsibleId: responsible.id,
+  };
+}
+
+export function addLegalRequirement(db: Db, actor: Actor, input: LegalInput, now = new Date()): string {
   assertManager(actor);
   if (!input.title.trim() || !input.howItApplies.trim()) throw new ContextError("context.incomplete");
   return writeTransaction(db, (tx) => {
-    const responsible = tx.select().from(users).where(eq(users.id, input.responsibleId)).get();
-    if (!responsible?.active || responsible.role === "external_auditor")
-      throw new ContextError("context.badResponsible");
     const id = newId();
-    const values = {
-      title: clean(input.title, 300),
-      reference: clean(input.reference, 500),
-      areas: input.areas,
-      howItApplies: clean(input.howItApplies, 4000),
-      responsibleId: responsible.id,
-    };
+    const values = legalValues(tx, input);
     tx.insert(legalRequirements)
       .values({ id, ...values, createdBy: actor.id, createdAt: now })
       .run();
@@ -285,26 +298,11 @@ export function addLegalRequirement(
 }
 
 /** A law's entry corrected: its name, reference, areas, how it applies, or who follows it. */
-export function updateLegalRequirement(
-  db: Db,
-  actor: Actor,
-  id: string,
-  input: { title: string; reference: string; areas: DocumentArea[]; howItApplies: string; responsibleId: string },
-  now = new Date(),
-): void {
+export function updateLegalRequirement(db: Db, actor: Actor, id: string, input: LegalInput, now = new Date()): void {
   assertManager(actor);
   if (!input.title.trim() || !input.howItApplies.trim()) throw new ContextError("context.incomplete");
   writeTransaction(db, (tx) => {
-    const responsible = tx.select().from(users).where(eq(users.id, input.responsibleId)).get();
-    if (!responsible?.active || responsible.role === "external_auditor")
-      throw new ContextError("context.badResponsible");
-    const values = {
-      title: clean(input.title, 300),
-      reference: clean(input.reference, 500),
-      areas: input.areas,
-      howItApplies: clean(input.howItApplies, 4000),
-      responsibleId: responsible.id,
-    };
+    const values = legalValues(tx, input);
     const changed = tx.update(legalRequirements).set(values).where(eq(legalRequirements.id, id)).run();
     if (changed.changes === 0) throw new ContextError("context.notFound");
     appendTrailEvent(tx, {
@@ -352,18 +350,20 @@ export function evaluateCompliance(
 const responsible = alias(users, "responsible");
 const evaluator = alias(users, "evaluator");
 
-/** The legal register, each law with who follows it and its evaluations, the latest first. */
-export function legalRegister(db: Db) {
+/** The legal register (or one law of it), each law with who follows it and its evaluations, the latest first. */
+export function legalRegister(db: Db, onlyId?: string) {
   const evaluations = db
     .select({ evaluation: complianceEvaluations, evaluatorName: evaluator.name })
     .from(complianceEvaluations)
     .innerJoin(evaluator, eq(evaluator.id, complianceEvaluations.evaluatedBy))
+    .where(onlyId ? eq(complianceEvaluations.legalRequirementId, onlyId) : undefined)
     .orderBy(desc(complianceEvaluations.evaluatedOn), desc(complianceEvaluations.createdAt))
     .all();
   return db
     .select({ law: legalRequirements, responsibleName: responsible.name })
     .from(legalRequirements)
     .innerJoin(responsible, eq(responsible.id, legalRequirements.responsibleId))
+    .where(onlyId ? eq(legalRequirements.id, onlyId) : undefined)
     .orderBy(asc(legalRequirements.title))
     .all()
     .map((r) => ({

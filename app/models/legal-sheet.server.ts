@@ -25,7 +25,7 @@ export const legalSheet: RegisterSheet<Law, LawInput> = {
   key: "lagregister",
   title: (t) => t("sheets.registers.legal"),
   idOf: (law) => law.id,
-  find: (db, id) => legalRegister(db).find((law) => law.id === id),
+  find: (db, id) => legalRegister(db, id)[0],
   columns: [
     {
       key: "title",

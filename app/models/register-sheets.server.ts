@@ -1,5 +1,5 @@
 import { isValid, parse } from "date-fns";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Actor } from "#app/auth/permissions.server.ts";
 import { locales, type Locale } from "#app/domain/values.ts";
 import { translator } from "#app/i18n/translator.server.ts";
@@ -45,7 +45,13 @@ type Read<V> = { ok: true; value: V } | { ok: false; code: ProblemCode };
 const ok = <V>(value: V): Read<V> => ({ ok: true, value });
 const no = (code: ProblemCode): Read<never> => ({ ok: false, code });
 
-export type ReadContext = { db: Db };
+/** What a reader may look up, once per sheet rather than once per cell. */
+export type ReadContext = { db: Db; memo: Map<string, unknown> };
+
+export function once<V>(context: ReadContext, key: string, load: () => V): V {
+  if (!context.memo.has(key)) context.memo.set(key, load());
+  return context.memo.get(key) as V;
+}
 
 export type Column<Item> = {
   key: string;
@@ -146,14 +152,16 @@ export const readChoices =
   };
 
 /** An active person, by name or e-mail, who is the only one with it. */
-export const readPerson = (text: string, { db }: ReadContext): Read<string> => {
+export const readPerson = (text: string, context: ReadContext): Read<string> => {
   const wanted = norm(text);
-  const found = db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(eq(users.active, true))
-    .all()
-    .filter((u) => norm(u.name) === wanted || norm(u.email) === wanted);
+  const people = once(context, "people", () =>
+    context.db
+      .select({ id: users.id, name: users.name, email: users.email })
+      .from(users)
+      .where(eq(users.active, true))
+      .all(),
+  );
+  const found = people.filter((u) => norm(u.name) === wanted || norm(u.email) === wanted);
   return found.length === 1 ? ok(found[0]!.id) : no("unknownPerson");
 };
 
@@ -167,15 +175,6 @@ export const readUnit = (text: string, { db }: ReadContext): Read<string | null>
     .filter((u) => norm(u.name) === norm(text));
   return found.length === 1 ? ok(found[0]!.id) : no("unknownUnit");
 };
-
-export const unitName = (db: Db, id: string | null) =>
-  id
-    ? (db
-        .select({ name: units.name })
-        .from(units)
-        .where(and(eq(units.id, id)))
-        .get()?.name ?? "")
-    : "";
 
 // ---- Export ----
 
@@ -243,6 +242,7 @@ function readRows<Item, Input>(
 
   const seen = new Set<string>();
   const rows: ReadRow<Input>[] = [];
+  const context: ReadContext = { db, memo: new Map() };
   for (const { row, number } of filled) {
     const before = problems.length;
     const cellOf = (key: string) => {
@@ -274,7 +274,7 @@ function readRows<Item, Input>(
         problems.push({ row: number, column: column.header(t), code: "required" });
         continue;
       }
-      const read = column.read(text, { db });
+      const read = column.read(text, context);
       if (read.ok) values[column.key] = read.value;
       else problems.push({ row: number, column: column.header(t), code: read.code, value: text.slice(0, 80) });
     }

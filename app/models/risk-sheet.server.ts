@@ -5,6 +5,7 @@ import {
   readInt,
   readPerson,
   readText,
+  once,
   readUnit,
   type ReadContext,
   type RegisterSheet,
@@ -24,7 +25,7 @@ import {
 
 /** A step on the organisation's own scale (createRisk checks each axis against its own length). */
 const score = (text: string, context: ReadContext) => {
-  const scale = riskScale(context.db);
+  const scale = once(context, "scale", () => riskScale(context.db));
   return readInt(1, Math.max(scale.likelihood.length, scale.consequence.length))(text);
 };
 

@@ -41,11 +41,8 @@ export async function writeSheet(
 
 export class SheetError extends DomainError<"sheet.unreadable"> {}
 
-/**
- * Reads the first sheet of a CSV (comma or semicolon, as Swedish Excel writes it) or an Excel
- * file as rows of text: KPI figures and requirement frameworks are both imported this way.
- */
-export async function readSheet(file: Uint8Array, name: string): Promise<string[][]> {
+/** The first sheet of an Excel file, or of a CSV (comma or semicolon, as Swedish Excel writes it). */
+async function firstSheet(file: Uint8Array, name: string): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
   try {
     if (/\.xlsx$/i.test(name)) {
@@ -60,6 +57,15 @@ export async function readSheet(file: Uint8Array, name: string): Promise<string[
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new SheetError("sheet.unreadable");
+  return sheet;
+}
+
+/**
+ * Reads the first sheet of a CSV (comma or semicolon, as Swedish Excel writes it) or an Excel
+ * file as rows of text: KPI figures and requirement frameworks are both imported this way.
+ */
+export async function readSheet(file: Uint8Array, name: string): Promise<string[][]> {
+  const sheet = await firstSheet(file, name);
   const rows: string[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const values = (row.values as unknown[])
@@ -93,20 +99,7 @@ function cellText(value: ExcelJS.CellValue): string {
  * guessing at a value the person did not type.
  */
 export async function readCells(file: Uint8Array, name: string): Promise<Cell[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    if (/\.xlsx$/i.test(name)) {
-      await workbook.xlsx.load(file as unknown as ArrayBuffer);
-    } else {
-      const text = new TextDecoder().decode(file).replace(/^\ufeff/, "");
-      const delimiter = (text.split("\n")[0] ?? "").includes(";") ? ";" : ",";
-      await workbook.csv.read(Readable.from([text]), { parserOptions: { delimiter } });
-    }
-  } catch {
-    throw new SheetError("sheet.unreadable");
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new SheetError("sheet.unreadable");
+  const sheet = await firstSheet(file, name);
   const rows: Cell[][] = [];
   const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: true }, (row, number) => {

@@ -43,17 +43,18 @@ async function releasedRoutine() {
   return { identity, images: releaseImages(db, dataDir, release.id) };
 }
 
+const labels = {
+  reference: "Dokumentnummer",
+  version: "Version",
+  approvedBy: "Fastställd av",
+  effective: "Gäller från",
+  page: "Sida",
+  of: "av",
+};
+
 describe("a release as a Word file", () => {
   it("reads back with the same headings, lists, table and picture", async () => {
     const { identity, images } = await releasedRoutine();
-    const labels = {
-      reference: "Dokumentnummer",
-      version: "Version",
-      approvedBy: "Fastställd av",
-      effective: "Gäller från",
-      page: "Sida",
-      of: "av",
-    };
     const file = await releaseDocx(identity, labels, images);
     const again = await convertWord("export.docx", new Uint8Array(file), "Fotnoter");
     const before = find(identity.content.content!, "heading").map(text);
@@ -68,14 +69,6 @@ describe("a release as a Word file", () => {
 
   it("carries the document's identity in every page's header and 'Sida X av Y' in the footer", async () => {
     const { identity, images } = await releasedRoutine();
-    const labels = {
-      reference: "Dokumentnummer",
-      version: "Version",
-      approvedBy: "Fastställd av",
-      effective: "Gäller från",
-      page: "Sida",
-      of: "av",
-    };
     const parts = await readZip(await releaseDocx(identity, labels, images), {
       maxEntries: 100,
       maxTotalBytes: 1e8,
