@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "#db/client.ts";
 import { newSecretToken } from "#db/ids.ts";
@@ -6,7 +7,10 @@ import { formSubmissions } from "#db/schema/index.ts";
 /**
  * A second click, a double tap or a resent request must not create the same thing twice. Each
  * page hands its forms a fresh key (a hidden field beside the submit button); what a form
- * created is remembered under that key, and the same key again gets the first answer instead.
+ * created is remembered under that key together with what the form said, and the same form
+ * with the same key again gets the first answer instead. The page's forms share its key, so
+ * a second form sent before the page was renewed (a timeline entry right after "start the
+ * investigation") is told apart by its content and carried out.
  */
 export const SUBMISSION_FIELD = "submission";
 
@@ -18,7 +22,14 @@ export const newSubmissionKey = newSecretToken;
 
 function keyOf(form: FormData): string | null {
   const key = form.get(SUBMISSION_FIELD);
-  return typeof key === "string" && KEY.test(key) ? key : null;
+  if (typeof key !== "string" || !KEY.test(key)) return null;
+  const content = createHash("sha256");
+  for (const [name, value] of form) {
+    if (name === SUBMISSION_FIELD) continue;
+    const said = typeof value === "string" ? value : `${value.name}\u0000${value.size}\u0000${value.type}`;
+    content.update(`${name}\u0000${said}\u0001`);
+  }
+  return `${key}.${content.digest("base64url")}`;
 }
 
 type EarlierSubmission = { location: string | null };

@@ -39,6 +39,8 @@ test("a management review is started with its inputs filled from the seeded data
   await page.keyboard.press("End");
   await page.keyboard.press("Enter");
   await page.keyboard.type("Ny arbetsmiljöföreskrift gäller från årsskiftet.");
+  // "Allt sparat" was already shown before the typing: it counts once the text is in the editor.
+  await expect(page.locator(".ProseMirror")).toContainText("Ny arbetsmiljöföreskrift gäller från årsskiftet.");
   await expect(page.getByText("Allt sparat")).toBeVisible();
   await page.goto(reviewPath);
   const context = inputs.getByRole("listitem").filter({ hasText: "Förändringar i omvärld" });

@@ -51,6 +51,22 @@ describe("a form sent twice", () => {
     expect(done).toBe(1);
   });
 
+  it("tells apart two forms of one page sent before the page was renewed: both are carried out", () => {
+    const key = newSubmissionKey();
+    const investigate = new FormData();
+    investigate.set("intent", "investigate");
+    investigate.set(SUBMISSION_FIELD, key);
+    const timeline = new FormData();
+    timeline.set("intent", "timeline");
+    timeline.set("text", "Pallen staplades");
+    timeline.set(SUBMISSION_FIELD, key);
+    let done = 0;
+    expect(once(db, person.id, investigate, () => void done++)).toBe(true);
+    expect(once(db, person.id, timeline, () => void done++)).toBe(true);
+    expect(once(db, person.id, timeline, () => void done++)).toBe(false);
+    expect(done).toBe(2);
+  });
+
   it("is one person's: another person's key, or a form without one, is carried out each time", () => {
     const key = newSubmissionKey();
     let done = 0;
