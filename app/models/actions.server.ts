@@ -25,6 +25,8 @@ export class ActionError extends DomainError<
   | "action.effectResultRequired"
   | "action.ownerNotFound"
   | "action.postponeNeedsLaterDate"
+  | "action.closed"
+  | "action.checkBeforeDue"
 > {}
 
 export type ActionInput = {
@@ -163,6 +165,11 @@ function assertOwner(db: Db, ownerId: string): void {
   if (!person?.active) throw new ActionError("action.ownerNotFound");
 }
 
+/** The effect can only be checked once the work is due to be done. */
+function assertPlan(input: Pick<ActionInput, "dueOn" | "effectCheckOn">): void {
+  if (input.effectCheckOn < input.dueOn) throw new ActionError("action.checkBeforeDue");
+}
+
 function record(
   tx: Db,
   actor: Actor,
@@ -195,6 +202,7 @@ export function createAction(
   now = new Date(),
 ): string {
   if (!can(actor, "create", { type: "actions" })) throw new ActionError("action.notAllowed");
+  assertPlan(input);
   return writeTransaction(db, (tx) => {
     assertOwner(tx, input.ownerId);
     assertUnitExists(tx, input.unitId);
@@ -291,6 +299,65 @@ export function postponeAction(
       { kind: "postponed", oldDueOn: action.dueOn, newDueOn: input.dueOn, comment: input.reason },
       now,
     );
+  });
+}
+
+export const editableActionFields = [
+  "title",
+  "reason",
+  "source",
+  "ownerId",
+  "unitId",
+  "dueOn",
+  "effectPlan",
+  "effectMeasure",
+  "effectCheckOn",
+] as const satisfies readonly (keyof ActionInput)[];
+
+/**
+ * Corrects an open action (from a sheet brought back from Excel): what changed is named in its
+ * history, a new owner hears of it, and a closed action stays as it was closed.
+ */
+export function updateActionDetails(db: Db, actor: Actor, id: string, input: ActionInput, now = new Date()): void {
+  writeTransaction(db, (tx) => {
+    const action = requireAction(tx, id);
+    if (!can(actor, "edit", actionResource(action))) throw new ActionError("action.notAllowed");
+    if (!isOpen(action.status)) throw new ActionError("action.closed");
+    const changed = editableActionFields.filter((key) => action[key] !== input[key]);
+    if (changed.length === 0) return;
+    assertPlan(input);
+    assertOwner(tx, input.ownerId);
+    assertUnitExists(tx, input.unitId);
+    tx.update(actions)
+      .set({ ...input, updatedAt: now })
+      .where(eq(actions.id, id))
+      .run();
+    const dueMoved = changed.includes("dueOn");
+    record(
+      tx,
+      actor,
+      id,
+      {
+        kind: "edited",
+        oldDueOn: dueMoved ? action.dueOn : null,
+        newDueOn: dueMoved ? input.dueOn : null,
+        comment: changed.join(","),
+      },
+      now,
+    );
+    if (input.ownerId !== action.ownerId) {
+      notify(
+        tx,
+        {
+          kind: "assigned",
+          actorId: actor.id,
+          recipients: [input.ownerId],
+          link: `/atgarder/${id}`,
+          text: `${action.number}. ${input.title}`,
+        },
+        now,
+      );
+    }
   });
 }
 

@@ -1,7 +1,14 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
-import { competenceRecords, competences, users, type Role, type VerificationMethod } from "#db/schema/index.ts";
+import {
+  competenceRecords,
+  competences,
+  documents,
+  users,
+  type Role,
+  type VerificationMethod,
+} from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { isDay } from "#app/utils/dates.ts";
 import { competenceState } from "./competence-rules.ts";
@@ -17,6 +24,7 @@ export class CompetenceError extends DomainError<
   | "competence.incomplete"
   | "competence.badDate"
   | "competence.selfVerification"
+  | "competence.recordFixed"
 > {}
 
 export type CompetenceInput = {
@@ -27,18 +35,23 @@ export type CompetenceInput = {
   validMonths: number | null;
 };
 
+/** A requirement's stored values, the same whether it is added or corrected. */
+function competenceValues(input: CompetenceInput) {
+  if (!input.name.trim()) throw new CompetenceError("competence.incomplete");
+  return {
+    name: input.name.trim().slice(0, 200),
+    description: input.description.trim().slice(0, 2000),
+    roles: [...new Set(input.roles)],
+    documentId: input.documentId,
+    validMonths: input.validMonths,
+  };
+}
+
 export function createCompetence(db: Db, actor: Actor, input: CompetenceInput, now = new Date()): string {
   if (!can(actor, "manage", { type: "delegations" })) throw new CompetenceError("competence.notAllowed");
-  if (!input.name.trim()) throw new CompetenceError("competence.incomplete");
+  const values = competenceValues(input);
   return writeTransaction(db, (tx) => {
     const id = newId();
-    const values = {
-      name: input.name.trim().slice(0, 200),
-      description: input.description.trim().slice(0, 2000),
-      roles: [...new Set(input.roles)],
-      documentId: input.documentId,
-      validMonths: input.validMonths,
-    };
     tx.insert(competences)
       .values({ id, ...values, createdBy: actor.id, createdAt: now })
       .run();
@@ -51,6 +64,47 @@ export function createCompetence(db: Db, actor: Actor, input: CompetenceInput, n
       data: trailFacts(values),
     });
     return id;
+  });
+}
+
+export type CompetenceSummary = typeof competences.$inferSelect & { documentTitle: string | null };
+
+const competenceColumns = {
+  id: competences.id,
+  name: competences.name,
+  description: competences.description,
+  roles: competences.roles,
+  documentId: competences.documentId,
+  validMonths: competences.validMonths,
+  createdBy: competences.createdBy,
+  createdAt: competences.createdAt,
+  documentTitle: documents.title,
+};
+
+export function getCompetence(db: Db, id: string): CompetenceSummary | undefined {
+  return db
+    .select(competenceColumns)
+    .from(competences)
+    .leftJoin(documents, eq(documents.id, competences.documentId))
+    .where(eq(competences.id, id))
+    .get();
+}
+
+/** Corrects a requirement: its name, the roles and routine that need it, how long it holds. */
+export function updateCompetence(db: Db, actor: Actor, id: string, input: CompetenceInput, now = new Date()): void {
+  if (!can(actor, "manage", { type: "delegations" })) throw new CompetenceError("competence.notAllowed");
+  const values = competenceValues(input);
+  writeTransaction(db, (tx) => {
+    if (!getCompetence(tx, id)) throw new CompetenceError("competence.notFound");
+    tx.update(competences).set(values).where(eq(competences.id, id)).run();
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: "competence.updated",
+      subjectType: "competence",
+      subjectId: id,
+      at: now,
+      data: trailFacts(values),
+    });
   });
 }
 
@@ -90,8 +144,46 @@ export function recordCompetence(
   });
 }
 
-export function listCompetences(db: Db) {
-  return db.select().from(competences).orderBy(asc(competences.name)).all();
+export function listCompetences(db: Db): CompetenceSummary[] {
+  return db
+    .select(competenceColumns)
+    .from(competences)
+    .leftJoin(documents, eq(documents.id, competences.documentId))
+    .orderBy(asc(competences.name))
+    .all();
+}
+
+export type CompetenceRecordSummary = typeof competenceRecords.$inferSelect & {
+  competenceName: string;
+  personName: string;
+};
+
+function selectRecords(db: Db) {
+  return db
+    .select({
+      id: competenceRecords.id,
+      competenceId: competenceRecords.competenceId,
+      userId: competenceRecords.userId,
+      kind: competenceRecords.kind,
+      on: competenceRecords.on,
+      note: competenceRecords.note,
+      recordedBy: competenceRecords.recordedBy,
+      recordedAt: competenceRecords.recordedAt,
+      competenceName: competences.name,
+      personName: users.name,
+    })
+    .from(competenceRecords)
+    .innerJoin(competences, eq(competences.id, competenceRecords.competenceId))
+    .innerJoin(users, eq(users.id, competenceRecords.userId));
+}
+
+/** Every training and verification, newest first. */
+export function listCompetenceRecords(db: Db): CompetenceRecordSummary[] {
+  return selectRecords(db).orderBy(desc(competenceRecords.on), asc(users.name)).all();
+}
+
+export function getCompetenceRecord(db: Db, id: string): CompetenceRecordSummary | undefined {
+  return selectRecords(db).where(eq(competenceRecords.id, id)).get();
 }
 
 /** People × competences: each cell's state, and the gaps and expiries to act on. */

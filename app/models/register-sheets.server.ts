@@ -6,7 +6,7 @@ import { translator } from "#app/i18n/translator.server.ts";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { units, users } from "#db/schema/index.ts";
 import { DomainError } from "./errors.ts";
-import { writeSheet, type Cell } from "./spreadsheet.server.ts";
+import { writeSheet, type Cell, type SheetFormat } from "./spreadsheet.server.ts";
 
 /**
  * Registers as Excel, both ways. A register describes its columns once; export writes what the
@@ -26,6 +26,7 @@ export type ProblemCode =
   | "unknownChoice"
   | "unknownPerson"
   | "unknownUnit"
+  | "unknownItem"
   | "notADate"
   | "formula"
   | "merged"
@@ -44,6 +45,10 @@ export type Problem = { row: number; column: string; code: ProblemCode; value?: 
 type Read<V> = { ok: true; value: V } | { ok: false; code: ProblemCode };
 const ok = <V>(value: V): Read<V> => ({ ok: true, value });
 const no = (code: ProblemCode): Read<never> => ({ ok: false, code });
+
+/** The one item a cell names; none or several found is the problem given. */
+export const theOnly = (found: { id: string }[], code: ProblemCode): Read<string> =>
+  found.length === 1 ? ok(found[0]!.id) : no(code);
 
 /** What a reader may look up, once per sheet rather than once per cell. */
 export type ReadContext = { db: Db; memo: Map<string, unknown> };
@@ -121,7 +126,8 @@ export const readDay = (text: string): Read<string> => {
   return no("notADate");
 };
 
-const norm = (text: string) => text.trim().toLocaleLowerCase("sv");
+/** How a cell and a name are compared: trimmed, case aside. */
+export const norm = (text: string) => text.trim().toLocaleLowerCase("sv");
 
 /** One of a fixed list, written as its code or as its name in Swedish or English. */
 export const readChoice =
@@ -151,6 +157,22 @@ export const readChoices =
     return ok(chosen);
   };
 
+/** Yes or no, in either language (Ja/Nej, Yes/No) or as 1/0. */
+export const readYesNo = (text: string): Read<boolean> => {
+  const wanted = norm(text);
+  const said = (answer: "yes" | "no") =>
+    wanted === (answer === "yes" ? "1" : "0") ||
+    locales.some((locale) => norm(translator(locale)(`common.${answer}`)) === wanted);
+  if (said("yes")) return ok(true);
+  return said("no") ? ok(false) : no("unknownChoice");
+};
+
+/** A cell that may be left empty (read as null) and is otherwise read as `read` reads it. */
+export const orNone =
+  <V>(read: (text: string, context: ReadContext) => Read<V>) =>
+  (text: string, context: ReadContext): Read<V | null> =>
+    text ? read(text, context) : ok(null);
+
 /** An active person, by name or e-mail, who is the only one with it. */
 export const readPerson = (text: string, context: ReadContext): Read<string> => {
   const wanted = norm(text);
@@ -161,8 +183,10 @@ export const readPerson = (text: string, context: ReadContext): Read<string> => 
       .where(eq(users.active, true))
       .all(),
   );
-  const found = people.filter((u) => norm(u.name) === wanted || norm(u.email) === wanted);
-  return found.length === 1 ? ok(found[0]!.id) : no("unknownPerson");
+  return theOnly(
+    people.filter((u) => norm(u.name) === wanted || norm(u.email) === wanted),
+    "unknownPerson",
+  );
 };
 
 /** A unit by its name; an empty cell is the whole organisation. */
@@ -173,18 +197,23 @@ export const readUnit = (text: string, { db }: ReadContext): Read<string | null>
     .from(units)
     .all()
     .filter((u) => norm(u.name) === norm(text));
-  return found.length === 1 ? ok(found[0]!.id) : no("unknownUnit");
+  return theOnly(found, "unknownUnit");
 };
 
 // ---- Export ----
 
-export function writeRegister<Item>(sheet: ExportSheet<Item>, items: Item[], locale: Locale): Promise<Buffer> {
+export function writeRegister<Item>(
+  sheet: ExportSheet<Item>,
+  items: Item[],
+  locale: Locale,
+  format: SheetFormat = "xlsx",
+): Promise<Buffer> {
   const t = translator(locale);
   return writeSheet(
     sheet.title(t).slice(0, 31),
     [idHeader(t), ...sheet.columns.map((c) => c.header(t))],
     items.map((item) => [sheet.idOf(item), ...sheet.columns.map((c) => c.value(item, t))]),
-    "xlsx",
+    format,
     (i) => (i === 0 ? 18 : (sheet.columns[i - 1]?.width ?? 18)),
   );
 }

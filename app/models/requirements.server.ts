@@ -21,6 +21,7 @@ export class RequirementError extends DomainError<
   | "requirement.justificationRequired"
   | "requirement.codeTaken"
   | "requirement.unknownParent"
+  | "requirement.placeFixed"
 > {}
 
 /** An import refused: every problem found, nothing saved. */

@@ -53,7 +53,7 @@ export const actionEvents = sqliteTable(
     actorId: text("actor_id")
       .notNull()
       .references(() => users.id),
-    kind: text("kind", { enum: ["created", "moved", "postponed", "followUp"] }).notNull(),
+    kind: text("kind", { enum: ["created", "moved", "postponed", "followUp", "edited"] }).notNull(),
     fromStatus: text("from_status", { enum: actionStatuses }),
     toStatus: text("to_status", { enum: actionStatuses }),
     oldDueOn: text("old_due_on"),

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { previewRegister, saveRegister, SheetImportError, writeRegister } from "#app/models/register-sheets.server.ts";
@@ -244,5 +245,220 @@ describe("the legal register and the context", () => {
     });
     expect(saveRegister(db, owner, contextSheet, await readCells(parties, "ctx.xlsx"), "sv").updated).toBe(1);
     expect(currentContext(db).map((c) => c.detail)).toEqual(["Trygg och jämlik vård"]);
+  });
+});
+
+describe("the action plan", () => {
+  const plan = {
+    title: "Kalibrera vågen",
+    reason: "Fel vikt två gånger",
+    source: "deviation" as const,
+    unitId: null,
+    dueOn: "2027-02-01",
+    effectPlan: "Stickprov på tjugo vägningar",
+    effectMeasure: "Fel per månad",
+    effectCheckOn: "2027-04-01",
+  };
+
+  it("an action comes back by its Lots id: a new owner and date are named in its history, and the owner is told", async () => {
+    const { actionHistory, createAction, listActions } = await import("#app/models/actions.server.ts");
+    const { actionSheet } = await import("#app/models/action-sheet.server.ts");
+    const { unreadCount } = await import("#app/models/notifications.server.ts");
+    const per = await makeUser(db, { role: "process_owner", name: "Per Persson" });
+    const id = createAction(db, owner, { ...plan, ownerId: owner.id });
+    const file = await edited(await writeRegister(actionSheet, listActions(db), "sv"), (sheet) => {
+      sheet.getCell(2, column(sheet, "Ansvarig")).value = "Per Persson";
+      sheet.getCell(2, column(sheet, "Klart senast")).value = "2027-03-01";
+      // What Lots says of its life goes out, but is not read back.
+      sheet.getCell(2, column(sheet, "Status")).value = "Effekt verifierad";
+    });
+    const cells = await readCells(file, "atgarder.xlsx");
+    expect(previewRegister(db, actionSheet, cells, "sv").rows.map((r) => r.action)).toEqual(["update"]);
+    expect(saveRegister(db, owner, actionSheet, cells, "sv")).toEqual({ created: 0, updated: 1, unchanged: 0 });
+    const [action] = listActions(db);
+    expect([action!.id, action!.ownerName, action!.dueOn, action!.status]).toEqual([
+      id,
+      "Per Persson",
+      "2027-03-01",
+      "planned",
+    ]);
+    const edit = actionHistory(db, id).find((e) => e.kind === "edited");
+    expect([edit?.comment, edit?.oldDueOn, edit?.newDueOn]).toEqual(["ownerId,dueOn", "2027-02-01", "2027-03-01"]);
+    expect(unreadCount(db, per.id)).toBe(1);
+    // The same sheet again changes nothing.
+    expect(saveRegister(db, owner, actionSheet, await readCells(file, "a.xlsx"), "sv").unchanged).toBe(1);
+  });
+
+  it("a closed action stays as it was closed, and an effect check before the due date is refused: nothing is saved", async () => {
+    const { createAction, listActions, moveAction } = await import("#app/models/actions.server.ts");
+    const { actionSheet } = await import("#app/models/action-sheet.server.ts");
+    const closed = createAction(db, owner, { ...plan, ownerId: owner.id });
+    moveAction(db, owner, closed, "complete");
+    const auditor = await makeUser(db, { role: "quality_manager" });
+    moveAction(db, auditor, closed, "verifyEffect", { result: "Inga fel på tre månader." });
+    createAction(db, owner, { ...plan, title: "Märk hyllorna", ownerId: owner.id });
+    const file = await edited(await writeRegister(actionSheet, listActions(db), "sv"), (sheet) => {
+      for (const row of [2, 3]) sheet.getCell(row, column(sheet, "Varför")).value = "Ändrat skäl";
+      const added = sheet.getRow(4);
+      const values: Record<string, string> = {
+        "Vad ska göras": "Ny åtgärd",
+        Varför: "Skäl",
+        Källa: "Risk",
+        Ansvarig: "Kim Kvalitet",
+        "Klart senast": "2027-05-01",
+        "Hur effekten ska kontrolleras": "Uppföljning",
+        "Mått eller stickprov": "Antal",
+        "Kontrolleras senast": "2027-01-01",
+      };
+      for (const [header, value] of Object.entries(values)) added.getCell(column(sheet, header)).value = value;
+    });
+    const before = JSON.stringify(listActions(db));
+    const cells = await readCells(file, "a.xlsx");
+    expect(() => saveRegister(db, owner, actionSheet, cells, "sv")).toThrow(SheetImportError);
+    try {
+      saveRegister(db, owner, actionSheet, cells, "sv");
+    } catch (error) {
+      expect((error as SheetImportError).problems[0]!.message).toMatch(/avslutad|före klart-datumet/);
+    }
+    expect(JSON.stringify(listActions(db))).toBe(before);
+  });
+});
+
+describe("competence", () => {
+  it("requirements come back by their Lots id with roles as a list; a new record is added and a changed one refused", async () => {
+    const { createCompetence, listCompetences, listCompetenceRecords, recordCompetence } =
+      await import("#app/models/competence.server.ts");
+    const { competenceRecordSheet, competenceSheet } = await import("#app/models/competence-sheet.server.ts");
+    const nurse = await makeUser(db, { role: "staff", name: "Sara Sjuksköterska" });
+    const hlr = createCompetence(db, owner, {
+      name: "HLR",
+      description: "Hjärt-lungräddning",
+      roles: ["staff"],
+      documentId: null,
+      validMonths: 12,
+    });
+    const requirements = await edited(await writeRegister(competenceSheet, listCompetences(db), "sv"), (sheet) => {
+      sheet.getCell(2, column(sheet, "Krävs av rollerna")).value = "Medarbetare, Processägare";
+      sheet.getCell(2, column(sheet, "Giltig i månader")).value = 24;
+      const row = sheet.getRow(3);
+      row.getCell(column(sheet, "Kompetens")).value = "Läkemedelshantering";
+      row.getCell(column(sheet, "Krävs av rollerna")).value = "Staff";
+    });
+    expect(saveRegister(db, owner, competenceSheet, await readCells(requirements, "k.xlsx"), "sv")).toEqual({
+      created: 1,
+      updated: 1,
+      unchanged: 0,
+    });
+    expect(listCompetences(db).map((c) => [c.name, c.roles, c.validMonths])).toEqual([
+      ["HLR", ["staff", "process_owner"], 24],
+      ["Läkemedelshantering", ["staff"], null],
+    ]);
+
+    recordCompetence(db, owner, { competenceId: hlr, userId: nurse.id, kind: "training", on: "2026-10-01", note: "" });
+    const records = await writeRegister(competenceRecordSheet, listCompetenceRecords(db), "en");
+    const added = await edited(records, (sheet) => {
+      const row = sheet.getRow(3);
+      row.getCell(column(sheet, "Competence")).value = "hlr";
+      row.getCell(column(sheet, "Person")).value = "Sara Sjuksköterska";
+      row.getCell(column(sheet, "What")).value = "Verified by observation";
+      row.getCell(column(sheet, "Date")).value = "2026-11-02";
+      row.getCell(column(sheet, "Basis")).value = "Sedd av Kim vid övning.";
+    });
+    expect(saveRegister(db, owner, competenceRecordSheet, await readCells(added, "r.xlsx"), "en")).toEqual({
+      created: 1,
+      updated: 0,
+      unchanged: 1,
+    });
+    const changed = await edited(records, (sheet) => {
+      sheet.getCell(2, column(sheet, "Date")).value = "2026-09-01";
+    });
+    const changedCells = await readCells(changed, "r.xlsx");
+    expect(() => saveRegister(db, owner, competenceRecordSheet, changedCells, "en")).toThrow(SheetImportError);
+    expect(listCompetenceRecords(db).map((r) => [r.kind, r.on])).toEqual([
+      ["observation", "2026-11-02"],
+      ["training", "2026-10-01"],
+    ]);
+  });
+});
+
+describe("requirements coverage", () => {
+  it("applicability comes back by its Lots id, a catalogue's title stays its own, and a new row adds a requirement", async () => {
+    const { enableBuiltin, frameworkCoverage, listFrameworks } = await import("#app/models/requirements.server.ts");
+    const { coverageRows, coverageSheet } = await import("#app/models/coverage-sheet.server.ts");
+    const iso = enableBuiltin(db, owner, "iso9001", "ISO 9001:2015");
+    const rows = coverageRows(db, owner, iso);
+    const design = rows.findIndex((r) => r.code === "8.3");
+    const file = await edited(await writeRegister(coverageSheet, rows, "sv"), (sheet) => {
+      const at = design + 2;
+      expect(sheet.getCell(at, column(sheet, "Täckning")).text).toBe("Lucka");
+      sheet.getCell(at, column(sheet, "Tillämplig")).value = "Nej";
+      sheet.getCell(at, column(sheet, "Motivering")).value = "Vi konstruerar inga produkter.";
+      sheet.getCell(at, column(sheet, "Krav")).value = "Ett annat namn";
+      const added = sheet.getRow(rows.length + 2);
+      added.getCell(column(sheet, "Ramverk")).value = "ISO 9001:2015";
+      added.getCell(column(sheet, "Kod")).value = "8.5.7";
+      added.getCell(column(sheet, "Krav")).value = "Kundens egna krav på spårbarhet";
+      added.getCell(column(sheet, "Överordnad kod")).value = "8.5";
+    });
+    const cells = await readCells(file, "t.xlsx");
+    expect(previewRegister(db, coverageSheet, cells, "sv").problems).toEqual([]);
+    expect(saveRegister(db, owner, coverageSheet, cells, "sv")).toMatchObject({
+      created: 1,
+      updated: 1,
+    });
+    const after = frameworkCoverage(db, owner, listFrameworks(db)[0]!.id).requirements;
+    const designAfter = after.find((r) => r.code === "8.3")!;
+    expect([designAfter.applicable, designAfter.justification, designAfter.title, designAfter.coverage]).toEqual([
+      false,
+      "Vi konstruerar inga produkter.",
+      null,
+      "not_applicable",
+    ]);
+    expect(after.find((r) => r.code === "8.5.7")?.title).toBe("Kundens egna krav på spårbarhet");
+  });
+});
+
+describe("a risk register saved by LibreOffice Calc", () => {
+  const fixture = (name: string) => readCells(new Uint8Array(readFileSync(`tests/fixtures/office/${name}`)), name);
+
+  it("becomes new risks, its real date cells read as days and names matched whatever their case", async () => {
+    const cells = await fixture("risker.xlsx");
+    expect(saveRegister(db, owner, riskSheet, cells, "sv")).toEqual({ created: 3, updated: 0, unchanged: 0 });
+    expect(
+      listRisks(db)
+        .filter((r) => r.title !== "Felkalibrerad våg")
+        .map((r) => [r.title, r.kind, r.category, r.ownerName, r.nextReviewOn])
+        .sort(),
+    ).toEqual([
+      ["Digital signering av läkemedelslistor", "opportunity", "quality", "Kim Kvalitet", "2027-06-15"],
+      ["Fel läkemedel ges", "risk", "quality", "Kim Kvalitet", "2027-03-01"],
+      ["Halka vid entrén", "risk", "work_environment", "Kim Kvalitet", "2027-01-31"],
+    ]);
+  });
+
+  it("names its formula, its date in words, its merged cells and its unknown owner by row and column, and saves nothing", async () => {
+    const cells = await fixture("risker-fel.xlsx");
+    const preview = previewRegister(db, riskSheet, cells, "sv");
+    expect(preview.problems.map((p) => [p.row, p.column, p.code])).toEqual([
+      [2, "Inneboende risk: Sannolikhet", "formula"],
+      [3, "Nästa översyn", "notADate"],
+      [4, "Orsak", "merged"],
+      [4, "Konsekvens", "merged"],
+      [4, "Ägare", "unknownPerson"],
+    ]);
+    expect(() => saveRegister(db, owner, riskSheet, cells, "sv")).toThrow(SheetImportError);
+    expect(listRisks(db)).toHaveLength(1);
+  });
+
+  it("names a heading merged over two columns and a column Lots does not know", async () => {
+    const preview = previewRegister(db, riskSheet, await fixture("risker-rubriker.xlsx"), "sv");
+    expect(preview.problems.map((p) => [p.row, p.column, p.code])).toEqual(
+      expect.arrayContaining([
+        [1, "Benämning", "merged"],
+        [1, "Kommentar", "unknownColumn"],
+        [1, "Kategori", "missingColumn"],
+      ]),
+    );
+    expect(preview.rows).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { ParseKeys, TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { data, Form, Link } from "react-router";
 import { z } from "zod";
@@ -201,12 +202,37 @@ export default function ActionPage({ loaderData, actionData }: Route.ComponentPr
                 ? t("actions.history.postponed", { from: date(e.oldDueOn!), to: date(e.newDueOn!) })
                 : e.kind === "moved"
                   ? t(`actionStatuses.${e.toStatus!}`)
-                  : t(`actions.history.${e.kind}`)}
-              {e.comment && e.kind !== "followUp" ? <span className="muted"> — “{e.comment}”</span> : null}
+                  : e.kind === "edited"
+                    ? t("actions.history.edited", { fields: changedFields(e.comment, t) })
+                    : t(`actions.history.${e.kind}`)}
+              {e.comment && e.kind !== "followUp" && e.kind !== "edited" ? (
+                <span className="muted"> — “{e.comment}”</span>
+              ) : null}
             </li>
           ))}
         </ol>
       </section>
     </>
   );
+}
+
+const fieldLabels: Record<string, ParseKeys> = {
+  title: "actions.what",
+  reason: "actions.why",
+  source: "actions.source",
+  ownerId: "actions.owner",
+  unitId: "documents.unit",
+  dueOn: "actions.dueOn",
+  effectPlan: "actions.effectPlan",
+  effectMeasure: "actions.effectMeasure",
+  effectCheckOn: "actions.effectCheckOn",
+};
+
+/** An edit's history names the fields it changed (stored by their keys), in the reader's language. */
+function changedFields(keys: string | null, t: TFunction): string {
+  return (keys ?? "")
+    .split(",")
+    .filter((key) => key in fieldLabels)
+    .map((key) => t(fieldLabels[key]!).toLocaleLowerCase())
+    .join(", ");
 }

@@ -1,40 +1,26 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, NavLink } from "react-router";
-import { z } from "zod";
 import { ActionBoard } from "#app/components/action-board.tsx";
 import { EmptyState } from "#app/components/ui/empty-state.tsx";
 import { FilterSelect } from "#app/components/ui/filter-select.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
+import { actionFilterOf, actionListQuery, actionViews as views } from "#app/models/action-filter.ts";
 import { overdue } from "#app/models/action-states.ts";
 import { listActions, movesFor } from "#app/models/actions.server.ts";
 import { dayOf } from "#app/models/releases.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { actionSources, actionStatuses } from "#app/domain/values.ts";
+import { queryOf } from "#app/utils/query.ts";
+import { SheetLinks } from "#app/components/sheet-links.tsx";
 import type { Route } from "./+types/index";
-
-const views = ["oppna", "mina", "forsenade", "alla"] as const;
-
-// Filters arrive in the URL: anything unknown is ignored rather than refused.
-const filterSchema = z.object({
-  visa: z.enum(views).catch("oppna"),
-  vy: z.enum(["tabell", "tavla"]).catch("tabell"),
-  status: z.enum(actionStatuses).optional().catch(undefined),
-  kalla: z.enum(actionSources).optional().catch(undefined),
-});
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "actions" });
-  const filter = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const filter = actionListQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
   const today = dayOf(new Date());
-  const actions = listActions(context.db, {
-    status: filter.status,
-    source: filter.kalla,
-    ownerId: filter.visa === "mina" ? user.id : undefined,
-    open: filter.visa !== "alla",
-    overdue: filter.visa === "forsenade",
-  });
+  const actions = listActions(context.db, actionFilterOf(filter, user.id));
   return {
     filter,
     canCreate: can(user, "create", { type: "actions" }),
@@ -57,15 +43,13 @@ export default function Actions({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { filter, actions } = loaderData;
   const date = (value: string) => formatDate(value, i18n.language);
-  const link = (changes: Record<string, string>) =>
-    `?${new URLSearchParams({ visa: filter.visa, vy: filter.vy, ...changes })}`;
+  const link = (changes: Record<string, string>) => queryOf({ visa: filter.visa, vy: filter.vy, ...changes });
+  const listed = queryOf({ visa: filter.visa, status: filter.status, kalla: filter.kalla });
   return (
     <>
       <PageHeader title={t("sections.actions.title")} intro={t("sections.actions.intro")}>
-        <a href="/atgarder/export/xlsx" className="button button-ghost" download>
-          {t("actions.exportExcel")}
-        </a>
-        <a href="/atgarder/export/csv" className="button button-ghost" download>
+        <SheetLinks register="atgarder" query={listed} canImport={loaderData.canCreate} />
+        <a href={`/atgarder/export/csv${listed}`} className="button button-ghost" download>
           {t("actions.exportCsv")}
         </a>
         {loaderData.canCreate ? (

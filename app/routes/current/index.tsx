@@ -11,6 +11,7 @@ import { listCurrent, versionOf } from "#app/models/releases.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { documentAreas, documentTypes } from "#app/domain/values.ts";
+import { queryOf } from "#app/utils/query.ts";
 import type { Route } from "./+types/index";
 
 // Filters arrive in the URL: anything unknown is ignored rather than refused.
@@ -124,12 +125,7 @@ export default function CurrentDocuments({ loaderData }: Route.ComponentProps) {
 /** The handbook of what the filters choose (search words aside: a handbook is whole documents). */
 function HandbookLinks({ filter }: { filter: { typ?: string; omrade?: string; enhet?: string } }) {
   const { t } = useTranslation();
-  const query = new URLSearchParams(
-    Object.entries({ typ: filter.typ, omrade: filter.omrade, enhet: filter.enhet }).filter(
-      (entry): entry is [string, string] => Boolean(entry[1]),
-    ),
-  ).toString();
-  const suffix = query ? `?${query}` : "";
+  const suffix = queryOf({ typ: filter.typ, omrade: filter.omrade, enhet: filter.enhet });
   return (
     <div className="handbook-links no-print">
       <p className="field-hint">{t("handbook.hint")}</p>

@@ -11,6 +11,8 @@ import { authorityOverdue } from "#app/models/deviation-rules.ts";
 import { listDeviations, myDeviations, type DeviationSummary } from "#app/models/deviations.server.ts";
 import { formatDate, formatDateTime } from "#app/utils/dates.ts";
 import { deviationKinds, deviationStatuses } from "#app/domain/values.ts";
+import { queryOf } from "#app/utils/query.ts";
+import { SheetLinks } from "#app/components/sheet-links.tsx";
 import type { Route } from "./+types/index";
 
 // Filters arrive in the URL: anything unknown is ignored rather than refused.
@@ -69,17 +71,11 @@ export default function Reports({ loaderData }: Route.ComponentProps) {
           </Link>
         ) : null}
         {loaderData.all ? (
-          <a
-            href={`/register/avvikelser/excel?${new URLSearchParams({
-              visa: filter.visa,
-              ...(filter.status ? { status: filter.status } : {}),
-              ...(filter.typ ? { typ: filter.typ } : {}),
-            }).toString()}`}
-            className="button button-ghost"
-            download
-          >
-            {t("sheets.export")}
-          </a>
+          <SheetLinks
+            register="avvikelser"
+            query={queryOf({ visa: filter.visa, status: filter.status, typ: filter.typ })}
+            canImport={false}
+          />
         ) : null}
         <Link to="/avvikelser/egenkontroller" className="button button-secondary">
           {t("checklists.title")}

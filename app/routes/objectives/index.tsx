@@ -11,6 +11,7 @@ import { refusalAsFormError } from "#app/models/errors.ts";
 import { createObjective, listKpis, listObjectives } from "#app/models/kpis.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
+import { SheetLinks } from "#app/components/sheet-links.tsx";
 import type { Route } from "./+types/index";
 import { once } from "#app/models/submissions.server.ts";
 
@@ -79,14 +80,7 @@ export default function Objectives({ loaderData, actionData }: Route.ComponentPr
             {t("kpis.new")}
           </Link>
         ) : null}
-        <a href="/register/nyckeltal/excel" className="button button-ghost" download>
-          {t("sheets.export")}
-        </a>
-        {loaderData.canCreate ? (
-          <Link to="/register/nyckeltal/importera" className="button button-ghost">
-            {t("sheets.import")}
-          </Link>
-        ) : null}
+        <SheetLinks register="nyckeltal" canImport={loaderData.canCreate} />
       </PageHeader>
       <FormRefusal errors={actionData?.errors} />
       {loaderData.objectives.map((o) => (

@@ -14,6 +14,7 @@ import { dayOf } from "#app/models/releases.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
 import { roles, verificationMethods } from "#app/domain/values.ts";
+import { SheetLinks } from "#app/components/sheet-links.tsx";
 import type { Route } from "./+types/competence";
 import { personOptions } from "#app/components/person-options.ts";
 import { once } from "#app/models/submissions.server.ts";
@@ -105,6 +106,16 @@ export default function Competence({ loaderData, actionData }: Route.ComponentPr
         <Link to="/krav" className="button button-ghost">
           {t("admin.back")}
         </Link>
+        <SheetLinks
+          register="kompetenskrav"
+          canImport={loaderData.canManage}
+          label={t("sheets.registers.competences").toLocaleLowerCase()}
+        />
+        <SheetLinks
+          register="kompetens"
+          canImport={loaderData.canManage}
+          label={t("sheets.registers.competenceRecords").toLocaleLowerCase()}
+        />
       </PageHeader>
       <p className="cycle-summary">
         <span className="badge competence-missing">{t("competence.gaps", { count: loaderData.gaps })}</span>

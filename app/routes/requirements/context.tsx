@@ -21,6 +21,7 @@ import { getOrganisation } from "#app/models/organisation.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { formText, parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import { contextKinds } from "#app/domain/values.ts";
+import { SheetLinks } from "#app/components/sheet-links.tsx";
 import type { Route } from "./+types/context";
 import { once } from "#app/models/submissions.server.ts";
 
@@ -83,14 +84,7 @@ export default function ContextPage({ loaderData, actionData }: Route.ComponentP
         <Link to="/krav" className="button button-ghost">
           {t("admin.back")}
         </Link>
-        <a href="/register/sammanhang/excel" className="button button-ghost" download>
-          {t("sheets.export")}
-        </a>
-        {loaderData.canManage ? (
-          <Link to="/register/sammanhang/importera" className="button button-ghost">
-            {t("sheets.import")}
-          </Link>
-        ) : null}
+        <SheetLinks register="sammanhang" canImport={loaderData.canManage} />
       </PageHeader>
       {contextKinds.map((kind) => (
         <section key={kind} className="card" aria-labelledby={`context-${kind}`}>

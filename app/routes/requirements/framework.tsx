@@ -22,6 +22,8 @@ import {
 } from "#app/models/requirements.server.ts";
 import { formText, parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import { z } from "zod";
+import { SheetLinks } from "#app/components/sheet-links.tsx";
+import { queryOf } from "#app/utils/query.ts";
 import type { Route } from "./+types/framework";
 import { once } from "#app/models/submissions.server.ts";
 
@@ -112,6 +114,11 @@ export default function FrameworkCoverage({ loaderData, actionData }: Route.Comp
   return (
     <>
       <PageHeader title={framework.name} intro={framework.description || t("frameworks.coverageIntro")}>
+        <SheetLinks
+          register="kravtackning"
+          query={queryOf({ ramverk: framework.id })}
+          canImport={loaderData.canManage}
+        />
         {loaderData.hasSoa ? (
           <a href={`/krav/${framework.id}/soa.pdf`} className="button button-secondary" download>
             {t("frameworks.soa.download")}

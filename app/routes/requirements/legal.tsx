@@ -14,6 +14,7 @@ import { dayOf } from "#app/models/releases.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { formText, parseFormObject, text, type FieldErrors } from "#app/utils/forms.ts";
 import { complianceResults, documentAreas } from "#app/domain/values.ts";
+import { SheetLinks } from "#app/components/sheet-links.tsx";
 import type { Route } from "./+types/legal";
 import { personOptions } from "#app/components/person-options.ts";
 import { once } from "#app/models/submissions.server.ts";
@@ -84,14 +85,7 @@ export default function LegalRegister({ loaderData, actionData }: Route.Componen
         <Link to="/krav" className="button button-ghost">
           {t("admin.back")}
         </Link>
-        <a href="/register/lagregister/excel" className="button button-ghost" download>
-          {t("sheets.export")}
-        </a>
-        {loaderData.canManage ? (
-          <Link to="/register/lagregister/importera" className="button button-ghost">
-            {t("sheets.import")}
-          </Link>
-        ) : null}
+        <SheetLinks register="lagregister" canImport={loaderData.canManage} />
       </PageHeader>
       <section className="card" aria-labelledby="laws-heading">
         <h2 id="laws-heading">{t("legal.laws")}</h2>

@@ -12,7 +12,9 @@ import { heatMap, levelOf, scoreOf } from "#app/models/risk-scoring.ts";
 import { listRisks, riskScale } from "#app/models/risks.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { riskCategories } from "#app/domain/values.ts";
+import { SheetLinks } from "#app/components/sheet-links.tsx";
 import type { Route } from "./+types/index";
+import { queryOf } from "#app/utils/query.ts";
 import { formatDate } from "#app/utils/dates.ts";
 
 const step = z.coerce.number().int().min(1).max(10).optional().catch(undefined);
@@ -61,13 +63,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
 export default function Risks({ loaderData }: Route.ComponentProps) {
   const { t, i18n } = useTranslation();
   const { filter, risks } = loaderData;
-  const query = (changes: Record<string, string | undefined>) => {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries({ ...filter, ...changes })) {
-      if (value !== undefined && value !== "") params.set(key, String(value));
-    }
-    return `?${params}`;
-  };
+  const query = (changes: Record<string, string | undefined>) => queryOf({ ...filter, ...changes }) || "?";
   const selected = filter.s && filter.k ? { likelihood: filter.s, consequence: filter.k } : undefined;
   return (
     <>
@@ -80,14 +76,11 @@ export default function Risks({ loaderData }: Route.ComponentProps) {
             {t("risks.new")}
           </Link>
         ) : null}
-        <a href={`/register/risker/excel${sheetQuery(loaderData.filter)}`} className="button button-ghost" download>
-          {t("sheets.export")}
-        </a>
-        {loaderData.canCreate ? (
-          <Link to="/register/risker/importera" className="button button-ghost">
-            {t("sheets.import")}
-          </Link>
-        ) : null}
+        <SheetLinks
+          register="risker"
+          query={queryOf({ kategori: filter.kategori, enhet: filter.enhet })}
+          canImport={loaderData.canCreate}
+        />
       </PageHeader>
       <nav className="tabs" aria-label={t("risks.matrixChoice")}>
         {(["kvarvarande", "inneboende"] as const).map((m) => (
@@ -177,14 +170,4 @@ export default function Risks({ loaderData }: Route.ComponentProps) {
       )}
     </>
   );
-}
-
-/** The list's own filters, for the sheet of what it shows. */
-function sheetQuery(filter: { kategori?: string; enhet?: string }): string {
-  const query = new URLSearchParams(
-    Object.entries({ kategori: filter.kategori, enhet: filter.enhet }).filter((entry): entry is [string, string] =>
-      Boolean(entry[1]),
-    ),
-  ).toString();
-  return query ? `?${query}` : "";
 }
