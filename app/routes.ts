@@ -41,6 +41,7 @@ export default [
       index("routes/objectives/index.tsx"),
       route("nyckeltal/ny", "routes/objectives/new-kpi.tsx"),
       route("nyckeltal/:id", "routes/objectives/kpi.tsx"),
+      route("nyckeltal/:id/matvarden/:format", "routes/objectives/measurements.ts"),
     ]),
     ...prefix("processer", [
       index("routes/processes/index.tsx"),

@@ -1380,6 +1380,8 @@ const en: Messages = {
     saved: "The measurement is saved.",
     imported_one: "{{count}} measurement imported.",
     imported_other: "{{count}} measurements imported.",
+    exportMeasurements: "Download the measurements (Excel)",
+    unitHeader: "Unit",
     importTitle: "Import from CSV or Excel",
     importHint: "Columns: period, value and optionally unit ({{unit}}). You see a preview before anything is saved.",
     file: "File",

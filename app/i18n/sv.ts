@@ -1382,6 +1382,8 @@ const sv = {
     saved: "Mätvärdet är sparat.",
     imported_one: "{{count}} mätvärde importerat.",
     imported_other: "{{count}} mätvärden importerade.",
+    exportMeasurements: "Ladda ner mätvärdena (Excel)",
+    unitHeader: "Enhet",
     importTitle: "Importera från CSV eller Excel",
     importHint:
       "Kolumner: period, värde och eventuellt enhet ({{unit}}). Du ser en förhandsvisning innan något sparas.",

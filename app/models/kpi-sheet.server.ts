@@ -1,6 +1,9 @@
-import { kpiDirections, kpiFrequencies } from "#app/domain/values.ts";
-import { createKpi, getKpi, updateKpi, type KpiInput, type KpiSummary } from "./kpis.server.ts";
+import { kpiDirections, kpiFrequencies, type Locale } from "#app/domain/values.ts";
+import { translator } from "#app/i18n/translator.server.ts";
+import type { Db } from "#db/client.ts";
+import { createKpi, getKpi, measurements, updateKpi, type KpiInput, type KpiSummary } from "./kpis.server.ts";
 import { readChoice, readNumber, readPerson, readText, type RegisterSheet } from "./register-sheets.server.ts";
+import { writeSheet, type SheetFormat } from "./spreadsheet.server.ts";
 
 /** The key figures as a sheet: what is measured, its target and warning line, and who owns it. */
 export const kpiSheet: RegisterSheet<KpiSummary, KpiInput> = {
@@ -71,3 +74,24 @@ export const kpiSheet: RegisterSheet<KpiSummary, KpiInput> = {
   create: (db, actor, input) => createKpi(db, actor, input),
   update: (db, actor, id, input) => updateKpi(db, actor, id, input),
 };
+
+/**
+ * A key figure's measurements in the columns its import reads (period, value, unit), so a
+ * sheet taken out can be filled with the next periods and brought back. A period already
+ * measured is never overwritten: brought back, it is named as measured.
+ */
+export function writeMeasurements(
+  db: Db,
+  kpi: Pick<KpiSummary, "id" | "name" | "unit">,
+  locale: Locale,
+  format: SheetFormat,
+): Promise<Buffer> {
+  const t = translator(locale);
+  return writeSheet(
+    kpi.name.slice(0, 31),
+    [t("kpis.period"), t("kpis.value", { unit: kpi.unit }), t("kpis.unitHeader")],
+    measurements(db, kpi.id).map((m) => [m.period, m.value, kpi.unit]),
+    format,
+    () => 16,
+  );
+}

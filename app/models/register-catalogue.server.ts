@@ -17,7 +17,7 @@ import { listKpis } from "./kpis.server.ts";
 import { translator } from "#app/i18n/translator.server.ts";
 import { dayOf } from "./releases.server.ts";
 import { writeRegister, type ExportSheet, type RegisterSheet, type T } from "./register-sheets.server.ts";
-import type { SheetFormat } from "./spreadsheet.server.ts";
+import { sheetMime, type SheetFormat } from "./spreadsheet.server.ts";
 import { riskSheet } from "./risk-sheet.server.ts";
 import { listRisks } from "./risks.server.ts";
 
@@ -143,11 +143,6 @@ export const registerSheets: Record<string, Entry> = {
   },
 };
 
-const mimeOf: Record<SheetFormat, string> = {
-  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  csv: "text/csv; charset=utf-8",
-};
-
 /**
  * A register as the person may take it out, as its list shows it (the list's filters from the
  * address), named after the register and the day; undefined when it is not theirs to take.
@@ -165,6 +160,6 @@ export async function registerFile(
   return {
     bytes,
     name: `${entry.title(translator(actor.locale))}-${dayOf(new Date())}.${format}`,
-    mime: mimeOf[format],
+    mime: sheetMime[format],
   };
 }

@@ -15,6 +15,11 @@ export function formulaSafe(value: string | number): string | number {
 
 export type SheetFormat = "csv" | "xlsx";
 
+export const sheetMime: Record<SheetFormat, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv; charset=utf-8",
+};
+
 /**
  * Rows as one sheet of an Excel file or a CSV (semicolons, as Swedish Excel reads them), every
  * cell through `formulaSafe`. Every export of Lots writes through here.

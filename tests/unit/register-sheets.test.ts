@@ -462,3 +462,38 @@ describe("a risk register saved by LibreOffice Calc", () => {
     expect(preview.rows).toEqual([]);
   });
 });
+
+describe("a key figure's measurements", () => {
+  it("go out in the columns their import reads; brought back, a measured period is named, and a new one is added", async () => {
+    const { addMeasurement, createKpi, getKpi, importMeasurements, previewImport, measurements } =
+      await import("#app/models/kpis.server.ts");
+    const { writeMeasurements } = await import("#app/models/kpi-sheet.server.ts");
+    const { readSheet } = await import("#app/models/spreadsheet.server.ts");
+    const id = createKpi(db, owner, {
+      objectiveId: null,
+      name: "Leveransprecision",
+      unit: "%",
+      direction: "higher",
+      target: 95,
+      warning: 90,
+      frequency: "monthly",
+      ownerId: owner.id,
+      dataSource: "",
+    });
+    addMeasurement(db, owner, id, { period: "2026-10", value: 93.5 });
+    const file = await edited(await writeMeasurements(db, getKpi(db, id)!, "sv", "xlsx"), (sheet) => {
+      sheet.addRow(["2026-11", 96, "%"]);
+    });
+    const sheet = await readSheet(file, "matvarden.xlsx");
+    expect(previewImport(db, id, sheet).problems.map((p) => [p.row, p.problem])).toEqual([[2, "alreadyMeasured"]]);
+    const next = await edited(await writeMeasurements(db, getKpi(db, id)!, "sv", "xlsx"), (s) => {
+      s.spliceRows(2, 1);
+      s.addRow(["2026-11", 96, "%"]);
+    });
+    expect(importMeasurements(db, owner, id, await readSheet(next, "m.xlsx"))).toBe(1);
+    expect(measurements(db, id)).toEqual([
+      { period: "2026-10", value: 93.5 },
+      { period: "2026-11", value: 96 },
+    ]);
+  });
+});

@@ -153,7 +153,15 @@ export default function KpiPage({ loaderData, actionData }: Route.ComponentProps
             />
           </Suspense>
         ) : null}
-        {loaderData.measurements.length === 0 ? <p className="muted">{t("kpis.noMeasurements")}</p> : null}
+        {loaderData.measurements.length === 0 ? (
+          <p className="muted">{t("kpis.noMeasurements")}</p>
+        ) : (
+          <p>
+            <a href={`/mal/nyckeltal/${kpi.id}/matvarden/xlsx`} download>
+              {t("kpis.exportMeasurements")}
+            </a>
+          </p>
+        )}
       </section>
       {loaderData.canEdit ? (
         <section className="card" aria-labelledby="measure-heading">
