@@ -101,9 +101,9 @@ describe("the action plan", () => {
 
   it("lists overdue work and effect checks that are due", () => {
     const late = createAction(db, owner, input({ dueOn: "2026-01-01" }));
-    const checkDue = createAction(db, owner, input({ dueOn: "2026-12-01", effectCheckOn: "2026-02-01" }));
+    const checkDue = createAction(db, owner, input({ dueOn: "2026-01-15", effectCheckOn: "2026-02-01" }));
     moveAction(db, owner, checkDue, "complete");
-    createAction(db, owner, input({ dueOn: "2026-12-01" }));
+    createAction(db, owner, input({ dueOn: "2026-12-01", effectCheckOn: "2027-01-01" }));
     expect(
       listActions(db, { overdue: true }, new Date("2026-03-01"))
         .map((a) => a.id)

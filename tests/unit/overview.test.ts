@@ -26,7 +26,7 @@ const action = (title: string, unitId: string | null, dueOn: string) =>
     dueOn,
     effectPlan: "Stickprov",
     effectMeasure: "Antal fel",
-    effectCheckOn: "2026-12-31",
+    effectCheckOn: "2027-06-30",
   });
 
 describe("the management overview on Start", () => {
