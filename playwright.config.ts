@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { testCaBundle } from "./tests/fixtures/test-ca.ts";
 
 // One fresh database for the whole run, never the developer's ./data. Workers inherit the
 // environment of the runner, so they all find the same directory.
@@ -32,10 +33,12 @@ export default defineConfig({
   },
   // The hostile-input run throws garbage into every form, demo data included: it runs last.
   projects: [
-    { name: "flows", testIgnore: /hostile-input/ },
+    { name: "flows", testIgnore: /hostile-input|single-sign-on/ },
     // The security classes over real HTTP (tests/security/*.spec.ts; the rest there is Vitest's).
     { name: "security", testDir: "tests/security", testMatch: /\.spec\.ts$/ },
-    { name: "hostile", testMatch: /hostile-input/, dependencies: ["flows", "security"] },
+    // Single sign-on changes how everyone signs in: after the other flows, before the garbage.
+    { name: "sign-on", testMatch: /single-sign-on/, dependencies: ["flows", "security"] },
+    { name: "hostile", testMatch: /hostile-input/, dependencies: ["flows", "security", "sign-on"] },
   ],
   webServer: {
     command: "node --import tsx server/index.ts",
@@ -51,6 +54,8 @@ export default defineConfig({
       LOTS_DATA_DIR: process.env.LOTS_E2E_DATA_DIR,
       LOTS_DEMO: "1",
       LOTS_LOG_LEVEL: "warn",
+      // Trusts the test OpenID Provider's certificate, as it would a real provider's.
+      NODE_EXTRA_CA_CERTS: testCaBundle(),
     },
   },
 });

@@ -38,6 +38,10 @@ const env = z.object({
   LOTS_COLLAB_COMPACT_EVERY: z.coerce.number().int().min(1).default(500),
   LOTS_COLLAB_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).default(30_000),
   LOTS_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  // The organisation's OpenID Provider for automated installs; set, it wins over Administration.
+  LOTS_OIDC_ISSUER: z.url().optional(),
+  LOTS_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  LOTS_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
 });
 
 export type Config = {
@@ -57,6 +61,8 @@ export type Config = {
   mailFrom: string;
   logLevel: string;
   collab: { maxMessageBytes: number; compactEvery: number; idleUnloadMs: number };
+  /** The OpenID Provider given by the environment, if any. */
+  oidc: { issuer: string; clientId: string; clientSecret: string } | undefined;
 };
 
 export type TrustProxy = false | number | string[];
@@ -97,6 +103,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         "Set LOTS_PUBLIC_URL, e.g. LOTS_PUBLIC_URL=https://lots.foretaget.se",
     );
   }
+  const oidcSet = [e.LOTS_OIDC_ISSUER, e.LOTS_OIDC_CLIENT_ID, e.LOTS_OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcSet !== 0 && oidcSet !== 3) {
+    throw new Error(
+      "LOTS_OIDC_ISSUER, LOTS_OIDC_CLIENT_ID and LOTS_OIDC_CLIENT_SECRET go together: set all three or none.",
+    );
+  }
   const trustProxy = parseTrustProxy(e.LOTS_TRUST_PROXY);
   if (trustProxy !== false && !publicOrigin) {
     throw new Error(
@@ -132,5 +144,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       compactEvery: e.LOTS_COLLAB_COMPACT_EVERY,
       idleUnloadMs: e.LOTS_COLLAB_IDLE_UNLOAD_MS,
     },
+    oidc:
+      e.LOTS_OIDC_ISSUER && e.LOTS_OIDC_CLIENT_ID && e.LOTS_OIDC_CLIENT_SECRET
+        ? { issuer: e.LOTS_OIDC_ISSUER, clientId: e.LOTS_OIDC_CLIENT_ID, clientSecret: e.LOTS_OIDC_CLIENT_SECRET }
+        : undefined,
   };
 }

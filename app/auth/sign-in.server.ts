@@ -1,4 +1,6 @@
 import type { Db } from "#db/client.ts";
+import { organisationId } from "#app/models/organisation.server.ts";
+import { appendTrailEvent } from "#app/models/trail.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
 import { verifyAgainstDummy, verifyPassword } from "./passwords.server.ts";
 import { userMayUseAccount } from "./sessions.server.ts";
@@ -45,22 +47,39 @@ export async function confirmPassword(
 
 export type SignInResult =
   | { ok: true; userId: string }
-  | { ok: false; reason: "invalid" | "inactive"; retryAfterSeconds?: undefined }
+  | { ok: false; reason: "invalid" | "inactive" | "passwordOff"; retryAfterSeconds?: undefined }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
  * Checks credentials under per-account and per-IP throttling. An unknown email and a wrong
- * password give the same answer in the same time; an inactive account is named only to
- * someone who knew its password.
+ * password give the same answer in the same time; an inactive account, or one that must sign
+ * in through the organisation's provider, is named only to someone who knew its password.
+ * Sign-ins and their refusals go to the trail, without the address typed.
  */
 export async function signIn(
   db: Db,
   input: { email: string; password: string; ip: string },
   now = new Date(),
+  mayUsePassword: (userId: string) => boolean = () => true,
 ): Promise<SignInResult> {
   const user = findUserByEmail(db, input.email);
   const check = await confirmPassword(db, user, input, now);
-  if (!check.ok) return check;
-  if (!user || !userMayUseAccount(user, now)) return { ok: false, reason: "inactive" };
-  return { ok: true, userId: user.id };
+  const result: SignInResult = !check.ok
+    ? check
+    : !user || !userMayUseAccount(user, now)
+      ? { ok: false, reason: "inactive" }
+      : !mayUsePassword(user.id)
+        ? { ok: false, reason: "passwordOff" }
+        : { ok: true, userId: user.id };
+  // A throttled guess was not even checked: the trail is not a flood gauge.
+  if (!result.ok && result.reason === "throttled") return result;
+  appendTrailEvent(db, {
+    actorId: result.ok ? result.userId : null,
+    type: result.ok ? "session.signedIn" : "session.refused",
+    subjectType: result.ok ? "user" : "organisation",
+    subjectId: result.ok ? result.userId : organisationId(db),
+    at: now,
+    data: result.ok ? { method: "password" } : { method: "password", reason: result.reason },
+  });
+  return result;
 }

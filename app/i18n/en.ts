@@ -128,6 +128,21 @@ const en: Messages = {
     sessionEnded: "Your session has ended. Please sign in again.",
     passwordReset: "Your password is changed. Sign in with the new password.",
     demoHint: "Demo accounts: see README (password lots-demo-2026).",
+    passwordOff: "Password sign-in is turned off in the organisation. Sign in with the organisation's account instead.",
+    signOn: {
+      button: "Sign in with the organisation's account",
+      reserve: "Sign in with a password (reserve account)",
+      emailNotVerified:
+        "The sign-in service has not confirmed your e-mail address, so Lots cannot know who you are. Contact your IT department.",
+      domainNotAllowed: "Your e-mail address is not the organisation's. Ask an administrator to invite you.",
+      inactive: "The account is deactivated or its access has ended. Contact your administrator.",
+      providerDown: "The sign-in service is not answering right now. Try again in a while.",
+      expired: "The sign-in took too long or was started in another browser. Try again.",
+      rejected:
+        "The sign-in service's answer could not be accepted. Try again, and contact your IT department if it happens again.",
+      cancelled: "The sign-in was cancelled.",
+      throttled: "Too many failed attempts. Try again in a while.",
+    },
   },
   forgot: {
     title: "Forgot password",
@@ -183,6 +198,49 @@ const en: Messages = {
     switchTo: "Change language",
   },
   admin: {
+    signIn: {
+      title: "Sign-in",
+      intro:
+        "The organisation's sign-in service (OpenID Connect), who may come in through it and with which role, and whether passwords still work.",
+      provider: "Sign-in service",
+      providerLegend: "OpenID Connect (Entra ID, Google Workspace, Keycloak …)",
+      callbackHint: "Register this address as the redirect URI at the sign-in service:",
+      fromEnvironment:
+        "The sign-in service ({{issuer}}) is set by the installation (LOTS_OIDC_ISSUER) and changed there.",
+      issuer: "Issuer URL",
+      issuerHint: "For example https://login.microsoftonline.com/<tenant-id>/v2.0. Leave empty to turn it off.",
+      clientId: "Client id",
+      clientSecret: "Client secret",
+      secretKept: "A secret is stored. Leave empty to keep it.",
+      buttonLabel: "Sign-in button text",
+      buttonLabelHint: "For example “Sign in with Microsoft”.",
+      domains: "Allowed e-mail domains",
+      domainsHint:
+        "One per line. People from these domains are created in Lots the first time they sign in; others must be invited.",
+      defaultRole: "Role for new people",
+      defaultUnit: "Unit for new people",
+      groupsClaim: "Claim holding groups",
+      groupsClaimHint: "The name of the claim the rules read, usually groups or roles.",
+      passwords: "Password sign-in",
+      passwordsEveryone: "Everyone may sign in with a password",
+      passwordsBreakGlass: "Reserve accounts only: everyone else signs in through the sign-in service",
+      breakGlass: "Reserve accounts (administrators who can sign in with a password if the service is down)",
+      save: "Save sign-in",
+      rules: "Rules for role and unit",
+      rulesHint:
+        "At every sign-in the claim {{claim}} is read. The first rule whose value is there decides the role, and the first that names a unit decides the unit. When the group is removed at the service, the person gets the default role at their next sign-in.",
+      noRules: "No rules: new people get the default role and unit.",
+      ruleValue: "Value (for example the group's name or id)",
+      ruleRole: "Gives the role",
+      ruleUnit: "Gives the unit",
+      ruleKeeps: "Leaves it",
+      removeRule: "Remove",
+      removeRuleFor: "Remove the rule for {{value}}",
+      addRule: "New rule",
+      addRuleSubmit: "Add the rule",
+      badDomain: "Write domains like example.com, one per line.",
+      ruleEmpty: "A rule must give a role, a unit or both.",
+    },
     exportTitle: "Export the whole organisation",
     exportIntro:
       "A zip file with every register, document, version, picture, form and the whole trail: each table as JSON and each file, with checksums. It can be read without Lots, handed to an auditor, or brought into another installation with npm run import.",
@@ -625,6 +683,7 @@ const en: Messages = {
     bell_other: "Notifications, {{count}} unread",
   },
   validation: {
+    invalidUrl: "Enter a full address starting with https://.",
     periodOrder: "The end of the period cannot come before its start.",
     required: "Please fill in this field.",
     email: "Enter a valid email address.",
@@ -646,6 +705,11 @@ const en: Messages = {
     checkAfterDue: "The effect can be checked only once the action is due to be done.",
   },
   errors: {
+    signIn: {
+      notAllowed: "Only administrators change how people sign in.",
+      providerIncomplete: "Fill in issuer, client id and client secret, or empty all three.",
+      breakGlassNeeded: "Choose at least one reserve account before turning password sign-in off for others.",
+    },
     documentFile: {
       tooLarge: "The file is too large. A picture may be at most 10 MB and a form at most 20 MB.",
       wrongType:
@@ -1072,6 +1136,12 @@ const en: Messages = {
       "unit.updated": "{{actor}} changed the unit {{subject}}",
       "organisation.updated": "{{actor}} changed the details of {{subject}}",
       "organisation.exported": "{{actor}} took out a full export of {{subject}}",
+      "session.signedIn": "{{actor}} signed in",
+      "session.refused": "A sign-in to {{subject}} was refused",
+      "user.roleMapped": "The sign-in rules gave {{subject}} a new role or unit",
+      "signIn.settingsChanged": "{{actor}} changed how people sign in to {{subject}}",
+      "signIn.ruleAdded": "{{actor}} added a sign-in rule to {{subject}}",
+      "signIn.ruleRemoved": "{{actor}} removed a sign-in rule from {{subject}}",
       "riskScale.changed": "{{actor}} changed the risk scale of {{subject}}",
       "context.decisions": "{{actor}} changed the decisions on the context of {{subject}}",
       "context.added": "{{actor}} added {{subject}} to the organisation's context",

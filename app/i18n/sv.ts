@@ -127,6 +127,21 @@ const sv = {
     sessionEnded: "Din session har upphört. Logga in igen.",
     passwordReset: "Lösenordet är bytt. Logga in med det nya lösenordet.",
     demoHint: "Demokonton: se README (lösenord lots-demo-2026).",
+    passwordOff: "Lösenordsinloggning är avstängd i organisationen. Logga in med organisationens konto i stället.",
+    signOn: {
+      button: "Logga in med organisationens konto",
+      reserve: "Logga in med lösenord (reservkonto)",
+      emailNotVerified:
+        "Inloggningstjänsten har inte bekräftat din e-postadress, så Lots kan inte veta vem du är. Kontakta din IT-avdelning.",
+      domainNotAllowed: "Din e-postadress hör inte till organisationen. Be en administratör att bjuda in dig.",
+      inactive: "Kontot är inaktiverat eller behörigheten har gått ut. Kontakta din administratör.",
+      providerDown: "Inloggningstjänsten svarar inte just nu. Försök igen om en stund.",
+      expired: "Inloggningen tog för lång tid eller startades i en annan webbläsare. Försök igen.",
+      rejected:
+        "Svaret från inloggningstjänsten kunde inte godtas. Försök igen, och kontakta din IT-avdelning om det upprepas.",
+      cancelled: "Inloggningen avbröts.",
+      throttled: "För många misslyckade försök. Försök igen om en stund.",
+    },
   },
   forgot: {
     title: "Glömt lösenordet",
@@ -183,6 +198,49 @@ const sv = {
     switchTo: "Byt språk",
   },
   admin: {
+    signIn: {
+      title: "Inloggning",
+      intro:
+        "Organisationens inloggningstjänst (OpenID Connect), vilka som får komma in genom den och med vilken roll, och om lösenord fortfarande gäller.",
+      provider: "Inloggningstjänst",
+      providerLegend: "OpenID Connect (Entra ID, Google Workspace, Keycloak …)",
+      callbackHint: "Registrera den här adressen som omdirigerings-URI hos inloggningstjänsten:",
+      fromEnvironment:
+        "Inloggningstjänsten ({{issuer}}) är angiven av installationen (LOTS_OIDC_ISSUER) och ändras där.",
+      issuer: "Utfärdare (issuer URL)",
+      issuerHint: "Till exempel https://login.microsoftonline.com/<tenant-id>/v2.0. Lämna tomt för att stänga av.",
+      clientId: "Klient-id",
+      clientSecret: "Klienthemlighet",
+      secretKept: "En hemlighet är sparad. Lämna tomt för att behålla den.",
+      buttonLabel: "Text på inloggningsknappen",
+      buttonLabelHint: "Till exempel ”Logga in med Microsoft”.",
+      domains: "Tillåtna e-postdomäner",
+      domainsHint:
+        "En per rad. Personer från dessa domäner skapas i Lots första gången de loggar in; andra måste bjudas in.",
+      defaultRole: "Roll för nya personer",
+      defaultUnit: "Enhet för nya personer",
+      groupsClaim: "Anspråk med grupper",
+      groupsClaimHint: "Namnet på det anspråk (claim) som reglerna läser, oftast groups eller roles.",
+      passwords: "Lösenordsinloggning",
+      passwordsEveryone: "Alla får logga in med lösenord",
+      passwordsBreakGlass: "Bara reservkonton: alla andra loggar in genom inloggningstjänsten",
+      breakGlass: "Reservkonton (administratörer som kan logga in med lösenord om tjänsten ligger nere)",
+      save: "Spara inloggningen",
+      rules: "Regler för roll och enhet",
+      rulesHint:
+        "Vid varje inloggning läses anspråket {{claim}}. Den första regel vars värde finns där bestämmer rollen, och den första som anger en enhet bestämmer enheten. Tas gruppen bort hos tjänsten får personen standardrollen vid nästa inloggning.",
+      noRules: "Inga regler: nya personer får standardrollen och standardenheten.",
+      ruleValue: "Värde (till exempel gruppens namn eller id)",
+      ruleRole: "Ger rollen",
+      ruleUnit: "Ger enheten",
+      ruleKeeps: "Påverkar inte",
+      removeRule: "Ta bort",
+      removeRuleFor: "Ta bort regeln för {{value}}",
+      addRule: "Ny regel",
+      addRuleSubmit: "Lägg till regeln",
+      badDomain: "Skriv domäner som exempel.se, en per rad.",
+      ruleEmpty: "En regel måste ge en roll, en enhet eller båda.",
+    },
     exportTitle: "Exportera hela organisationen",
     exportIntro:
       "En zip-fil med alla register, dokument, versioner, bilder, blanketter och hela spårbarheten: varje tabell som JSON och varje fil, med kontrollsummor. Den kan läsas utan Lots, lämnas till en revisor, eller läsas in i en annan installation med npm run import.",
@@ -627,6 +685,7 @@ const sv = {
     bell_other: "Notiser, {{count}} olästa",
   },
   validation: {
+    invalidUrl: "Ange en fullständig adress som börjar med https://.",
     periodOrder: "Periodens slut kan inte komma före dess början.",
     required: "Fyll i fältet.",
     email: "Ange en giltig e-postadress.",
@@ -648,6 +707,11 @@ const sv = {
     checkAfterDue: "Effekten kan kontrolleras först när åtgärden ska vara klar.",
   },
   errors: {
+    signIn: {
+      notAllowed: "Bara administratörer ändrar hur man loggar in.",
+      providerIncomplete: "Fyll i utfärdare, klient-id och klienthemlighet, eller töm alla tre.",
+      breakGlassNeeded: "Välj minst ett reservkonto innan lösenordsinloggning stängs av för andra.",
+    },
     documentFile: {
       tooLarge: "Filen är för stor. En bild får vara högst 10 MB och en blankett högst 20 MB.",
       wrongType:
@@ -1074,6 +1138,12 @@ const sv = {
       "unit.updated": "{{actor}} ändrade enheten {{subject}}",
       "organisation.updated": "{{actor}} ändrade uppgifterna om {{subject}}",
       "organisation.exported": "{{actor}} tog ut en fullständig export av {{subject}}",
+      "session.signedIn": "{{actor}} loggade in",
+      "session.refused": "En inloggning i {{subject}} nekades",
+      "user.roleMapped": "Inloggningsreglerna gav {{subject}} en ny roll eller enhet",
+      "signIn.settingsChanged": "{{actor}} ändrade hur man loggar in i {{subject}}",
+      "signIn.ruleAdded": "{{actor}} lade till en inloggningsregel i {{subject}}",
+      "signIn.ruleRemoved": "{{actor}} tog bort en inloggningsregel i {{subject}}",
       "riskScale.changed": "{{actor}} ändrade riskskalan för {{subject}}",
       "context.decisions": "{{actor}} ändrade besluten om sammanhanget för {{subject}}",
       "context.added": "{{actor}} lade till {{subject}} i organisationens sammanhang",

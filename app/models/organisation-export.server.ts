@@ -26,7 +26,7 @@ const VERSION = 1;
  * sign-in throttles, form keys), the search index (rebuilt from the releases) and SQLite's own.
  */
 const leftOut =
-  /^(sqlite_|__drizzle_migrations$|release_search|sessions$|password_resets$|login_throttle$|form_submissions$)/;
+  /^(sqlite_|__drizzle_migrations$|release_search|sessions$|password_resets$|login_throttle$|form_submissions$|sign_in_attempts$)/;
 
 export type ExportManifest = {
   format: typeof FORMAT;

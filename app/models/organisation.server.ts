@@ -11,6 +11,9 @@ export function getOrganisation(db: Db): Organisation | undefined {
   return db.select().from(organisations).limit(1).get();
 }
 
+/** The installation's organisation, as events about it all (sign-in among them) name it. */
+export const organisationId = (db: Db): string => getOrganisation(db)?.id ?? "organisation";
+
 /** One organisation per installation: created on first start if missing. */
 export function ensureOrganisation(db: Db, name: string): Organisation {
   const existing = getOrganisation(db);

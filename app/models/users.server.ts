@@ -2,7 +2,7 @@ import { and, asc, count, eq, ne } from "drizzle-orm";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
-import { units, users, type DigestFrequency, type Locale, type Role } from "#db/schema/index.ts";
+import { units, userIdentities, users, type DigestFrequency, type Locale, type Role } from "#db/schema/index.ts";
 import { hashPassword } from "#app/auth/passwords.server.ts";
 import { confirmPassword } from "#app/auth/sign-in.server.ts";
 import { invalidateUserSessions } from "#app/auth/sessions.server.ts";
@@ -146,6 +146,11 @@ export function changeUserRole(
     assertUnitExists(tx, input.unitId);
     const accessExpiresAt = accessEndFor(input.role, input.accessExpiresAt);
     tx.update(users).set({ role: input.role, unitId: input.unitId, accessExpiresAt }).where(eq(users.id, userId)).run();
+    // An administrator's choice stands: sign-in rules no longer take the role or unit back.
+    tx.update(userIdentities)
+      .set({ roleByRule: false, unitByRule: false })
+      .where(eq(userIdentities.userId, userId))
+      .run();
     appendTrailEvent(tx, {
       actorId: actor.id,
       type: "user.roleChanged",

@@ -9,19 +9,35 @@ import { loginSchema } from "#app/auth/schemas.ts";
 import { createSession, sessionSetCookie } from "#app/auth/sessions.server.ts";
 import { signIn } from "#app/auth/sign-in.server.ts";
 import { getOrganisation } from "#app/models/organisation.server.ts";
+import { getSignInSettings, mayUsePassword } from "#app/models/sign-in-settings.server.ts";
 import { noErrors, parseForm } from "#app/utils/forms.ts";
+import { queryOf } from "#app/utils/query.ts";
 import type { Route } from "./+types/login";
 
 const statuses = ["signedOut", "sessionEnded", "passwordReset"] as const;
+const signOnFailures = [
+  "emailNotVerified",
+  "domainNotAllowed",
+  "inactive",
+  "providerDown",
+  "expired",
+  "rejected",
+  "cancelled",
+  "throttled",
+] as const;
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   if (context.auth) throw redirect(safeRedirectPath(url.searchParams.get("redirectTo")));
   const status = statuses.find((s) => s === url.searchParams.get("status"));
+  const settings = getSignInSettings(context.db, context.config.oidc);
   return {
     organisationName: getOrganisation(context.db)?.name ?? "Lots",
     redirectTo: url.searchParams.get("redirectTo") ?? "",
     status,
+    signOn: settings.provider ? { label: settings.buttonLabel } : null,
+    signOnFailure: signOnFailures.find((f) => f === url.searchParams.get("sso")),
+    passwordForEveryone: settings.passwordSignIn === "everyone" || !settings.provider,
   };
 }
 
@@ -29,7 +45,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   const parsed = parseForm(loginSchema, await request.formData());
   if (!parsed.ok) return { errors: parsed.errors, message: undefined };
   const { email, password, redirectTo } = parsed.data;
-  const result = await signIn(context.db, { email, password, ip: context.clientIp });
+  const settings = getSignInSettings(context.db, context.config.oidc);
+  const result = await signIn(context.db, { email, password, ip: context.clientIp }, new Date(), (userId) =>
+    // Without a provider there is no other way in: passwords stay open whatever was chosen.
+    settings.provider ? mayUsePassword(settings, userId) : true,
+  );
   if (!result.ok) {
     context.logger.info({ reason: result.reason }, "sign-in refused");
     return { errors: noErrors, message: { reason: result.reason, seconds: result.retryAfterSeconds }, email };
@@ -57,8 +77,43 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
             : t(`login.${message.reason}`)}
         </Notice>
       ) : null}
+      {loaderData.signOnFailure && !message ? (
+        <Notice tone="error">{t(`login.signOn.${loaderData.signOnFailure}`)}</Notice>
+      ) : null}
+      {loaderData.signOn ? (
+        <p>
+          <a href={`/login/sso${queryOf({ redirectTo: loaderData.redirectTo })}`} className="button button-block">
+            {loaderData.signOn.label || t("login.signOn.button")}
+          </a>
+        </p>
+      ) : null}
+      {loaderData.passwordForEveryone ? (
+        <PasswordForm actionData={actionData} redirectTo={loaderData.redirectTo} autoFocus={!loaderData.signOn} />
+      ) : (
+        // Only the named break-glass administrators sign in with a password now.
+        <details open={Boolean(message)}>
+          <summary>{t("login.signOn.reserve")}</summary>
+          <PasswordForm actionData={actionData} redirectTo={loaderData.redirectTo} autoFocus={false} />
+        </details>
+      )}
+    </AuthCard>
+  );
+}
+
+function PasswordForm({
+  actionData,
+  redirectTo,
+  autoFocus,
+}: {
+  actionData: Route.ComponentProps["actionData"];
+  redirectTo: string;
+  autoFocus: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
       <Form method="post" className="stack" noValidate>
-        <input type="hidden" name="redirectTo" value={loaderData.redirectTo} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
           label={t("login.email")}
           name="email"
@@ -67,7 +122,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
           defaultValue={actionData?.email}
           error={actionData?.errors.email}
           maxLength={254}
-          autoFocus
+          autoFocus={autoFocus}
         />
         <TextField
           label={t("login.password")}
@@ -82,6 +137,6 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
       <p className="auth-links">
         <Link to="/glomt-losenord">{t("login.forgot")}</Link>
       </p>
-    </AuthCard>
+    </>
   );
 }

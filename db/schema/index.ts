@@ -22,3 +22,4 @@ export * from "./context.ts";
 export * from "./delegations.ts";
 export * from "./competence.ts";
 export * from "./document-files.ts";
+export * from "./sign-in.ts";

@@ -157,4 +157,19 @@ describe("links by token", () => {
     expect(linkAttemptsBlocked(db, "10.0.0.10", now)).toBe(false);
     expect(linkAttemptsBlocked(db, "10.0.0.9", new Date(now.getTime() + 2000))).toBe(false);
   });
+
+  it("is refused to everyone but the break-glass accounts once passwords are off, and only after the right password", async () => {
+    await makeUser(db, { email: "anna@example.se", password: "rätt lösenord 1" });
+    const reserve = await makeUser(db, { email: "reserv@example.se", password: "rätt lösenord 2", role: "admin" });
+    const onlyReserve = (userId: string) => userId === reserve.id;
+    expect(
+      await signIn(db, { email: "anna@example.se", password: "fel", ip: "10.0.3.1" }, t0, onlyReserve),
+    ).toMatchObject({ ok: false, reason: "invalid" });
+    expect(
+      await signIn(db, { email: "anna@example.se", password: "rätt lösenord 1", ip: "10.0.3.1" }, t0, onlyReserve),
+    ).toMatchObject({ ok: false, reason: "passwordOff" });
+    expect(
+      await signIn(db, { email: "reserv@example.se", password: "rätt lösenord 2", ip: "10.0.3.1" }, t0, onlyReserve),
+    ).toEqual({ ok: true, userId: reserve.id });
+  });
 });

@@ -12,6 +12,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
       { key: "users", path: "/admin/anvandare", allowed: can(user, "view", { type: "users" }) },
       { key: "units", path: "/admin/enheter", allowed: can(user, "view", { type: "units" }) },
       { key: "organisation", path: "/admin/organisation", allowed: can(user, "view", { type: "organisation" }) },
+      { key: "signIn", path: "/admin/inloggning", allowed: can(user, "manage", { type: "organisation" }) },
       { key: "riskScale", path: "/admin/riskskala", allowed: can(user, "manage", { type: "risks" }) },
     ].filter((a) => a.allowed),
     canExport: can(user, "manage", { type: "organisation" }),
@@ -24,12 +25,14 @@ export default function AdminIndex({ loaderData }: Route.ComponentProps) {
     users: t("admin.usersIntro"),
     units: t("admin.unitsIntro"),
     organisation: t("admin.organisationIntro"),
+    signIn: t("admin.signIn.intro"),
     riskScale: t("riskScale.intro"),
   };
   const titles = {
     users: t("admin.users"),
     units: t("admin.units"),
     organisation: t("admin.organisation"),
+    signIn: t("admin.signIn.title"),
     riskScale: t("riskScale.title"),
   };
   return (
