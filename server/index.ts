@@ -81,6 +81,12 @@ server.on(
   createApp({ db, config, logger, mailer, collab, build, assets, siteOrigin, catalogueHrefs: catalogues }),
 );
 
+// An idle kept-alive connection is closed by whichever side waits less, and a request sent on it
+// just then is reset. Node's 5 s made that Lots, often; waiting longer than a proxy keeps its
+// upstream connections (nginx 60 s) leaves the closing to the other side.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 server.listen(config.port, config.host, () => {
   logger.info({ url: siteOrigin(), dataDir: config.dataDir }, "Lots is listening");
   startReviewDueNotices(siteOrigin());

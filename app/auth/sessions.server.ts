@@ -51,19 +51,78 @@ export function sessionClearCookie(secure: boolean): Promise<string> {
   return sessionCookie(secure).serialize("", { maxAge: 0 });
 }
 
+export type SignInMethod = "password" | "oidc";
+
 export function createSession(
   db: Db,
   userId: string,
-  options: { now?: Date; userAgent?: string | null; policy?: SessionPolicy } = {},
+  options: {
+    now?: Date;
+    userAgent?: string | null;
+    policy?: SessionPolicy;
+    /** Where and how the person signed in, for their own list of devices. */
+    from?: { ip: string; method: SignInMethod };
+  } = {},
 ): { token: string; session: Session } {
   const now = options.now ?? new Date();
   const policy = options.policy ?? DEFAULT_SESSION_POLICY;
   const token = newSecretToken();
   const session = { id: hashToken(token), userId, expiresAt: sessionEnd(now, now, policy) };
   db.insert(sessions)
-    .values({ ...session, createdAt: now, lastSeenAt: now, userAgent: options.userAgent?.slice(0, 300) ?? null })
+    .values({
+      ...session,
+      createdAt: now,
+      lastSeenAt: now,
+      userAgent: options.userAgent?.slice(0, 300) ?? null,
+      signedInFrom: options.from?.ip.slice(0, 64) ?? null,
+      method: options.from?.method ?? null,
+    })
     .run();
   return { token, session };
+}
+
+/** A session as its owner sees it in their list of devices; `handle` names it without its id. */
+export type DeviceSession = {
+  handle: string;
+  userAgent: string | null;
+  signedInFrom: string | null;
+  method: SignInMethod | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+  current: boolean;
+};
+
+const HANDLE_LENGTH = 16;
+
+export function listUserSessions(db: Db, userId: string, currentSessionId: string): DeviceSession[] {
+  return db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .all()
+    .map((s) => ({
+      handle: s.id.slice(0, HANDLE_LENGTH),
+      userAgent: s.userAgent,
+      signedInFrom: s.signedInFrom,
+      method: s.method,
+      createdAt: s.createdAt,
+      lastSeenAt: s.lastSeenAt,
+      current: s.id === currentSessionId,
+    }))
+    .sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.getTime() - a.lastSeenAt.getTime());
+}
+
+/** Signs one of the person's own devices out; another person's session is never reached. */
+export function endOwnSession(db: Db, userId: string, handle: string): boolean {
+  const own = db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .where(eq(sessions.userId, userId))
+    .all()
+    .find((s) => handle.length === HANDLE_LENGTH && s.id.startsWith(handle));
+  if (!own) return false;
+  invalidateSession(db, own.id);
+  return true;
 }
 
 /** When a session ends unless used again: idle time after its last use, never past its lifetime. */

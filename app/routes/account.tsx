@@ -9,10 +9,12 @@ import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requireAuth } from "#app/auth/guards.server.ts";
 import { changePasswordSchema } from "#app/auth/schemas.ts";
 import { withStrongPassword } from "#app/auth/password-strength.server.ts";
-import { countUserSessions, createSession, sessionSetCookie } from "#app/auth/sessions.server.ts";
+import { createSession, endOwnSession, listUserSessions, sessionSetCookie } from "#app/auth/sessions.server.ts";
+import { describeDevice, recentSignIns } from "#app/models/account-security.server.ts";
 import { localeCookie } from "#app/i18n/locale.server.ts";
 import { changePassword, getUser, updateProfile, UserError } from "#app/models/users.server.ts";
 import { digestFrequencies, locales } from "#app/domain/values.ts";
+import { formatDateTime } from "#app/utils/dates.ts";
 import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/account";
 
@@ -23,21 +25,34 @@ const profileSchema = z.object({
 });
 
 export function loader({ request, context }: Route.LoaderArgs) {
-  const { user } = requireAuth(request, context);
+  const { user, session } = requireAuth(request, context);
   return {
     name: user.name,
     email: user.email,
     locale: user.locale,
     digest: getUser(context.db, user.id)?.digest ?? "daily",
-    sessionCount: countUserSessions(context.db, user.id),
+    devices: listUserSessions(context.db, user.id, session.id).map((s) => ({
+      ...s,
+      device: describeDevice(s.userAgent),
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+    })),
+    signIns: recentSignIns(context.db, user.id).map((s) => ({ ...s, at: s.at.toISOString() })),
   };
 }
 
-type ActionResult = { intent: "profile" | "password"; errors: FieldErrors; done?: boolean };
+type ActionResult = { intent: "profile" | "password" | "endSession"; errors: FieldErrors; done?: boolean };
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { user } = requireAuth(request, context);
   const form = await request.formData();
+  if (form.get("intent") === "endSession") {
+    // One of the person's own devices: its live connections go with it.
+    if (endOwnSession(context.db, user.id, String(form.get("session") ?? ""))) {
+      context.collab.accessChanged({ userId: user.id });
+    }
+    return data<ActionResult>({ intent: "endSession", errors: {}, done: true });
+  }
   if (form.get("intent") === "profile") {
     const parsed = parseForm(profileSchema, form);
     if (!parsed.ok) return data<ActionResult>({ intent: "profile", errors: parsed.errors });
@@ -71,6 +86,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   // Every session ended with the old password; this browser continues on a fresh one.
   const { token } = createSession(context.db, user.id, {
     userAgent: request.headers.get("user-agent"),
+    from: { ip: context.clientIp, method: "password" },
     policy: context.config.session,
   });
   return data<ActionResult>(
@@ -82,7 +98,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const profile = actionData?.intent === "profile" ? actionData : undefined;
   const password = actionData?.intent === "password" ? actionData : undefined;
   return (
@@ -143,12 +159,57 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         </section>
         <section className="card" aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">{t("account.sessions")}</h2>
-          <p>{t("account.sessionsCount", { count: loaderData.sessionCount })}</p>
+          <ul className="plain-list device-list">
+            {loaderData.devices.map((d) => (
+              <li key={d.handle}>
+                <strong>{d.device ?? t("account.unknownDevice")}</strong>{" "}
+                {d.current ? <span className="badge badge-current">{t("account.thisDevice")}</span> : null}
+                <br />
+                <span className="muted">
+                  {t("account.deviceSignedIn", {
+                    at: formatDateTime(d.createdAt, i18n.language),
+                    how: t(`account.signInMethods.${d.method ?? "password"}`),
+                  })}
+                  {d.signedInFrom ? ` · ${t("account.deviceFrom", { address: d.signedInFrom })}` : null} ·{" "}
+                  {t("account.deviceLastUsed", { at: formatDateTime(d.lastSeenAt, i18n.language) })}
+                </span>
+                {d.current ? null : (
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="session" value={d.handle} />
+                    <SubmitButton
+                      name="intent"
+                      value="endSession"
+                      className="button button-ghost"
+                      aria-label={t("account.signOutDeviceNamed", { device: d.device ?? t("account.unknownDevice") })}
+                    >
+                      {t("account.signOutDevice")}
+                    </SubmitButton>
+                  </Form>
+                )}
+              </li>
+            ))}
+          </ul>
           <Form method="post" action="/logga-ut" className="stack">
             <input type="hidden" name="scope" value="everywhere" />
             <p className="field-hint">{t("account.signOutEverywhereHint")}</p>
             <SubmitButton className="button button-danger">{t("account.signOutEverywhere")}</SubmitButton>
           </Form>
+        </section>
+        <section className="card" aria-labelledby="sign-ins-heading">
+          <h2 id="sign-ins-heading">{t("account.signIns")}</h2>
+          {loaderData.signIns.length === 0 ? (
+            <p className="muted">{t("account.noSignIns")}</p>
+          ) : (
+            <ol className="plain-list history">
+              {loaderData.signIns.map((s) => (
+                <li key={s.at}>
+                  <time dateTime={s.at}>{formatDateTime(s.at, i18n.language)}</time> ·{" "}
+                  {t(`account.signInMethods.${s.method === "oidc" ? "oidc" : "password"}`)}
+                </li>
+              ))}
+            </ol>
+          )}
+          <p className="field-hint">{t("account.signInsHint")}</p>
         </section>
       </div>
     </>

@@ -57,6 +57,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   const { token } = createSession(context.db, userId, {
     userAgent: request.headers.get("user-agent"),
+    from: { ip: context.clientIp, method: "password" },
     policy: context.config.session,
   });
   return redirect("/start", {

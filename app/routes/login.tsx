@@ -56,6 +56,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   const { token } = createSession(context.db, result.userId, {
     userAgent: request.headers.get("user-agent"),
+    from: { ip: context.clientIp, method: "password" },
     policy: context.config.session,
   });
   return redirect(safeRedirectPath(redirectTo), {

@@ -23,6 +23,9 @@ export const sessions = sqliteTable(
       .notNull()
       .default(sql`0`),
     userAgent: text("user_agent"),
+    /** The address it was signed in from, shown to its owner while it lives; never on the trail. */
+    signedInFrom: text("signed_in_from"),
+    method: text("method", { enum: ["password", "oidc"] }),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

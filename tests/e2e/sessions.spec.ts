@@ -12,7 +12,7 @@ test("signing out everywhere ends the session in another browser too", async ({ 
 
   const laptopPage = await laptop.newPage();
   await laptopPage.goto("/konto");
-  await expect(laptopPage.getByText("Du är inloggad på 2 enheter.")).toBeVisible();
+  await expect(laptopPage.getByRole("region", { name: "Dina enheter" }).getByRole("listitem")).toHaveCount(2);
   await laptopPage.getByRole("button", { name: "Logga ut överallt" }).click();
   await expect(laptopPage).toHaveURL(/\/login\?status=signedOut/);
   await expect(laptopPage.getByRole("status")).toHaveText("Du är utloggad.");
@@ -103,4 +103,42 @@ test("a person switches Lots to English and it stays English for them", async ({
   await page.goto("/konto");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("My account");
   await expect(page.getByLabel("Language", { exact: true })).toHaveValue("en");
+});
+
+test("a person sees each device they are signed in on, signs one out from the list, and sees their recent sign-ins", async ({
+  browser,
+  signIn,
+  makeUser,
+}) => {
+  const person = await makeUser("process_owner");
+  const phone = await browser.newContext();
+  await signIn(phone, person.email);
+  const phonePage = await phone.newPage();
+  await phonePage.goto("/start");
+  await expect(phonePage).toHaveURL(/\/start$/);
+
+  const laptop = await browser.newContext();
+  const page = await laptop.newPage();
+  await page.goto("/login");
+  await page.getByLabel("E-postadress").fill(person.email);
+  await page.getByLabel("Lösenord").fill(person.password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await expect(page).toHaveURL(/\/start$/);
+  await page.goto("/konto");
+  const devices = page.getByRole("region", { name: "Dina enheter" }).getByRole("listitem");
+  await expect(devices).toHaveCount(2);
+  // This browser, named from its user agent, with how and where it signed in.
+  await expect(devices.first()).toContainText("Den här enheten");
+  await expect(devices.first()).toContainText(/Chrom/);
+  await expect(devices.first()).toContainText("med lösenord · från 127.0.0.1");
+  await expect(page.getByRole("region", { name: "Senaste inloggningar" })).toContainText("lösenord");
+
+  await page.getByRole("button", { name: "Logga ut Okänd webbläsare" }).click();
+  await expect(devices).toHaveCount(1);
+  await phonePage.goto("/start");
+  await expect(phonePage).toHaveURL(/\/login/);
+  await page.goto("/start");
+  await expect(page).toHaveURL(/\/start$/);
+  await laptop.close();
+  await phone.close();
 });

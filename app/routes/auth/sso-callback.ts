@@ -23,6 +23,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   }
   const { token: session } = createSession(context.db, result.userId, {
     userAgent: request.headers.get("user-agent"),
+    from: { ip: context.clientIp, method: "oidc" },
     policy: context.config.session,
   });
   headers.append("Set-Cookie", await sessionSetCookie(session, context.secure, context.config.session));
