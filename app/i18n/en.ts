@@ -190,6 +190,7 @@ const en: Messages = {
     unknownDevice: "Unknown browser",
     thisDevice: "This device",
     deviceSignedIn: "Signed in {{at}} with {{how}}",
+    deviceSignedInAt: "Signed in {{at}}",
     deviceFrom: "from {{address}}",
     deviceLastUsed: "last used {{at}}",
     signOutDevice: "Sign out",

@@ -190,6 +190,7 @@ const sv = {
     unknownDevice: "Okänd webbläsare",
     thisDevice: "Den här enheten",
     deviceSignedIn: "Inloggad {{at}} med {{how}}",
+    deviceSignedInAt: "Inloggad {{at}}",
     deviceFrom: "från {{address}}",
     deviceLastUsed: "senast använd {{at}}",
     signOutDevice: "Logga ut",

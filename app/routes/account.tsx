@@ -166,10 +166,12 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
                 {d.current ? <span className="badge badge-current">{t("account.thisDevice")}</span> : null}
                 <br />
                 <span className="muted">
-                  {t("account.deviceSignedIn", {
-                    at: formatDateTime(d.createdAt, i18n.language),
-                    how: t(`account.signInMethods.${d.method ?? "password"}`),
-                  })}
+                  {d.method
+                    ? t("account.deviceSignedIn", {
+                        at: formatDateTime(d.createdAt, i18n.language),
+                        how: t(`account.signInMethods.${d.method}`),
+                      })
+                    : t("account.deviceSignedInAt", { at: formatDateTime(d.createdAt, i18n.language) })}
                   {d.signedInFrom ? ` · ${t("account.deviceFrom", { address: d.signedInFrom })}` : null} ·{" "}
                   {t("account.deviceLastUsed", { at: formatDateTime(d.lastSeenAt, i18n.language) })}
                 </span>
