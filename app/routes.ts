@@ -4,6 +4,7 @@ export default [
   index("routes/index.tsx"),
   route("healthz", "routes/healthz.ts"),
   route("login", "routes/login.tsx"),
+  route("login/kod", "routes/auth/second-factor.tsx"),
   route("login/sso", "routes/auth/sso.ts"),
   route("login/sso/callback", "routes/auth/sso-callback.ts"),
   route("logga-ut", "routes/logout.tsx"),
@@ -14,6 +15,7 @@ export default [
   layout("routes/app-layout.tsx", [
     route("start", "routes/start.tsx"),
     route("konto", "routes/account.tsx"),
+    route("konto/tvastegs", "routes/account-second-factor.tsx"),
     route("notiser", "routes/notifications.tsx"),
     route("mina-utkast", "routes/my-drafts.tsx"),
     ...prefix("dokument", [

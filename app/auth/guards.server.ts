@@ -29,7 +29,13 @@ export function safeRedirectPath(value: unknown, fallback = "/start"): string {
   return target.startsWith("//") ? fallback : target;
 }
 
+/** Where a person whose role needs a second factor sets one up; with signing out, all they may reach until then. */
+export const SECOND_FACTOR_PAGE = "/konto/tvastegs";
+
 export function requireAuth(request: Request, context: AppLoadContext): Authenticated {
+  if (context.auth?.session.needsSecondFactor && new URL(request.url).pathname !== SECOND_FACTOR_PAGE) {
+    throw redirect(SECOND_FACTOR_PAGE);
+  }
   if (context.auth) return context.auth;
   const url = new URL(request.url);
   const params = new URLSearchParams({ redirectTo: url.pathname + url.search });

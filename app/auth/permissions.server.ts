@@ -110,12 +110,15 @@ const isAdmin = (user: Actor) => user.role === "admin";
 const guestWrites = [
   // The pages open to anyone: signing in (as someone else), resetting a password, an invitation.
   /^\/login$/,
+  /^\/login\/kod$/,
   /^\/glomt-losenord$/,
   /^\/aterstall-losenord\//,
   /^\/inbjudan\//,
   /^\/logga-ut$/,
   /^\/sprak$/,
   /^\/konto$/,
+  // A guest's own second factor, which the organisation may require of every role.
+  /^\/konto\/tvastegs$/,
   /^\/notiser$/,
   /^\/gallande\//,
   /^\/sparbarhet$/,

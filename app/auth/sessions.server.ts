@@ -1,8 +1,9 @@
-import { and, count, eq, lt, ne } from "drizzle-orm";
+import { and, count, eq, isNotNull, lt, ne } from "drizzle-orm";
 import { createCookie } from "react-router";
 import type { Db } from "#db/client.ts";
 import { newSecretToken } from "#db/ids.ts";
-import { sessions, users, type Locale, type Role } from "#db/schema/index.ts";
+import { sessions, signInSettings, userFactors, users, type Locale, type Role } from "#db/schema/index.ts";
+import { defaultSecondFactorRoles } from "#app/domain/values.ts";
 import { hashToken } from "./tokens.server.ts";
 
 const MINUTE = 60 * 1000;
@@ -29,7 +30,13 @@ export type AuthUser = {
   accessExpiresAt: Date | null;
 };
 
-export type Session = { id: string; userId: string; expiresAt: Date };
+export type Session = {
+  id: string;
+  userId: string;
+  expiresAt: Date;
+  /** Signed in with a password, in a role the organisation requires a second factor of, without one yet. */
+  needsSecondFactor?: boolean;
+};
 
 export type Authenticated = { user: AuthUser; session: Session };
 
@@ -161,6 +168,7 @@ export function validateSession(db: Db, id: string, options: ValidateOptions = {
         expiresAt: sessions.expiresAt,
         createdAt: sessions.createdAt,
         lastSeenAt: sessions.lastSeenAt,
+        method: sessions.method,
       },
       user: {
         id: users.id,
@@ -178,7 +186,8 @@ export function validateSession(db: Db, id: string, options: ValidateOptions = {
     .where(eq(sessions.id, id))
     .get();
   if (!row) return null;
-  const { createdAt, lastSeenAt, ...session } = row.session;
+  const { createdAt, lastSeenAt, method, ...fields } = row.session;
+  const session: Session = { ...fields, needsSecondFactor: method === "password" && mustEnrol(db, row.user) };
   // Judged by the policy in force now, so a shorter setting applies to sessions already open.
   if (sessionEnd(createdAt, lastSeenAt, policy) <= now || !userMayUseAccount(row.user, now)) {
     invalidateSession(db, id);
@@ -190,6 +199,17 @@ export function validateSession(db: Db, id: string, options: ValidateOptions = {
   }
   const { active: _active, ...user } = row.user;
   return { session, user };
+}
+
+/** The organisation requires a second factor of the person's role, and they have none. */
+function mustEnrol(db: Db, user: { id: string; role: Role }): boolean {
+  const roles = db.select({ roles: signInSettings.secondFactorRoles }).from(signInSettings).get()?.roles;
+  if (!(roles ?? defaultSecondFactorRoles).includes(user.role)) return false;
+  return !db
+    .select({ id: userFactors.id })
+    .from(userFactors)
+    .where(and(eq(userFactors.userId, user.id), isNotNull(userFactors.confirmedAt)))
+    .get();
 }
 
 export function invalidateSession(db: Db, sessionId: string): void {

@@ -71,15 +71,33 @@ export async function signIn(
       : !mayUsePassword(user.id)
         ? { ok: false, reason: "passwordOff" }
         : { ok: true, userId: user.id };
-  // A throttled guess was not even checked: the trail is not a flood gauge.
-  if (!result.ok && result.reason === "throttled") return result;
+  // A throttled guess was not even checked: the trail is not a flood gauge. A right password is
+  // recorded once the sign-in is complete (after the second factor, where there is one).
+  if (result.ok || result.reason === "throttled") return result;
   appendTrailEvent(db, {
-    actorId: result.ok ? result.userId : null,
-    type: result.ok ? "session.signedIn" : "session.refused",
-    subjectType: result.ok ? "user" : "organisation",
-    subjectId: result.ok ? result.userId : organisationId(db),
+    actorId: null,
+    type: "session.refused",
+    subjectType: "organisation",
+    subjectId: organisationId(db),
     at: now,
-    data: result.ok ? { method: "password" } : { method: "password", reason: result.reason },
+    data: { method: "password", reason: result.reason },
   });
   return result;
+}
+
+/** A sign-in completed, on the trail: who, and how (never from where: that is personal data). */
+export function recordSignIn(
+  db: Db,
+  userId: string,
+  how: { method: "password" | "oidc"; secondFactor?: "totp" | "recovery" },
+  now = new Date(),
+): void {
+  appendTrailEvent(db, {
+    actorId: userId,
+    type: "session.signedIn",
+    subjectType: "user",
+    subjectId: userId,
+    at: now,
+    data: how,
+  });
 }

@@ -8,6 +8,7 @@ import { personSigningOn, type ProviderClaims, type SignOnRefusal } from "#app/m
 import type { OidcProvider, SignInSettings } from "#app/models/sign-in-settings.server.ts";
 import { organisationId } from "#app/models/organisation.server.ts";
 import { appendTrailEvent } from "#app/models/trail.server.ts";
+import { recordSignIn } from "./sign-in.server.ts";
 import { ipKey, ipPolicy, recordFailure, throttleWait } from "./throttle.server.ts";
 import { hashToken } from "./tokens.server.ts";
 
@@ -148,14 +149,7 @@ export async function completeSignOn(
   }
   const person = await personSigningOn(db, settings, configuration.serverMetadata().issuer, claims, now);
   if (!person.ok) return refuse(person.reason);
-  appendTrailEvent(db, {
-    actorId: person.userId,
-    type: "session.signedIn",
-    subjectType: "user",
-    subjectId: person.userId,
-    at: now,
-    data: { method: "oidc" },
-  });
+  recordSignIn(db, person.userId, { method: "oidc" }, now);
   return { ok: true, userId: person.userId, redirectTo: attempt.redirectTo };
 }
 

@@ -5,6 +5,9 @@
 export const roles = ["admin", "quality_manager", "process_owner", "auditor", "staff", "external_auditor"] as const;
 export type Role = (typeof roles)[number];
 
+/** Whose password accounts need a second factor unless the organisation chooses otherwise. */
+export const defaultSecondFactorRoles: Role[] = ["admin", "quality_manager"];
+
 export const locales = ["sv", "en"] as const;
 export type Locale = (typeof locales)[number];
 

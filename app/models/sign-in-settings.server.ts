@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import type { ClaimRule } from "#app/auth/sign-in-rules.ts";
 import type { Config } from "#app/config.server.ts";
-import type { Role } from "#app/domain/values.ts";
+import { defaultSecondFactorRoles, type Role } from "#app/domain/values.ts";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { signInRules, signInSettings, users } from "#db/schema/index.ts";
@@ -32,6 +32,7 @@ export type SignInSettings = {
   groupsClaim: string;
   passwordSignIn: "everyone" | "breakGlass";
   breakGlassUserIds: string[];
+  secondFactorRoles: Role[];
   rules: (ClaimRule & { id: string })[];
 };
 
@@ -57,8 +58,17 @@ export function getSignInSettings(db: Db, environment: Config["oidc"]): SignInSe
     groupsClaim: row?.groupsClaim ?? "groups",
     passwordSignIn: row?.passwordSignIn ?? "everyone",
     breakGlassUserIds: row?.breakGlassUserIds ?? [],
+    secondFactorRoles: row?.secondFactorRoles ?? defaultSecondFactorRoles,
     rules: db.select().from(signInRules).orderBy(asc(signInRules.position)).all(),
   };
+}
+
+/** The settings a new installation starts with, where they differ from the defaults (the demo's). */
+export function startSignInSettings(db: Db, values: { secondFactorRoles: Role[] }): void {
+  db.insert(signInSettings)
+    .values({ id: ROW, ...values })
+    .onConflictDoNothing()
+    .run();
 }
 
 /** Whether this person may still sign in with a password. */
@@ -78,6 +88,7 @@ export type SignInSettingsInput = {
   groupsClaim: string;
   passwordSignIn: "everyone" | "breakGlass";
   breakGlassUserIds: string[];
+  secondFactorRoles: Role[];
 };
 
 export function saveSignInSettings(db: Db, actor: Actor, input: SignInSettingsInput, now = new Date()): void {
@@ -106,6 +117,7 @@ export function saveSignInSettings(db: Db, actor: Actor, input: SignInSettingsIn
       groupsClaim: input.groupsClaim.trim() || "groups",
       passwordSignIn: input.passwordSignIn,
       breakGlassUserIds: breakGlass,
+      secondFactorRoles: [...new Set(input.secondFactorRoles)],
       updatedAt: now,
       updatedBy: actor.id,
     };
@@ -127,6 +139,7 @@ export function saveSignInSettings(db: Db, actor: Actor, input: SignInSettingsIn
         defaultUnitId: values.defaultUnitId,
         passwordSignIn: values.passwordSignIn,
         breakGlassUserIds: values.breakGlassUserIds,
+        secondFactorRoles: values.secondFactorRoles,
       },
     });
   });

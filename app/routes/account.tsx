@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { data, Form } from "react-router";
+import { data, Form, Link } from "react-router";
 import { z } from "zod";
 import { NewPasswordFields } from "#app/components/new-password-fields.tsx";
 import { SelectField, TextField } from "#app/components/ui/field.tsx";
@@ -10,6 +10,7 @@ import { requireAuth } from "#app/auth/guards.server.ts";
 import { changePasswordSchema } from "#app/auth/schemas.ts";
 import { withStrongPassword } from "#app/auth/password-strength.server.ts";
 import { createSession, endOwnSession, listUserSessions, sessionSetCookie } from "#app/auth/sessions.server.ts";
+import { hasSecondFactor } from "#app/auth/second-factor.server.ts";
 import { describeDevice, recentSignIns } from "#app/models/account-security.server.ts";
 import { localeCookie } from "#app/i18n/locale.server.ts";
 import { changePassword, getUser, updateProfile, UserError } from "#app/models/users.server.ts";
@@ -37,6 +38,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
       createdAt: s.createdAt.toISOString(),
       lastSeenAt: s.lastSeenAt.toISOString(),
     })),
+    secondFactor: hasSecondFactor(context.db, user.id),
     signIns: recentSignIns(context.db, user.id).map((s) => ({ ...s, at: s.at.toISOString() })),
   };
 }
@@ -156,6 +158,13 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
               {t("account.changePassword")}
             </SubmitButton>
           </Form>
+        </section>
+        <section className="card" aria-labelledby="factor-heading">
+          <h2 id="factor-heading">{t("secondFactor.pageTitle")}</h2>
+          <p>{loaderData.secondFactor ? t("secondFactor.enabled") : t("secondFactor.off")}</p>
+          <Link to="/konto/tvastegs" className="button button-secondary">
+            {loaderData.secondFactor ? t("account.manageSecondFactor") : t("secondFactor.begin")}
+          </Link>
         </section>
         <section className="card" aria-labelledby="sessions-heading">
           <h2 id="sessions-heading">{t("account.sessions")}</h2>

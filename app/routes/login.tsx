@@ -7,7 +7,8 @@ import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { safeRedirectPath } from "#app/auth/guards.server.ts";
 import { loginSchema } from "#app/auth/schemas.ts";
 import { createSession, sessionSetCookie } from "#app/auth/sessions.server.ts";
-import { signIn } from "#app/auth/sign-in.server.ts";
+import { beginChallenge, challengeCookie, hasSecondFactor } from "#app/auth/second-factor.server.ts";
+import { recordSignIn, signIn } from "#app/auth/sign-in.server.ts";
 import { getOrganisation } from "#app/models/organisation.server.ts";
 import { getSignInSettings, mayUsePassword } from "#app/models/sign-in-settings.server.ts";
 import { noErrors, parseForm } from "#app/utils/forms.ts";
@@ -54,6 +55,14 @@ export async function action({ request, context }: Route.ActionArgs) {
     context.logger.info({ reason: result.reason }, "sign-in refused");
     return { errors: noErrors, message: { reason: result.reason, seconds: result.retryAfterSeconds }, email };
   }
+  if (hasSecondFactor(context.db, result.userId)) {
+    // The password was right; the session comes after the code from the person's app.
+    const challenge = beginChallenge(context.db, result.userId, safeRedirectPath(redirectTo));
+    return redirect("/login/kod", {
+      headers: { "Set-Cookie": await challengeCookie(context.secure).serialize(challenge) },
+    });
+  }
+  recordSignIn(context.db, result.userId, { method: "password" });
   const { token } = createSession(context.db, result.userId, {
     userAgent: request.headers.get("user-agent"),
     from: { ip: context.clientIp, method: "password" },

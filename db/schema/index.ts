@@ -23,3 +23,4 @@ export * from "./delegations.ts";
 export * from "./competence.ts";
 export * from "./document-files.ts";
 export * from "./sign-in.ts";
+export * from "./second-factor.ts";

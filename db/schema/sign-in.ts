@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { roles, type Role } from "#app/domain/values.ts";
+import { defaultSecondFactorRoles, roles, type Role } from "#app/domain/values.ts";
 import { units } from "./organisation.ts";
 import { users } from "./users.ts";
 
@@ -24,6 +24,11 @@ export const signInSettings = sqliteTable("sign_in_settings", {
     .notNull()
     .default("everyone"),
   breakGlassUserIds: text("break_glass_user_ids", { mode: "json" }).$type<string[]>().notNull().default([]),
+  /** Roles whose password accounts must have a second factor. */
+  secondFactorRoles: text("second_factor_roles", { mode: "json" })
+    .$type<Role[]>()
+    .notNull()
+    .default(defaultSecondFactorRoles),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   updatedBy: text("updated_by").references(() => users.id),
 });
@@ -56,7 +61,10 @@ export const userIdentities = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }).notNull(),
   },
-  (t) => [uniqueIndex("user_identities_subject_idx").on(t.issuer, t.subject), index("user_identities_user_idx").on(t.userId)],
+  (t) => [
+    uniqueIndex("user_identities_subject_idx").on(t.issuer, t.subject),
+    index("user_identities_user_idx").on(t.userId),
+  ],
 );
 
 /**

@@ -2,6 +2,7 @@ import type { Db, DbConnection } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
 import { units, users, type Role } from "#db/schema/index.ts";
 import { ensureOrganisation } from "#app/models/organisation.server.ts";
+import { startSignInSettings } from "#app/models/sign-in-settings.server.ts";
 import { createUser } from "#app/models/users.server.ts";
 import { seedDemoDocuments } from "./demo-documents.ts";
 import { seedDemoRegisters } from "./demo-registers.ts";
@@ -50,6 +51,9 @@ export async function seedDemo(db: DbConnection, now = new Date()): Promise<bool
 
 async function seedInto(db: Db, now: Date): Promise<void> {
   ensureOrganisation(db, "Exempelbolaget AB");
+  // The demo's accounts share a published password and are tried by many: no second factor is
+  // required of them (a real installation requires one of administrators and quality managers).
+  startSignInSettings(db, { secondFactorRoles: [] });
   const unitIds = new Map<string, string>();
   for (const [name, parent] of unitTree) {
     const id = newId();

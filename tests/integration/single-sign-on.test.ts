@@ -50,6 +50,7 @@ function configure(extra: Partial<Parameters<typeof saveSignInSettings>[2]> = {}
     groupsClaim: "groups",
     passwordSignIn: "everyone",
     breakGlassUserIds: [],
+    secondFactorRoles: [],
     ...extra,
   });
 }

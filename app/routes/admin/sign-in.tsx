@@ -42,6 +42,7 @@ export function loader({ request, context }: Route.LoaderArgs) {
       groupsClaim: settings.groupsClaim,
       passwordSignIn: settings.passwordSignIn,
       breakGlassUserIds: settings.breakGlassUserIds,
+      secondFactorRoles: settings.secondFactorRoles,
     },
     rules: settings.rules,
     callbackUrl: callbackUrlFor(context.origin),
@@ -67,6 +68,7 @@ const settingsSchema = z.object({
   groupsClaim: z.string().trim().max(100, "validation.tooLong"),
   passwordSignIn: z.enum(["everyone", "breakGlass"], "validation.invalidChoice"),
   breakGlassUserIds: z.array(z.string().max(40)).max(20),
+  secondFactorRoles: z.array(z.enum(roles, "validation.invalidChoice")).max(roles.length),
 });
 
 const ruleSchema = z.object({
@@ -100,6 +102,7 @@ export async function action({
           ].map((k) => [k, field(k)]),
         ),
         breakGlassUserIds: form.getAll("breakGlassUserIds").map(String),
+        secondFactorRoles: form.getAll("secondFactorRoles").map(String),
       });
       if (!parsed.ok) return { intent, errors: parsed.errors };
       saveSignInSettings(context.db, user, parsed.data);
@@ -249,6 +252,20 @@ export default function SignInSettingsPage({ loaderData, actionData }: Route.Com
                   defaultChecked={settings.breakGlassUserIds.includes(admin.id)}
                 />{" "}
                 {admin.name}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="checkbox-group">
+            <legend>{t("admin.secondFactorRoles")}</legend>
+            {roles.map((role) => (
+              <label key={role}>
+                <input
+                  type="checkbox"
+                  name="secondFactorRoles"
+                  value={role}
+                  defaultChecked={settings.secondFactorRoles.includes(role)}
+                />{" "}
+                {t(`roles.${role}`)}
               </label>
             ))}
           </fieldset>

@@ -16,6 +16,7 @@ import { can } from "#app/auth/permissions.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { createPasswordReset } from "#app/models/password-resets.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
+import { hasSecondFactor, removeSecondFactors } from "#app/auth/second-factor.server.ts";
 import { changeUserRole, getUser, setUserActive } from "#app/models/users.server.ts";
 import { parseForm, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/user";
@@ -41,6 +42,7 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
       unitId: target.unitId,
       active: target.active,
       accessExpiresAt: target.accessExpiresAt?.toISOString() ?? null,
+      secondFactor: hasSecondFactor(context.db, target.id),
     },
     units: unitTree(context.db),
     canChangeRole: can(user, "changeRole", resource),
@@ -57,6 +59,8 @@ const permissionFor = {
   deactivate: "deactivate",
   reactivate: "deactivate",
   resetLink: "deactivate",
+  // A lost phone: as strong as a reset link, since the person then signs in with the password alone.
+  removeSecondFactor: "deactivate",
 } as const;
 
 export async function action({ request, params, context }: Route.ActionArgs): Promise<ActionResult> {
@@ -76,6 +80,10 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
       if (!parsed.ok) return { intent, errors: parsed.errors };
       changeUserRole(context.db, user, target.id, { ...parsed.data, accessExpiresAt: accessEnd(parsed.data) });
       context.collab.accessChanged({ userId: target.id });
+      return { intent, errors: {}, done: true };
+    }
+    if (intent === "removeSecondFactor") {
+      removeSecondFactors(context.db, user.id, target.id);
       return { intent, errors: {}, done: true };
     }
     if (intent === "resetLink") {
@@ -155,6 +163,21 @@ export default function UserDetail({ loaderData, actionData }: Route.ComponentPr
                 )}
               </Form>
             </section>
+            {loaderData.target.secondFactor || result?.intent === "removeSecondFactor" ? (
+              <section className="card" aria-labelledby="factor-heading">
+                <h2 id="factor-heading">{t("secondFactor.pageTitle")}</h2>
+                {result?.intent === "removeSecondFactor" && result.done ? (
+                  <Notice tone="success">{t("admin.secondFactorRemoved")}</Notice>
+                ) : (
+                  <Form method="post" className="stack">
+                    <p className="field-hint">{t("admin.secondFactorHint")}</p>
+                    <SubmitButton name="intent" value="removeSecondFactor" className="button button-secondary">
+                      {t("admin.removeSecondFactor")}
+                    </SubmitButton>
+                  </Form>
+                )}
+              </section>
+            ) : null}
             <section className="card" aria-labelledby="reset-heading">
               <h2 id="reset-heading">{t("admin.resetLink")}</h2>
               {result?.resetLink ? (

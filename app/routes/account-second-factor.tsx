@@ -1,0 +1,157 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link } from "react-router";
+import { renderSVG } from "uqr";
+import { TextField } from "#app/components/ui/field.tsx";
+import { Notice } from "#app/components/ui/notice.tsx";
+import { PageHeader } from "#app/components/ui/page-header.tsx";
+import { SubmitButton } from "#app/components/ui/submit-button.tsx";
+import { requireAuth } from "#app/auth/guards.server.ts";
+import {
+  beginTotpEnrolment,
+  checkSecondFactor,
+  confirmTotp,
+  hasSecondFactor,
+  pendingTotpSecret,
+  recoveryCodesLeft,
+  removeSecondFactors,
+} from "#app/auth/second-factor.server.ts";
+import { createTOTPKeyURI } from "@oslojs/otp";
+import { decodeBase32IgnorePadding } from "@oslojs/encoding";
+import { getOrganisation } from "#app/models/organisation.server.ts";
+import type { Route } from "./+types/account-second-factor";
+
+const issuerOf = (context: Route.LoaderArgs["context"]) => `Lots ${getOrganisation(context.db)?.name ?? ""}`.trim();
+
+export function loader({ request, context }: Route.LoaderArgs) {
+  const { user, session } = requireAuth(request, context);
+  const secret = hasSecondFactor(context.db, user.id) ? null : pendingTotpSecret(context.db, user.id);
+  const uri = secret ? createTOTPKeyURI(issuerOf(context), user.email, decodeBase32IgnorePadding(secret), 30, 6) : null;
+  return {
+    enabled: hasSecondFactor(context.db, user.id),
+    required: Boolean(session.needsSecondFactor),
+    recoveryLeft: recoveryCodesLeft(context.db, user.id),
+    // The key as the app scans it, and as a person types it when the camera will not.
+    pending: secret && uri ? { secret: secret.replace(/(.{4})/g, "$1 ").trim(), qr: renderSVG(uri) } : null,
+  };
+}
+
+type Result = { intent: string; recoveryCodes?: string[]; error?: "invalid" | "throttled"; done?: boolean };
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const { user } = requireAuth(request, context);
+  const form = await request.formData();
+  const intent = String(form.get("intent"));
+  const code = String(form.get("code") ?? "").slice(0, 40);
+  if (intent === "begin") {
+    beginTotpEnrolment(context.db, user, issuerOf(context));
+    return data<Result>({ intent });
+  }
+  if (intent === "confirm") {
+    const codes = confirmTotp(context.db, user.id, code);
+    return data<Result>(codes ? { intent, recoveryCodes: codes, done: true } : { intent, error: "invalid" });
+  }
+  if (intent === "remove") {
+    // Taking the factor away needs the factor: a stolen session alone cannot.
+    const check = checkSecondFactor(context.db, user, code);
+    if (!check.ok) return data<Result>({ intent, error: check.reason });
+    removeSecondFactors(context.db, user.id, user.id);
+    return data<Result>({ intent, done: true });
+  }
+  return data<Result>({ intent });
+}
+
+/** The person's second factor: set up with an authenticator app, recovery codes, or taken away. */
+export default function AccountSecondFactor({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const codes = actionData?.recoveryCodes;
+  const error = (intent: string) =>
+    actionData?.intent === intent && actionData.error ? { key: `secondFactor.${actionData.error}` } : undefined;
+  return (
+    <>
+      <PageHeader title={t("secondFactor.pageTitle")} intro={t("secondFactor.pageIntro")}>
+        {loaderData.required ? null : (
+          <Link to="/konto" className="button button-ghost">
+            {t("secondFactor.back")}
+          </Link>
+        )}
+      </PageHeader>
+      {loaderData.required ? <Notice tone="info">{t("secondFactor.required")}</Notice> : null}
+      {codes ? (
+        <section className="card" aria-labelledby="codes-heading">
+          <h2 id="codes-heading">{t("secondFactor.codesTitle")}</h2>
+          <Notice tone="success">{t("secondFactor.enabled")}</Notice>
+          <p>{t("secondFactor.codesHint")}</p>
+          <ul className="recovery-codes" aria-label={t("secondFactor.codesTitle")}>
+            {codes.map((c) => (
+              <li key={c}>
+                <code>{c}</code>
+              </li>
+            ))}
+          </ul>
+          <Link to="/start" className="button">
+            {t("secondFactor.continue")}
+          </Link>
+        </section>
+      ) : loaderData.enabled ? (
+        <section className="card" aria-labelledby="on-heading">
+          <h2 id="on-heading">{t("secondFactor.onTitle")}</h2>
+          {actionData?.intent === "remove" && actionData.done ? (
+            <Notice tone="success">{t("secondFactor.removed")}</Notice>
+          ) : null}
+          <p>{t("secondFactor.on", { count: loaderData.recoveryLeft })}</p>
+          <Form method="post" className="stack" noValidate>
+            <TextField
+              label={t("secondFactor.code")}
+              hint={t("secondFactor.removeHint")}
+              name="code"
+              autoComplete="one-time-code"
+              maxLength={40}
+              error={error("remove")}
+            />
+            <SubmitButton name="intent" value="remove" className="button button-danger">
+              {t("secondFactor.remove")}
+            </SubmitButton>
+          </Form>
+        </section>
+      ) : loaderData.pending ? (
+        <section className="card" aria-labelledby="setup-heading">
+          <h2 id="setup-heading">{t("secondFactor.setupTitle")}</h2>
+          <p>{t("secondFactor.scan")}</p>
+          <img
+            className="totp-qr"
+            src={`data:image/svg+xml;utf8,${encodeURIComponent(loaderData.pending.qr)}`}
+            alt={t("secondFactor.qrAlt")}
+            width={200}
+            height={200}
+          />
+          <p>
+            {t("secondFactor.orType")} <code data-testid="totp-secret">{loaderData.pending.secret}</code>
+          </p>
+          <Form method="post" className="stack" noValidate>
+            <TextField
+              label={t("secondFactor.firstCode")}
+              name="code"
+              autoComplete="one-time-code"
+              inputMode="numeric"
+              maxLength={10}
+              error={error("confirm")}
+            />
+            <SubmitButton name="intent" value="confirm">
+              {t("secondFactor.confirm")}
+            </SubmitButton>
+          </Form>
+        </section>
+      ) : (
+        <section className="card" aria-labelledby="off-heading">
+          <h2 id="off-heading">{t("secondFactor.offTitle")}</h2>
+          <p>{t("secondFactor.off")}</p>
+          <Form method="post">
+            <SubmitButton name="intent" value="begin">
+              {t("secondFactor.begin")}
+            </SubmitButton>
+          </Form>
+        </section>
+      )}
+    </>
+  );
+}
