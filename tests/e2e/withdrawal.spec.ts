@@ -33,6 +33,9 @@ test("withdrawing a document in force is confirmed, signed and explained, and it
   await page.goto(`/dokument/${old}/granskning`);
   await withdraw(page, "Test", qm.password);
   await expect(page.getByText("Skriv ett skäl på minst 20 tecken.")).toBeVisible();
+  // The refusal puts the cursor in the field to correct, as a person sees it; typing before
+  // that landed the next words in whichever field had the cursor then.
+  await expect(page.getByLabel("Skäl till att dokumentet upphävs")).toBeFocused();
   await withdraw(page, "Ersätts av den nya inköpsrutinen från i dag.", "fel lösenord", successorTitle);
   await expect(page.getByRole("alert").first()).toContainText("Lösenordet stämmer inte. Ingenting är upphävt.");
   await page.goto(`/gallande/${old}`);
