@@ -33,7 +33,9 @@ export function safeRedirectPath(value: unknown, fallback = "/start"): string {
 export const SECOND_FACTOR_PAGE = "/konto/tvastegs";
 
 export function requireAuth(request: Request, context: AppLoadContext): Authenticated {
-  if (context.auth?.session.needsSecondFactor && new URL(request.url).pathname !== SECOND_FACTOR_PAGE) {
+  // The page's own data requests (its form, with JavaScript) carry a ".data" suffix and count as the page.
+  const page = new URL(request.url).pathname.replace(/\.data$/, "");
+  if (context.auth?.session.needsSecondFactor && page !== SECOND_FACTOR_PAGE) {
     throw redirect(SECOND_FACTOR_PAGE);
   }
   if (context.auth) return context.auth;
