@@ -20,6 +20,11 @@ export type LotsContext = {
   clientIp: string;
   /** The origin the browser used, e.g. https://lots.example.se, for links in mails. */
   origin: string;
+  /**
+   * The origin this very request was served on: the configured public one, or the local host
+   * the front door accepted. What the browser binds form posts and passkeys to.
+   */
+  servedOrigin: string;
   secure: boolean;
   auth: Authenticated | null;
   collab: CollabSignals;

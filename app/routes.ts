@@ -16,6 +16,7 @@ export default [
     route("start", "routes/start.tsx"),
     route("konto", "routes/account.tsx"),
     route("konto/tvastegs", "routes/account-second-factor.tsx"),
+    route("konto/nycklar/alternativ", "routes/account-passkey-options.ts"),
     route("notiser", "routes/notifications.tsx"),
     route("mina-utkast", "routes/my-drafts.tsx"),
     ...prefix("dokument", [

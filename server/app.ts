@@ -194,6 +194,7 @@ export function createApp(deps: AppDeps): express.Express {
         cspNonce: res.locals.cspNonce as string,
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
         origin: deps.siteOrigin(),
+        servedOrigin: requestOrigin(req, config),
         secure: req.secure,
         auth: res.locals.auth as LotsContext["auth"],
         collab: deps.collab,

@@ -31,11 +31,13 @@ export function safeRedirectPath(value: unknown, fallback = "/start"): string {
 
 /** Where a person whose role needs a second factor sets one up; with signing out, all they may reach until then. */
 export const SECOND_FACTOR_PAGE = "/konto/tvastegs";
+/** What the set-up page asks for a new passkey (routes/account-passkey-options.ts). */
+export const PASSKEY_OPTIONS_PATH = "/konto/nycklar/alternativ";
 
 export function requireAuth(request: Request, context: AppLoadContext): Authenticated {
   // The page's own data requests (its form, with JavaScript) carry a ".data" suffix and count as the page.
   const page = new URL(request.url).pathname.replace(/\.data$/, "");
-  if (context.auth?.session.needsSecondFactor && page !== SECOND_FACTOR_PAGE) {
+  if (context.auth?.session.needsSecondFactor && page !== SECOND_FACTOR_PAGE && page !== PASSKEY_OPTIONS_PATH) {
     throw redirect(SECOND_FACTOR_PAGE);
   }
   if (context.auth) return context.auth;

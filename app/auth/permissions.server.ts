@@ -119,6 +119,7 @@ const guestWrites = [
   /^\/konto$/,
   // A guest's own second factor, which the organisation may require of every role.
   /^\/konto\/tvastegs$/,
+  /^\/konto\/nycklar\/alternativ$/,
   /^\/notiser$/,
   /^\/gallande\//,
   /^\/sparbarhet$/,

@@ -4,7 +4,8 @@ import { and, eq, isNotNull, isNull, lt } from "drizzle-orm";
 import { createCookie } from "react-router";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId, newSecretToken } from "#db/ids.ts";
-import { recoveryCodes, secondFactorChallenges, userFactors } from "#db/schema/index.ts";
+import { passkeys, recoveryCodes, secondFactorChallenges, userFactors } from "#db/schema/index.ts";
+import { getOrganisation } from "#app/models/organisation.server.ts";
 import { appendTrailEvent } from "#app/models/trail.server.ts";
 import { accountKey, accountPolicy, clearThrottle, recordFailure, throttleWait } from "./throttle.server.ts";
 import { hashToken } from "./tokens.server.ts";
@@ -19,6 +20,9 @@ const STEP_SECONDS = 30;
 const DIGITS = 6;
 const RECOVERY_CODES = 10;
 const CHALLENGE_MS = 5 * 60 * 1000;
+
+/** How Lots names itself in the person's app and passkey manager: "Lots Exempelföretaget AB". */
+export const accountIssuer = (db: Db) => `Lots ${getOrganisation(db)?.name ?? ""}`.trim();
 
 const stepAt = (now: Date) => Math.floor(now.getTime() / 1000 / STEP_SECONDS);
 
@@ -37,7 +41,15 @@ function matchingStep(secret: string, code: string, now: Date): number | null {
   return null;
 }
 
+/** An app confirmed by its first code, or a passkey. */
 export function hasSecondFactor(db: Db, userId: string): boolean {
+  return (
+    hasTotp(db, userId) ||
+    Boolean(db.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.userId, userId)).get())
+  );
+}
+
+export function hasTotp(db: Db, userId: string): boolean {
   return Boolean(
     db
       .select({ id: userFactors.id })
@@ -90,6 +102,18 @@ const newRecoveryCode = () => {
 };
 const normaliseRecovery = (code: string) => code.trim().toLowerCase().replace(/[\s-]/g, "");
 
+/** A fresh set of recovery codes in place of the old, shown once and kept only as hashes. */
+export function issueRecoveryCodes(db: Db, userId: string): string[] {
+  db.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+  const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
+  for (const c of codes) {
+    db.insert(recoveryCodes)
+      .values({ id: newId(), userId, codeHash: hashToken(normaliseRecovery(c)) })
+      .run();
+  }
+  return codes;
+}
+
 /**
  * The first code from the app confirms its key, which replaces any earlier one; the answer is
  * a fresh set of recovery codes, shown once. Null when the code is wrong.
@@ -107,13 +131,7 @@ export function confirmTotp(db: Db, userId: string, code: string, now = new Date
       .where(and(eq(userFactors.userId, userId), isNotNull(userFactors.confirmedAt)))
       .run();
     tx.update(userFactors).set({ confirmedAt: now, lastStep: step }).where(eq(userFactors.id, pending.id)).run();
-    tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
-    const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
-    for (const c of codes) {
-      tx.insert(recoveryCodes)
-        .values({ id: newId(), userId, codeHash: hashToken(normaliseRecovery(c)) })
-        .run();
-    }
+    const codes = issueRecoveryCodes(tx, userId);
     appendTrailEvent(tx, {
       actorId: userId,
       type: "secondFactor.added",
@@ -176,20 +194,28 @@ export function checkSecondFactor(
 }
 
 /**
- * Takes the person's second factor and recovery codes away: by themself, or by an
- * administrator for someone who lost their phone (who then enrols again at next sign-in).
+ * Takes second factors away: all of them with the recovery codes, by an administrator for
+ * someone who lost their phone (who then sets up a new one at next sign-in); or, by the person,
+ * only the app (the recovery codes stay while a passkey does).
  */
-export function removeSecondFactors(db: Db, actorId: string, userId: string, now = new Date()): void {
+export function removeSecondFactors(
+  db: Db,
+  actorId: string,
+  userId: string,
+  options: { only?: "totp" } = {},
+  now = new Date(),
+): void {
   writeTransaction(db, (tx) => {
     tx.delete(userFactors).where(eq(userFactors.userId, userId)).run();
-    tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+    if (!options.only) tx.delete(passkeys).where(eq(passkeys.userId, userId)).run();
+    if (!hasSecondFactor(tx, userId)) tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
     appendTrailEvent(tx, {
       actorId,
       type: "secondFactor.removed",
       subjectType: "user",
       subjectId: userId,
       at: now,
-      data: { byAdministrator: actorId !== userId },
+      data: { byAdministrator: actorId !== userId, ...options },
     });
   });
 }

@@ -89,7 +89,7 @@ export async function signIn(
 export function recordSignIn(
   db: Db,
   userId: string,
-  how: { method: "password" | "oidc"; secondFactor?: "totp" | "recovery" },
+  how: { method: "password" | "oidc"; secondFactor?: "totp" | "recovery" | "passkey" },
   now = new Date(),
 ): void {
   appendTrailEvent(db, {

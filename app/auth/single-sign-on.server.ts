@@ -4,7 +4,12 @@ import * as oidc from "openid-client";
 import type { Db } from "#db/client.ts";
 import { newSecretToken } from "#db/ids.ts";
 import { signInAttempts } from "#db/schema/index.ts";
-import { personSigningOn, type ProviderClaims, type SignOnRefusal } from "#app/models/identities.server.ts";
+import {
+  identityOwner,
+  personSigningOn,
+  type ProviderClaims,
+  type SignOnRefusal,
+} from "#app/models/identities.server.ts";
 import type { OidcProvider, SignInSettings } from "#app/models/sign-in-settings.server.ts";
 import { organisationId } from "#app/models/organisation.server.ts";
 import { appendTrailEvent } from "#app/models/trail.server.ts";
@@ -19,9 +24,20 @@ import { hashToken } from "./tokens.server.ts";
  */
 
 const ATTEMPT_MS = 10 * 60 * 1000;
+/** How far the provider's clock may be behind ours when it says when the person signed in. */
+const CLOCK_SKEW_MS = 30 * 1000;
 const DISCOVERY_MS = 5 * 60 * 1000;
 
-export type SignOnFailure = SignOnRefusal | "providerDown" | "expired" | "rejected" | "cancelled" | "throttled";
+export type SignOnFailure =
+  | SignOnRefusal
+  | "providerDown"
+  | "expired"
+  | "rejected"
+  | "cancelled"
+  | "throttled"
+  // A re-authentication answered by someone else, or by a sign-in from before it was asked for.
+  | "otherPerson"
+  | "notFresh";
 
 const discovered = new Map<string, { at: number; configuration: Promise<oidc.Configuration> }>();
 
@@ -41,11 +57,20 @@ function configurationOf(provider: OidcProvider, now: number): Promise<oidc.Conf
 export type SignOnStart =
   { ok: true; location: string; token: string } | { ok: false; reason: "providerDown" | "throttled"; error?: unknown };
 
-/** Where the browser goes to sign in at the provider, and the token it keeps for the way back. */
+/**
+ * Where the browser goes to sign in at the provider, and the token it keeps for the way back.
+ * A re-authentication names the signed-in person it must be and what waits for it (an approval):
+ * the provider is told to ask for the sign-in again, however recent the last one was.
+ */
 export async function beginSignOn(
   db: Db,
   provider: OidcProvider,
-  input: { redirectUri: string; redirectTo: string; ip: string; reauthenticate?: boolean },
+  input: {
+    redirectUri: string;
+    redirectTo: string;
+    ip: string;
+    reauthenticate?: { userId: string; approval: string };
+  },
   now = new Date(),
 ): Promise<SignOnStart> {
   if (throttleWait(db, [ipKey(input.ip)], now) > 0) return { ok: false, reason: "throttled" };
@@ -77,13 +102,22 @@ export async function beginSignOn(
       codeVerifier,
       redirectTo: input.redirectTo,
       expiresAt: new Date(now.getTime() + ATTEMPT_MS),
+      userId: input.reauthenticate?.userId ?? null,
+      approval: input.reauthenticate?.approval ?? null,
     })
     .run();
   return { ok: true, location: location.href, token };
 }
 
 export type SignOnResult =
-  { ok: true; userId: string; redirectTo: string } | { ok: false; reason: SignOnFailure; error?: unknown };
+  | { ok: true; userId: string; redirectTo: string; approval: string | null }
+  | {
+      ok: false;
+      reason: SignOnFailure;
+      error?: unknown;
+      /** A failed re-authentication goes back where it was asked for, still signed in. */
+      returnTo?: string;
+    };
 
 /**
  * The way back from the provider: the attempt this browser began (taken, so a replay finds
@@ -97,7 +131,7 @@ export async function completeSignOn(
   input: { token: string | null; callbackUrl: URL; ip: string },
   now = new Date(),
 ): Promise<SignOnResult> {
-  const refuse = (reason: SignOnFailure, error?: unknown): SignOnResult => {
+  const refuse = (reason: SignOnFailure, error?: unknown): SignOnResult & { ok: false } => {
     recordFailure(db, ipKey(input.ip), ipPolicy, now);
     appendTrailEvent(db, {
       actorId: null,
@@ -120,12 +154,17 @@ export async function completeSignOn(
         .get()
     : undefined;
   if (!attempt || attempt.expiresAt <= now || !settings.provider) return refuse("expired");
-  if (input.callbackUrl.searchParams.get("error") === "access_denied") return refuse("cancelled");
+  const returnTo = attempt.userId ? attempt.redirectTo : undefined;
+  const refuseAttempt = (reason: SignOnFailure, error?: unknown): SignOnResult => ({
+    ...refuse(reason, error),
+    returnTo,
+  });
+  if (input.callbackUrl.searchParams.get("error") === "access_denied") return refuseAttempt("cancelled");
   let configuration: oidc.Configuration;
   try {
     configuration = await configurationOf(settings.provider, now.getTime());
   } catch (error) {
-    return refuse("providerDown", error);
+    return refuseAttempt("providerDown", error);
   }
   let claims: ProviderClaims;
   try {
@@ -145,12 +184,20 @@ export async function completeSignOn(
       // The ID token alone is enough.
     }
   } catch (error) {
-    return refuse("rejected", error);
+    return refuseAttempt("rejected", error);
   }
-  const person = await personSigningOn(db, settings, configuration.serverMetadata().issuer, claims, now);
+  const issuer = configuration.serverMetadata().issuer;
+  if (attempt.userId) {
+    // Confirming who a signed-in person is: the same person, signed in at the provider just now.
+    const signedInAt = typeof claims.auth_time === "number" ? claims.auth_time * 1000 : 0;
+    if (signedInAt < attempt.expiresAt.getTime() - ATTEMPT_MS - CLOCK_SKEW_MS) return refuseAttempt("notFresh");
+    if (identityOwner(db, issuer, claims.sub) !== attempt.userId) return refuseAttempt("otherPerson");
+    return { ok: true, userId: attempt.userId, redirectTo: attempt.redirectTo, approval: attempt.approval };
+  }
+  const person = await personSigningOn(db, settings, issuer, claims, now);
   if (!person.ok) return refuse(person.reason);
   recordSignIn(db, person.userId, { method: "oidc" }, now);
-  return { ok: true, userId: person.userId, redirectTo: attempt.redirectTo };
+  return { ok: true, userId: person.userId, redirectTo: attempt.redirectTo, approval: null };
 }
 
 const cookieOptions = { httpOnly: true, sameSite: "lax", path: "/login/sso", maxAge: ATTEMPT_MS / 1000 } as const;

@@ -8,12 +8,31 @@ import type { TrailStoryEntry } from "#app/models/trail-story.server.ts";
 const ACTOR = "\u0000actor\u0000";
 const SUBJECT = "\u0000subject\u0000";
 
+/**
+ * How an event was done, where its sentence says so ("… skrev under med sin nyckel"): the
+ * signature of an approval, the kind of a second factor. A sentence without that variant is
+ * the plain one.
+ */
+function variantOf(data: string | undefined): string | undefined {
+  try {
+    const parsed = JSON.parse(data ?? "{}") as { signature?: unknown; kind?: unknown };
+    const variant = parsed.signature ?? parsed.kind;
+    return typeof variant === "string" ? variant : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** "Karin Kvist godkände Kvalitetspolicy version 1.1", with the record linked where the reader may open it. */
-export function TrailSentence({ event }: { event: Pick<TrailStoryEntry, "type" | "actorName" | "subject"> }) {
+export function TrailSentence({
+  event,
+}: {
+  event: Pick<TrailStoryEntry, "type" | "actorName" | "subject"> & { data?: string };
+}) {
   const { t } = useTranslation();
   const { subject } = event;
   const key = `trail.sentences.${event.type}` as "trail.sentences.document.created";
-  const template = t(key, { actor: ACTOR, subject: SUBJECT, defaultValue: "" });
+  const template = t(key, { actor: ACTOR, subject: SUBJECT, defaultValue: "", context: variantOf(event.data) });
   const title = subject
     ? subject.version
       ? t("trail.titleWithVersion", { title: subject.title, version: subject.version })

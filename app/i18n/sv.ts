@@ -113,9 +113,38 @@ const sv = {
     lateActions: "Försenade åtgärder",
     documents: "Dokument",
   },
+  passkeys: {
+    title: "Nycklar (passkeys)",
+    intro:
+      "En nyckel finns i din telefon, dator eller säkerhetsnyckel och låses upp med fingeravtryck, ansikte eller PIN-kod. Den fungerar som andra steg vid inloggning med lösenord och som underskrift när du fastställer dokument.",
+    none: "Du har ingen nyckel än.",
+    listLabel: "Dina nycklar",
+    item: "Nyckel från {{device}}",
+    unknownDevice: "okänd enhet",
+    addedOn: "Tillagd {{date}}",
+    lastUsed: "senast använd {{date}}",
+    neverUsed: "inte använd än",
+    add: "Lägg till en nyckel",
+    added: "Nyckeln är tillagd.",
+    addFailed: "Nyckeln kunde inte läggas till. Försök igen.",
+    remove: "Ta bort",
+    removeLabel: "Ta bort nyckeln från {{device}}",
+    removed: "Nyckeln är borttagen.",
+    signIn: "Använd din nyckel",
+    noAnswer: "Nyckeln svarade inte. Försök igen, eller välj ett annat sätt.",
+    cloned:
+      "Nyckeln godtogs inte: den verkar vara en kopia av en nyckel som redan använts. Välj ett annat sätt och kontakta din administratör.",
+    approve: "Fastställ och signera med nyckel",
+    approveAtProvider: "Fastställ och signera genom ny inloggning",
+    providerHint:
+      "Du loggar in igen hos organisationens inloggningstjänst. Det är din underskrift av just den här kandidaten.",
+  },
   secondFactor: {
     title: "Tvåstegsverifiering",
     intro: "Skriv koden som din autentiseringsapp visar nu, eller en av dina reservkoder.",
+    introPasskey:
+      "Använd din nyckel (passkey), eller skriv en kod från din autentiseringsapp eller en av dina reservkoder.",
+    recoveryHint: "En av dina reservkoder (till exempel abcde-fghij).",
     code: "Kod",
     codeHint: "Sex siffror från appen, eller en reservkod (till exempel abcde-fghij).",
     submit: "Fortsätt",
@@ -811,6 +840,9 @@ const sv = {
       notApprover: "Bara den utsedda godkännaren kan fastställa eller avslå.",
       approverNotAllowed: "Den valda personen kan inte vara godkännare.",
       notReviewer: "Du är inte granskare av den här kandidaten.",
+      passkeyRefused: "Nyckeln kunde inte bekräfta underskriften. Inget är fastställt.",
+      providerRefused:
+        "Inloggningen hos organisationens inloggningstjänst bekräftade inte att det var du. Inget är fastställt.",
       wrongPassword: "Lösenordet stämmer inte. Inget är fastställt.",
       throttled: "För många felaktiga försök. Vänta en stund och försök igen.",
       notAllowed: "Din roll kan inte begära granskning av dokumentet.",
@@ -1172,6 +1204,9 @@ const sv = {
       "review.replaced": "{{actor}} ersatte granskningen av {{subject}} med en ny",
       "review.rejected": "{{actor}} avslog {{subject}}",
       "review.approved": "{{actor}} godkände {{subject}} och skrev under",
+      "review.approved_passkey": "{{actor}} godkände {{subject}} och skrev under med sin nyckel",
+      "review.approved_provider":
+        "{{actor}} godkände {{subject}} och skrev under genom att logga in igen hos organisationens inloggningstjänst",
       "review.approvedOutside":
         "{{actor}} registrerade {{subject}} som godkänd utanför Lots, med originalfilen som bevis",
       "release.created": "{{actor}} gav ut {{subject}}",
@@ -1196,6 +1231,9 @@ const sv = {
       "signIn.ruleRemoved": "{{actor}} tog bort en inloggningsregel i {{subject}}",
       "secondFactor.added": "{{actor}} slog på tvåstegsverifiering för {{subject}}",
       "secondFactor.removed": "{{actor}} tog bort tvåstegsverifieringen för {{subject}}",
+      "secondFactor.added_passkey": "{{actor}} lade till en nyckel för {{subject}}",
+      "secondFactor.removed_passkey": "{{actor}} tog bort en nyckel för {{subject}}",
+      "secondFactor.refused": "{{actor}} nekade en kopierad nyckel för {{subject}}",
       "riskScale.changed": "{{actor}} ändrade riskskalan för {{subject}}",
       "context.decisions": "{{actor}} ändrade besluten om sammanhanget för {{subject}}",
       "context.added": "{{actor}} lade till {{subject}} i organisationens sammanhang",

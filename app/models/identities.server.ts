@@ -131,3 +131,16 @@ export async function personSigningOn(
     return { ok: true as const, userId: user.id };
   });
 }
+
+/** Whom the provider's subject belongs to in Lots, if anyone. */
+export function identityOwner(db: Db, issuer: string, subject: string): string | undefined {
+  return db
+    .select({ userId: userIdentities.userId })
+    .from(userIdentities)
+    .where(and(eq(userIdentities.issuer, issuer), eq(userIdentities.subject, subject)))
+    .get()?.userId;
+}
+
+/** The person signs in through the organisation's provider (and can confirm who they are there). */
+export const hasProviderIdentity = (db: Db, userId: string) =>
+  Boolean(db.select({ id: userIdentities.userId }).from(userIdentities).where(eq(userIdentities.userId, userId)).get());

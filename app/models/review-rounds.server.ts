@@ -1,3 +1,4 @@
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import type { JSONContent } from "@tiptap/core";
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
@@ -13,6 +14,7 @@ import {
   type ReviewStatus,
 } from "#db/schema/index.ts";
 import { can, type Actor } from "#app/auth/permissions.server.ts";
+import { checkPasskey, type RelyingParty } from "#app/auth/passkeys.server.ts";
 import { confirmPassword } from "#app/auth/sign-in.server.ts";
 import { endParticipationAtRelease } from "./participants.server.ts";
 import { contentText, freezeDocument } from "./document-content.server.ts";
@@ -42,6 +44,8 @@ export class ReviewRoundError extends DomainError<
   | "reviewRound.notAllowed"
   | "reviewRound.documentArchived"
   | "reviewRound.emptyDocument"
+  | "reviewRound.passkeyRefused"
+  | "reviewRound.providerRefused"
 > {}
 
 const documentLink = (documentId: string) => `/dokument/${documentId}#granskning`;
@@ -280,6 +284,13 @@ function assertDecidable(review: ReviewRow, actor: Actor, candidateHash: string)
   if (review.candidateHash !== candidateHash) throw new ReviewRoundError("reviewRound.outdatedCandidate");
 }
 
+/** The hash of the candidate this approver may sign now, for a passkey to sign it. */
+export function candidateToSign(db: Db, actor: Actor, reviewId: string): string {
+  const review = loadReview(db, reviewId);
+  assertDecidable(review, actor, review.candidateHash);
+  return review.candidateHash;
+}
+
 export function rejectReview(
   db: Db,
   actor: Actor,
@@ -316,21 +327,66 @@ export function rejectReview(
   });
 }
 
-export type Approval = {
+/**
+ * How the approver signs: their password again; a passkey whose signature covers the
+ * candidate's hash; or, for someone who signs in through the organisation's provider, a fresh
+ * sign-in there that single-sign-on.server.ts has just checked to be this person's.
+ */
+export type ApprovalSignature =
+  | {
+      password: string;
+      /** The signer's address, for the sign-in throttle's per-address count. */
+      ip?: string;
+    }
+  | { passkey: AuthenticationResponseJSON; relyingParty: RelyingParty }
+  | { confirmedAtProvider: true };
+
+export type Approval = ApprovalSignature & {
   candidateHash: string;
-  password: string;
-  /** The signer's address, for the sign-in throttle's per-address count. */
-  ip?: string;
   step: VersionStep;
   effectiveOn: string;
   summary: string;
   readers: { kind: ReaderGroupKind; value: string }[];
 };
 
+export const signatureKind = (signature: ApprovalSignature) =>
+  "password" in signature ? "password" : "passkey" in signature ? "passkey" : "provider";
+
+/** The signature checked; a refusal is thrown with the reason the approver sees. */
+async function checkSignature(
+  db: Db,
+  signer: typeof users.$inferSelect,
+  reviewId: string,
+  input: Approval,
+  now: Date,
+): Promise<void> {
+  if ("confirmedAtProvider" in input) return;
+  if ("passkey" in input) {
+    const check = await checkPasskey(
+      db,
+      signer,
+      input.passkey,
+      input.relyingParty,
+      "approve",
+      {
+        reviewId,
+        candidateHash: input.candidateHash,
+      },
+      now,
+    );
+    if (!check.ok)
+      throw new ReviewRoundError(check.reason === "throttled" ? "reviewRound.throttled" : "reviewRound.passkeyRefused");
+    return;
+  }
+  const check = await confirmPassword(db, signer, { password: input.password, ip: input.ip }, now);
+  if (!check.ok)
+    throw new ReviewRoundError(check.reason === "throttled" ? "reviewRound.throttled" : "reviewRound.wrongPassword");
+}
+
 /**
- * The electronic signature: the approver enters their password again, and the trail records
- * who signed, when, and the hash of exactly what they signed. Wrong passwords are throttled
- * like sign-in, so approval cannot be used to guess one.
+ * The electronic signature (see ApprovalSignature): the trail records who signed, when, how,
+ * and the hash of exactly what they signed. Wrong passwords and passkeys are throttled like
+ * sign-in, so approval cannot be used to guess one.
  */
 export async function approveReview(
   db: Db,
@@ -343,9 +399,7 @@ export async function approveReview(
   assertDecidable(review, actor, input.candidateHash);
   const signer = db.select().from(users).where(eq(users.id, actor.id)).get();
   if (!signer) throw new ReviewRoundError("reviewRound.notApprover");
-  const check = await confirmPassword(db, signer, { password: input.password, ip: input.ip }, now);
-  if (!check.ok)
-    throw new ReviewRoundError(check.reason === "throttled" ? "reviewRound.throttled" : "reviewRound.wrongPassword");
+  await checkSignature(db, signer, reviewId, input, now);
   return writeTransaction(db, (tx) => {
     // Checked again inside the transaction: someone may have decided while the hash was computed.
     const current = loadReview(tx, reviewId);
@@ -360,7 +414,7 @@ export async function approveReview(
       subjectType: "review",
       subjectId: reviewId,
       at: now,
-      data: { documentId: document.id, signedHash: current.candidateHash, signature: "password" },
+      data: { documentId: document.id, signedHash: current.candidateHash, signature: signatureKind(input) },
     });
     const release = createRelease(
       tx,

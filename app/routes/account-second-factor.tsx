@@ -7,35 +7,48 @@ import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requireAuth } from "#app/auth/guards.server.ts";
 import {
+  accountIssuer,
   beginTotpEnrolment,
   checkSecondFactor,
   confirmTotp,
-  hasSecondFactor,
+  hasTotp,
   pendingTotpSecret,
   recoveryCodesLeft,
   removeSecondFactors,
 } from "#app/auth/second-factor.server.ts";
+import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import { createTOTPKeyURI } from "@oslojs/otp";
+import { PasskeyButton } from "#app/components/passkey-button.tsx";
+import { addPasskey, listPasskeys, parseCredential, relyingParty, removePasskey } from "#app/auth/passkeys.server.ts";
+import { describeDevice } from "#app/models/account-security.server.ts";
+import { formatDate } from "#app/utils/dates.ts";
+import { formText } from "#app/utils/forms.ts";
 import { decodeBase32IgnorePadding } from "@oslojs/encoding";
-import { getOrganisation } from "#app/models/organisation.server.ts";
 import type { Route } from "./+types/account-second-factor";
-
-const issuerOf = (context: Route.LoaderArgs["context"]) => `Lots ${getOrganisation(context.db)?.name ?? ""}`.trim();
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user, session } = requireAuth(request, context);
-  const secret = hasSecondFactor(context.db, user.id) ? null : pendingTotpSecret(context.db, user.id);
-  const uri = secret ? createTOTPKeyURI(issuerOf(context), user.email, decodeBase32IgnorePadding(secret), 30, 6) : null;
+  const totp = hasTotp(context.db, user.id);
+  const secret = totp ? null : pendingTotpSecret(context.db, user.id);
+  const uri = secret
+    ? createTOTPKeyURI(accountIssuer(context.db), user.email, decodeBase32IgnorePadding(secret), 30, 6)
+    : null;
   return {
-    enabled: hasSecondFactor(context.db, user.id),
+    enabled: totp,
     required: Boolean(session.needsSecondFactor),
+    passkeys: listPasskeys(context.db, user.id),
     recoveryLeft: recoveryCodesLeft(context.db, user.id),
     // The key as the app scans it, and as a person types it when the camera will not.
     pending: secret && uri ? { secret: secret.replace(/(.{4})/g, "$1 ").trim(), qr: renderSVG(uri) } : null,
   };
 }
 
-type Result = { intent: string; recoveryCodes?: string[]; error?: "invalid" | "throttled"; done?: boolean };
+type Result = {
+  intent: string;
+  recoveryCodes?: string[];
+  error?: "invalid" | "throttled" | "passkeyFailed";
+  done?: boolean;
+};
 
 export async function action({ request, context }: Route.ActionArgs) {
   const { user } = requireAuth(request, context);
@@ -43,7 +56,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const intent = String(form.get("intent"));
   const code = String(form.get("code") ?? "").slice(0, 40);
   if (intent === "begin") {
-    beginTotpEnrolment(context.db, user, issuerOf(context));
+    beginTotpEnrolment(context.db, user, accountIssuer(context.db));
     return data<Result>({ intent });
   }
   if (intent === "confirm") {
@@ -54,7 +67,20 @@ export async function action({ request, context }: Route.ActionArgs) {
     // Taking the factor away needs the factor: a stolen session alone cannot.
     const check = checkSecondFactor(context.db, user, code);
     if (!check.ok) return data<Result>({ intent, error: check.reason });
-    removeSecondFactors(context.db, user.id, user.id);
+    removeSecondFactors(context.db, user.id, user.id, { only: "totp" });
+    return data<Result>({ intent, done: true });
+  }
+  if (intent === "addPasskey") {
+    const credential = parseCredential<RegistrationResponseJSON>(formText(form, "passkey", 16_384));
+    const device = describeDevice(request.headers.get("user-agent"));
+    const added = credential
+      ? await addPasskey(context.db, user, credential, relyingParty(context.db, context.servedOrigin), device)
+      : { ok: false as const };
+    if (!added.ok) return data<Result>({ intent, error: "passkeyFailed" });
+    return data<Result>({ intent, done: true, recoveryCodes: added.recoveryCodes ?? undefined });
+  }
+  if (intent === "removePasskey") {
+    removePasskey(context.db, user.id, formText(form, "passkeyId", 1024));
     return data<Result>({ intent, done: true });
   }
   return data<Result>({ intent });
@@ -152,6 +178,60 @@ export default function AccountSecondFactor({ loaderData, actionData }: Route.Co
           </Form>
         </section>
       )}
+      {codes ? null : <PasskeysCard passkeys={loaderData.passkeys} last={actionData} />}
     </>
+  );
+}
+
+/** The person's passkeys: each named by the device it was added from, added and removed here. */
+function PasskeysCard({
+  passkeys,
+  last,
+}: {
+  passkeys: Route.ComponentProps["loaderData"]["passkeys"];
+  last: Route.ComponentProps["actionData"];
+}) {
+  const { t, i18n } = useTranslation();
+  const deviceOf = (p: { device: string | null }) => p.device ?? t("passkeys.unknownDevice");
+  return (
+    <section className="card" aria-labelledby="passkeys-heading">
+      <h2 id="passkeys-heading">{t("passkeys.title")}</h2>
+      <p>{t("passkeys.intro")}</p>
+      {last?.intent === "addPasskey" && last.done ? <Notice tone="success">{t("passkeys.added")}</Notice> : null}
+      {last?.intent === "addPasskey" && last.error ? <Notice tone="error">{t("passkeys.addFailed")}</Notice> : null}
+      {last?.intent === "removePasskey" && last.done ? <Notice tone="success">{t("passkeys.removed")}</Notice> : null}
+      {passkeys.length === 0 ? (
+        <p className="muted">{t("passkeys.none")}</p>
+      ) : (
+        <ul className="plain-list device-list" aria-label={t("passkeys.listLabel")}>
+          {passkeys.map((p) => (
+            <li key={p.id}>
+              <strong>{t("passkeys.item", { device: deviceOf(p) })}</strong>
+              <br />
+              <span className="muted">
+                {t("passkeys.addedOn", { date: formatDate(p.createdAt, i18n.language) })} ·{" "}
+                {p.lastUsedAt
+                  ? t("passkeys.lastUsed", { date: formatDate(p.lastUsedAt, i18n.language) })
+                  : t("passkeys.neverUsed")}
+              </span>
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="passkeyId" value={p.id} />
+                <SubmitButton
+                  name="intent"
+                  value="removePasskey"
+                  className="button button-ghost"
+                  aria-label={t("passkeys.removeLabel", { device: deviceOf(p) })}
+                >
+                  {t("passkeys.remove")}
+                </SubmitButton>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Form method="post">
+        <PasskeyButton mode="create" request={{ purpose: "enrol" }} intent="addPasskey" label={t("passkeys.add")} />
+      </Form>
+    </section>
   );
 }

@@ -78,4 +78,10 @@ export const signInAttempts = sqliteTable("sign_in_attempts", {
   codeVerifier: text("code_verifier").notNull(),
   redirectTo: text("redirect_to").notNull(),
   expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  /**
+   * Set when a signed-in person confirms who they are at the provider to sign an approval: who,
+   * and the approval waiting for it (JSON), carried out only when the provider answers for them.
+   */
+  userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+  approval: text("approval"),
 });

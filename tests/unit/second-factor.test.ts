@@ -75,7 +75,7 @@ describe("recovery codes", () => {
   it("go with the factor when an administrator removes it for a lost phone", async () => {
     const { codes } = enrol();
     const admin = await makeUser(db, { role: "admin" });
-    removeSecondFactors(db, admin.id, anna.id, after(10));
+    removeSecondFactors(db, admin.id, anna.id, {}, after(10));
     expect(hasSecondFactor(db, anna.id)).toBe(false);
     expect(checkSecondFactor(db, anna, codes[1]!, after(11))).toMatchObject({ ok: false });
   });

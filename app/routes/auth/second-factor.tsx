@@ -4,7 +4,17 @@ import { AuthCard } from "#app/components/auth-card.tsx";
 import { TextField } from "#app/components/ui/field.tsx";
 import { Notice } from "#app/components/ui/notice.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
-import { challengeCookie, challengeOf, checkSecondFactor, endChallenge } from "#app/auth/second-factor.server.ts";
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
+import { PasskeyButton } from "#app/components/passkey-button.tsx";
+import { checkPasskey, parseCredential, passkeyAssertionOptions, relyingParty } from "#app/auth/passkeys.server.ts";
+import {
+  challengeCookie,
+  challengeOf,
+  checkSecondFactor,
+  endChallenge,
+  hasTotp,
+} from "#app/auth/second-factor.server.ts";
+import { formText } from "#app/utils/forms.ts";
 import { createSession, sessionSetCookie } from "#app/auth/sessions.server.ts";
 import { recordSignIn } from "#app/auth/sign-in.server.ts";
 import { getUser } from "#app/models/users.server.ts";
@@ -21,17 +31,27 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { challenge } = await challengeFor(request, context);
   // No password was accepted here a moment ago (or it was too long ago): start from the beginning.
   if (!challenge) throw redirect("/login?status=sessionEnded");
-  return null;
+  const rp = relyingParty(context.db, context.servedOrigin);
+  const options = await passkeyAssertionOptions(context.db, challenge.userId, rp, "signIn");
+  return {
+    passkey: options ? JSON.stringify(options) : null,
+    code: hasTotp(context.db, challenge.userId),
+  };
 }
 
-/** The second step: a code from the person's app, or one of their recovery codes. */
+/** The second step: a passkey, a code from the person's app, or one of their recovery codes. */
 export async function action({ request, context }: Route.ActionArgs) {
   const { cookie, token, challenge } = await challengeFor(request, context);
   if (!challenge) throw redirect("/login?status=sessionEnded");
   const user = getUser(context.db, challenge.userId);
   if (!user?.active) throw redirect("/login?status=sessionEnded");
-  const code = String((await request.formData()).get("code") ?? "").slice(0, 40);
-  const check = checkSecondFactor(context.db, user, code);
+  const form = await request.formData();
+  const passkey = parseCredential<AuthenticationResponseJSON>(formText(form, "passkey", 16_384));
+  const check = passkey
+    ? await checkPasskey(context.db, user, passkey, relyingParty(context.db, context.servedOrigin), "signIn").then(
+        (c) => (c.ok ? { ok: true as const, via: "passkey" as const } : c),
+      )
+    : checkSecondFactor(context.db, user, formText(form, "code", 40));
   if (!check.ok) {
     context.logger.info({ reason: check.reason }, "second factor refused");
     return data({ reason: check.reason, seconds: check.retryAfterSeconds }, { status: 400 });
@@ -48,29 +68,44 @@ export async function action({ request, context }: Route.ActionArgs) {
   return redirect(challenge.redirectTo, { headers });
 }
 
-export default function SecondFactor({ actionData }: Route.ComponentProps) {
+export default function SecondFactor({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   return (
     <AuthCard title={t("secondFactor.title")}>
-      <p>{t("secondFactor.intro")}</p>
+      <p>{t(loaderData.passkey ? "secondFactor.introPasskey" : "secondFactor.intro")}</p>
       {actionData ? (
         <Notice tone="error">
           {actionData.reason === "throttled"
             ? t("login.throttled", { seconds: actionData.seconds })
-            : t("secondFactor.invalid")}
+            : actionData.reason === "cloned"
+              ? t("passkeys.cloned")
+              : t("secondFactor.invalid")}
         </Notice>
+      ) : null}
+      {loaderData.passkey ? (
+        <Form method="post" className="stack">
+          <PasskeyButton
+            mode="sign"
+            options={loaderData.passkey}
+            intent="passkey"
+            label={t("passkeys.signIn")}
+            className="button button-block"
+          />
+        </Form>
       ) : null}
       <Form method="post" className="stack" noValidate>
         <TextField
           label={t("secondFactor.code")}
-          hint={t("secondFactor.codeHint")}
+          hint={t(loaderData.code ? "secondFactor.codeHint" : "secondFactor.recoveryHint")}
           name="code"
           autoComplete="one-time-code"
           inputMode="text"
           maxLength={40}
-          autoFocus
+          autoFocus={!loaderData.passkey}
         />
-        <SubmitButton>{t("secondFactor.submit")}</SubmitButton>
+        <SubmitButton className={loaderData.passkey ? "button button-secondary" : "button"}>
+          {t("secondFactor.submit")}
+        </SubmitButton>
       </Form>
     </AuthCard>
   );

@@ -13,7 +13,11 @@ import { candidateOf, listReviewRounds, reviewRoundResource } from "#app/models/
 import { unitTree } from "#app/models/units.server.ts";
 import { listUsers } from "#app/models/users.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
+import { hasPasskey } from "#app/auth/passkeys.server.ts";
+import { hasProviderIdentity } from "#app/models/identities.server.ts";
+import { getSignInSettings } from "#app/models/sign-in-settings.server.ts";
 import { runIntent } from "#app/routes/intents.server.ts";
+import { SIGNED_AT_PROVIDER } from "./control/approval-at-provider.server.ts";
 import { documentOr404 } from "./document-or-404.server.ts";
 import { controlIntents } from "./control/intents.server.ts";
 import { KeepingPanel } from "./control/keeping-panel.tsx";
@@ -70,6 +74,8 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
             draftChanged: freezeDocument(context.db, document.id).hash !== open.candidateHash,
           }
         : null,
+    signing: open ? signingWaysOf(context, user.id) : null,
+    signedAtProvider: outcomeAtProvider(new URL(request.url).searchParams.get(SIGNED_AT_PROVIDER)),
     history: reviews.filter((r) => r.status !== "open"),
     releases: releases.map((r) => ({
       ...r,
@@ -96,6 +102,24 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
+/**
+ * How this approver can sign: a passkey if they have one; at the provider if they sign in
+ * there; otherwise their password, which people signing in at the provider do not use.
+ */
+function signingWaysOf(context: Route.LoaderArgs["context"], userId: string) {
+  const atProvider =
+    Boolean(getSignInSettings(context.db, context.config.oidc).provider) && hasProviderIdentity(context.db, userId);
+  return { password: !atProvider, passkey: hasPasskey(context.db, userId), atProvider };
+}
+
+/** What an approval signed at the provider came to, as the way back reports it. */
+function outcomeAtProvider(value: string | null) {
+  if (value && /^approved:\d+\.\d+$/.test(value))
+    return { done: `control.approved:${value.slice("approved:".length)}` };
+  if (value && /^reviewRound\.[a-zA-Z]+$/.test(value)) return { refused: `errors.${value}` };
+  return null;
+}
+
 export async function action({ request, params, context }: Route.ActionArgs) {
   const { document, resource } = documentOr404(context, params.id);
   const { user } = requirePermission(request, context, "view", { type: "documents" });
@@ -104,7 +128,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 /** Forms that show their own refusal beside their button, where the person is looking. */
-const ownFormIntents = new Set(["approve", "reject", "withdraw", "opinion", "requestReview"]);
+const ownFormIntents = new Set(["approve", "approveAtProvider", "reject", "withdraw", "opinion", "requestReview"]);
 
 function Done({ done }: { done: string }) {
   const { t } = useTranslation();
@@ -126,6 +150,10 @@ export default function DocumentControl({ loaderData, actionData }: Route.Compon
       </PageHeader>
       {actionData && !ownFormIntents.has(actionData.intent) ? <FormRefusal errors={actionData.errors} /> : null}
       {typeof actionData?.done === "string" ? <Done done={actionData.done} /> : null}
+      {!actionData && loaderData.signedAtProvider?.done ? <Done done={loaderData.signedAtProvider.done} /> : null}
+      {!actionData && loaderData.signedAtProvider?.refused ? (
+        <Notice tone="error">{t(loaderData.signedAtProvider.refused as "errors.reviewRound.providerRefused")}</Notice>
+      ) : null}
       {doc.status === "archived" ? (
         <Notice>
           {t("control.withdrawnNotice", {

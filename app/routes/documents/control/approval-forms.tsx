@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Form } from "react-router";
 import { TextAreaField, TextField } from "#app/components/ui/field.tsx";
+import { PasskeyButton } from "#app/components/passkey-button.tsx";
 import { FormRefusal } from "#app/components/ui/notice.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { unitOptions } from "#app/components/unit-options.ts";
@@ -13,6 +14,8 @@ type ApprovalProps = {
   hasPrevious: boolean;
   today: string;
   units: { id: string; name: string; depth: number }[];
+  /** The ways this approver can sign (control.tsx). */
+  signing: { password: boolean; passkey: boolean; atProvider: boolean };
   approveErrors: FieldErrors;
   rejectErrors: FieldErrors;
 };
@@ -24,6 +27,7 @@ export function ApprovalForms({
   hasPrevious,
   today,
   units,
+  signing,
   approveErrors,
   rejectErrors,
 }: ApprovalProps) {
@@ -88,19 +92,37 @@ export function ApprovalForms({
             </fieldset>
           ) : null}
         </fieldset>
-        <TextField
-          label={t("control.password")}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          hint={t("control.passwordHint")}
-          error={approveErrors.password}
-        />
+        {signing.password ? (
+          <TextField
+            label={t("control.password")}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            hint={t("control.passwordHint")}
+            error={approveErrors.password}
+          />
+        ) : null}
+        {signing.atProvider ? <p className="field-hint">{t("passkeys.providerHint")}</p> : null}
         <FormRefusal errors={approveErrors} />
         <div className="form-actions">
-          <SubmitButton name="intent" value="approve">
-            {t("control.approve")}
-          </SubmitButton>
+          {signing.password ? (
+            <SubmitButton name="intent" value="approve">
+              {t("control.approve")}
+            </SubmitButton>
+          ) : null}
+          {signing.atProvider ? (
+            <SubmitButton name="intent" value="approveAtProvider">
+              {t("passkeys.approveAtProvider")}
+            </SubmitButton>
+          ) : null}
+          {signing.passkey ? (
+            <PasskeyButton
+              mode="sign"
+              request={{ purpose: "approve", reviewId }}
+              intent="approve"
+              label={t("passkeys.approve")}
+            />
+          ) : null}
         </div>
       </Form>
       {/* Rejecting is the other way out, kept apart and folded so that it is never mistaken

@@ -1,5 +1,7 @@
+import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { data, type AppLoadContext } from "react-router";
 import { z } from "zod";
+import { parseCredential, relyingParty } from "#app/auth/passkeys.server.ts";
 import type { AuthUser } from "#app/auth/sessions.server.ts";
 import { can, type Resource } from "#app/auth/permissions.server.ts";
 import { remindReaders } from "#app/models/acknowledgements.server.ts";
@@ -7,12 +9,19 @@ import { restoreDocument, withdrawDocument } from "#app/models/documents.server.
 import { WITHDRAWAL_REASON_MIN } from "#app/models/document-rules.ts";
 import { listReleases, versionOf } from "#app/models/releases.server.ts";
 import { completeReviewWithoutChange } from "#app/models/review-dates.server.ts";
-import { approveReview, giveOpinion, rejectReview, requestReview } from "#app/models/review-rounds.server.ts";
+import {
+  approveReview,
+  giveOpinion,
+  rejectReview,
+  requestReview,
+  ReviewRoundError,
+} from "#app/models/review-rounds.server.ts";
 import { once } from "#app/models/submissions.server.ts";
 import { translator } from "#app/i18n/translator.server.ts";
-import { roles } from "#app/domain/values.ts";
 import { parseFormObject, text } from "#app/utils/forms.ts";
 import { done, refused, type Outcome } from "#app/routes/intents.server.ts";
+import { startApprovalAtProvider } from "./approval-at-provider.server.ts";
+import { approvalInput, approvalOf, approvalSchema } from "./approval-form.ts";
 
 /** What every control form's handler works on: the document, who acts, and what they sent. */
 export type ControlIntent = {
@@ -64,35 +73,38 @@ function reject({ context, user, form }: ControlIntent): Outcome {
   return done("control.rejected");
 }
 
-const approveSchema = z.object({
-  ...decisionBase,
-  step: z.enum(["major", "minor"]).catch("major"),
-  effectiveOn: z.iso.date("validation.invalidDate"),
-  summary: text(2000),
-  password: z.string().min(1, "validation.required").max(256),
-  readerRoles: z.array(z.enum(roles)).max(roles.length),
-  readerUnits: z.array(z.string().max(40)).max(100),
-});
+// Signed with the password, or with a passkey (the browser's answer, JSON).
+const approveSchema = approvalSchema
+  .extend({ password: z.string().max(256).default(""), passkey: z.string().max(16_384).default("") })
+  .refine((a) => a.password || a.passkey, { path: ["password"], message: "validation.required" });
 
 async function approve({ context, user, document, form }: ControlIntent): Promise<Outcome> {
-  const parsed = parseFormObject(approveSchema, {
-    ...fieldsOf(form),
-    readerRoles: form.getAll("readerRoles").map(String),
-    readerUnits: form.getAll("readerUnits").map(String),
-  });
+  const parsed = parseFormObject(approveSchema, approvalInput(form));
   if (!parsed.ok) return refused(parsed.errors);
-  const { readerRoles, readerUnits, ...approval } = parsed.data;
+  const { password, passkey, ...approval } = parsed.data;
+  const credential = passkey ? parseCredential<AuthenticationResponseJSON>(passkey) : undefined;
+  if (passkey && !credential) throw new ReviewRoundError("reviewRound.passkeyRefused");
+  const signature = credential
+    ? { passkey: credential, relyingParty: relyingParty(context.db, context.servedOrigin) }
+    : { password, ip: context.clientIp };
   const release = await approveReview(context.db, user, approval.reviewId, {
-    ...approval,
-    ip: context.clientIp,
-    readers: [
-      ...readerRoles.map((value) => ({ kind: "role" as const, value })),
-      ...readerUnits.map((value) => ({ kind: "unit" as const, value })),
-    ],
+    ...approvalOf(approval),
+    ...signature,
   });
   // Participation "until release" has just ended: those editors close now.
   context.collab.accessChanged({ documentId: document.id });
   return done(`control.approved:${versionOf(release)}`);
+}
+
+/**
+ * Someone who signs in through the organisation's provider confirms who they are there: the
+ * approval waits with the sign-in attempt and is carried out on the way back
+ * (approval-at-provider.server.ts).
+ */
+async function approveAtProvider({ context, user, document, form }: ControlIntent): Promise<Outcome> {
+  const parsed = parseFormObject(approvalSchema, approvalInput(form));
+  if (!parsed.ok) return refused(parsed.errors);
+  return startApprovalAtProvider(context, user, document.id, parsed.data);
 }
 
 const withdrawSchema = z.object({
@@ -167,6 +179,7 @@ export const controlIntents = {
   opinion,
   reject,
   approve,
+  approveAtProvider,
   withdraw,
   restore,
   noChange,

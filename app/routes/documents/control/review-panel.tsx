@@ -73,7 +73,8 @@ export function ReviewPanel({ data, errorsFor, last }: PanelProps) {
                   hasPrevious={data.hasPrevious}
                   today={data.today}
                   units={data.units}
-                  approveErrors={errorsFor("approve")}
+                  signing={data.signing!}
+                  approveErrors={{ ...errorsFor("approveAtProvider"), ...errorsFor("approve") }}
                   rejectErrors={errorsFor("reject")}
                 />
               ) : null}
