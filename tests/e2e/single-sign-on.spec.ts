@@ -1,5 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { DEMO_PASSWORD, demo, expect, test } from "#tests/fixtures/e2e.ts";
+import { requestReview } from "#tests/fixtures/e2e-documents.ts";
 import { startTestProvider, type TestProvider } from "#tests/fixtures/oidc-provider.ts";
 
 // The organisation's sign-in is one setting for everyone: these flows run after the others,
@@ -74,6 +75,47 @@ test("an administrator connects the organisation's provider; a new colleague sig
   const again = await freshBrowser(browser);
   await signInAtProvider(again, "anna");
   await expect(again.getByText("Din roll: Medarbetare")).toBeVisible();
+});
+
+/** At the provider's sign-in page, asked again for an approval: signs in as `login`, consents if asked. */
+async function confirmAtProvider(page: Page, login: string) {
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill("vilket som helst");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  const consent = page.getByRole("button", { name: "Continue" });
+  await expect(consent.or(page.locator("#granskning"))).toBeVisible();
+  if (await consent.isVisible()) await consent.click();
+}
+
+test("someone who signs in through the provider signs an approval by signing in there again; another person's sign-in there signs nothing", async ({
+  browser,
+  makeDocument,
+}) => {
+  provider.accounts.get("anna")!.groups = ["lots-kvalitet"];
+  const page = await freshBrowser(browser);
+  await signInAtProvider(page, "anna");
+  await expect(page.getByText("Din roll: Kvalitetsansvarig")).toBeVisible();
+  const anna = { id: "", email: "anna.sso@vardcentralen.se", name: "Anna Sjöström", password: "" };
+  const id = await makeDocument(anna.email, "Remisser skickas samma dag.");
+  await requestReview(page, id, anna);
+
+  await page.goto(`/dokument/${id}/granskning`);
+  const decision = page.getByRole("region", { name: "Ditt beslut" });
+  // Her password is not hers to know: the provider is where she proves who she is.
+  await expect(decision.getByLabel("Ditt lösenord", { exact: true })).toHaveCount(0);
+  await decision.getByLabel("Sammanfattning av ändringen").fill("Första versionen.");
+  await decision.getByRole("button", { name: "Fastställ och signera genom ny inloggning" }).click();
+  await confirmAtProvider(page, "olle");
+  await expect(page.getByRole("alert")).toHaveText(
+    "Inloggningen hos organisationens inloggningstjänst bekräftade inte att det var du. Inget är fastställt.",
+  );
+
+  await decision.getByLabel("Sammanfattning av ändringen").fill("Första versionen.");
+  await decision.getByRole("button", { name: "Fastställ och signera genom ny inloggning" }).click();
+  await confirmAtProvider(page, "anna");
+  await expect(page.getByText("Version 1.0 är fastställd.")).toBeVisible();
+  await page.goto("/sparbarhet");
+  await expect(page.getByText(/godkände .* och skrev under genom att logga in igen/).first()).toBeVisible();
 });
 
 test("a person from a domain not the organisation's, and a provider's answer carried into another sign-in, are refused with a message", async ({
