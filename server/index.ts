@@ -14,6 +14,8 @@ import { purgeExpiredContacts } from "#app/models/deviations.server.ts";
 import { endExpiredParticipation } from "#app/models/participants.server.ts";
 import { sendSamReminders } from "#app/models/sam.server.ts";
 import { sendCycleReminders } from "#app/models/annual-cycle.server.ts";
+import { checkSessionsAtProvider } from "#app/auth/single-sign-on.server.ts";
+import { getSignInSettings } from "#app/models/sign-in-settings.server.ts";
 import { translator } from "#app/i18n/translator.server.ts";
 import { formatDate } from "#app/utils/dates.ts";
 import { createApp, staticAssets, catalogueHrefs } from "./app.ts";
@@ -91,6 +93,7 @@ server.listen(config.port, config.host, () => {
   logger.info({ url: siteOrigin(), dataDir: config.dataDir }, "Lots is listening");
   startReviewDueNotices(siteOrigin());
   startDigests(siteOrigin());
+  startProviderChecks();
 });
 
 /** E-mail digests: checked every hour; each person gets at most one a day, in the morning. */
@@ -122,6 +125,18 @@ function startReviewDueNotices(origin: string) {
   };
   void run();
   setInterval(run, 6 * 60 * 60 * 1000).unref();
+}
+
+/** Open sessions signed in at the provider: asked about there every few minutes. */
+function startProviderChecks() {
+  const run = () =>
+    checkSessionsAtProvider(db, getSignInSettings(db, config.oidc))
+      .then((ended) => {
+        if (ended.length > 0) logger.info({ ended: ended.length }, "sessions ended by the provider");
+        for (const userId of new Set(ended)) collab.accessChanged({ userId });
+      })
+      .catch((err: unknown) => logger.error({ err }, "provider checks failed"));
+  setInterval(run, 60 * 1000).unref();
 }
 
 function shutdown(signal: string) {

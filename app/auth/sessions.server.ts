@@ -69,6 +69,8 @@ export function createSession(
     policy?: SessionPolicy;
     /** Where and how the person signed in, for their own list of devices. */
     from?: { ip: string; method: SignInMethod };
+    /** What the provider gave to ask it again whether the person may still come in. */
+    providerRefreshToken?: string | null;
   } = {},
 ): { token: string; session: Session } {
   const now = options.now ?? new Date();
@@ -83,6 +85,8 @@ export function createSession(
       userAgent: options.userAgent?.slice(0, 300) ?? null,
       signedInFrom: options.from?.ip.slice(0, 64) ?? null,
       method: options.from?.method ?? null,
+      providerRefreshToken: options.providerRefreshToken ?? null,
+      providerCheckedAt: options.providerRefreshToken ? now : null,
     })
     .run();
   return { token, session };

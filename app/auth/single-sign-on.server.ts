@@ -1,9 +1,9 @@
-import { eq, lt } from "drizzle-orm";
+import { and, eq, isNotNull, lt } from "drizzle-orm";
 import { createCookie } from "react-router";
 import * as oidc from "openid-client";
-import type { Db } from "#db/client.ts";
+import { type Db, writeTransaction } from "#db/client.ts";
 import { newSecretToken } from "#db/ids.ts";
-import { signInAttempts } from "#db/schema/index.ts";
+import { sessions, signInAttempts } from "#db/schema/index.ts";
 import {
   identityOwner,
   personSigningOn,
@@ -54,6 +54,9 @@ function configurationOf(provider: OidcProvider, now: number): Promise<oidc.Conf
   return configuration;
 }
 
+const offersRefresh = (configuration: oidc.Configuration) =>
+  configuration.serverMetadata().scopes_supported?.includes("offline_access") ?? false;
+
 export type SignOnStart =
   { ok: true; location: string; token: string } | { ok: false; reason: "providerDown" | "throttled"; error?: unknown };
 
@@ -85,7 +88,12 @@ export async function beginSignOn(
   const nonce = oidc.randomNonce();
   const location = oidc.buildAuthorizationUrl(configuration, {
     redirect_uri: input.redirectUri,
-    scope: "openid email profile",
+    // Where the provider offers it, a refresh token lets Lots ask it later whether the person
+    // may still come in (checkSessionsAtProvider); a re-authentication needs none.
+    scope:
+      offersRefresh(configuration) && !input.reauthenticate
+        ? "openid email profile offline_access"
+        : "openid email profile",
     code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: "S256",
     state,
@@ -110,7 +118,7 @@ export async function beginSignOn(
 }
 
 export type SignOnResult =
-  | { ok: true; userId: string; redirectTo: string; approval: string | null }
+  | { ok: true; userId: string; redirectTo: string; approval: string | null; refreshToken: string | null }
   | {
       ok: false;
       reason: SignOnFailure;
@@ -167,6 +175,7 @@ export async function completeSignOn(
     return refuseAttempt("providerDown", error);
   }
   let claims: ProviderClaims;
+  let refreshToken: string | null = null;
   try {
     const tokens = await oidc.authorizationCodeGrant(configuration, input.callbackUrl, {
       pkceCodeVerifier: attempt.codeVerifier,
@@ -175,6 +184,7 @@ export async function completeSignOn(
       idTokenExpected: true,
     });
     claims = { ...tokens.claims()! } as ProviderClaims;
+    refreshToken = tokens.refresh_token ?? null;
     try {
       // Some providers say more (groups, a verified address) at the userinfo endpoint.
       Object.assign(claims, await oidc.fetchUserInfo(configuration, tokens.access_token, claims.sub), {
@@ -192,12 +202,73 @@ export async function completeSignOn(
     const signedInAt = typeof claims.auth_time === "number" ? claims.auth_time * 1000 : 0;
     if (signedInAt < attempt.expiresAt.getTime() - ATTEMPT_MS - CLOCK_SKEW_MS) return refuseAttempt("notFresh");
     if (identityOwner(db, issuer, claims.sub) !== attempt.userId) return refuseAttempt("otherPerson");
-    return { ok: true, userId: attempt.userId, redirectTo: attempt.redirectTo, approval: attempt.approval };
+    return {
+      ok: true,
+      userId: attempt.userId,
+      redirectTo: attempt.redirectTo,
+      approval: attempt.approval,
+      refreshToken: null,
+    };
   }
   const person = await personSigningOn(db, settings, issuer, claims, now);
   if (!person.ok) return refuse(person.reason);
   recordSignIn(db, person.userId, { method: "oidc" }, now);
-  return { ok: true, userId: person.userId, redirectTo: attempt.redirectTo, approval: null };
+  return { ok: true, userId: person.userId, redirectTo: attempt.redirectTo, approval: null, refreshToken };
+}
+
+/** How often an open session is checked at the provider. */
+export const PROVIDER_CHECK_MS = 5 * 60 * 1000;
+
+/**
+ * Open sessions signed in at the provider, asked about again: each one's refresh token is
+ * exchanged, and a provider that no longer accepts it (the person removed, disabled or
+ * signed out there) ends the session. A provider that cannot be reached changes nothing: the
+ * session's own limits still hold. Answers whom it ended sessions of, so their sockets close too.
+ */
+export async function checkSessionsAtProvider(db: Db, settings: SignInSettings, now = new Date()): Promise<string[]> {
+  if (!settings.provider) return [];
+  const due = db
+    .select({ id: sessions.id, userId: sessions.userId, refreshToken: sessions.providerRefreshToken })
+    .from(sessions)
+    .where(
+      and(
+        isNotNull(sessions.providerRefreshToken),
+        lt(sessions.providerCheckedAt, new Date(now.getTime() - PROVIDER_CHECK_MS)),
+      ),
+    )
+    .all();
+  if (due.length === 0) return [];
+  let configuration: oidc.Configuration;
+  try {
+    configuration = await configurationOf(settings.provider, now.getTime());
+  } catch {
+    return [];
+  }
+  const ended: string[] = [];
+  for (const session of due) {
+    try {
+      const tokens = await oidc.refreshTokenGrant(configuration, session.refreshToken!);
+      db.update(sessions)
+        .set({ providerRefreshToken: tokens.refresh_token ?? session.refreshToken, providerCheckedAt: now })
+        .where(eq(sessions.id, session.id))
+        .run();
+    } catch (error) {
+      if (!(error instanceof oidc.ResponseBodyError) || error.error !== "invalid_grant") continue;
+      writeTransaction(db, (tx) => {
+        tx.delete(sessions).where(eq(sessions.id, session.id)).run();
+        appendTrailEvent(tx, {
+          actorId: null,
+          type: "session.endedAtProvider",
+          subjectType: "user",
+          subjectId: session.userId,
+          at: now,
+          data: { method: "oidc" },
+        });
+      });
+      ended.push(session.userId);
+    }
+  }
+  return ended;
 }
 
 const cookieOptions = { httpOnly: true, sameSite: "lax", path: "/login/sso", maxAge: ATTEMPT_MS / 1000 } as const;

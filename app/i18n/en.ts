@@ -1221,6 +1221,7 @@ const en: Messages = {
       "organisation.updated": "{{actor}} changed the details of {{subject}}",
       "organisation.exported": "{{actor}} took out a full export of {{subject}}",
       "session.signedIn": "{{actor}} signed in",
+      "session.endedAtProvider": "{{actor}} ended a session of {{subject}}: the sign-in service no longer lets them in",
       "session.refused": "{{actor}} refused a sign-in to {{subject}}",
       "user.roleMapped": "{{actor}} gave {{subject}} a new role or unit by the sign-in rules",
       "signIn.settingsChanged": "{{actor}} changed how people sign in to {{subject}}",

@@ -1224,6 +1224,8 @@ const sv = {
       "organisation.updated": "{{actor}} ändrade uppgifterna om {{subject}}",
       "organisation.exported": "{{actor}} tog ut en fullständig export av {{subject}}",
       "session.signedIn": "{{actor}} loggade in",
+      "session.endedAtProvider":
+        "{{actor}} avslutade en inloggning för {{subject}}: inloggningstjänsten släpper inte längre in personen",
       "session.refused": "{{actor}} nekade en inloggning i {{subject}}",
       "user.roleMapped": "{{actor}} gav {{subject}} en ny roll eller enhet enligt inloggningsreglerna",
       "signIn.settingsChanged": "{{actor}} ändrade hur man loggar in i {{subject}}",

@@ -23,10 +23,11 @@ const VERSION = 1;
 
 /**
  * Tables that are not the organisation's record: secrets of the moment (sessions, reset links,
- * sign-in throttles, form keys), the search index (rebuilt from the releases) and SQLite's own.
+ * sign-in attempts, challenges and throttles, form keys), the search index (rebuilt from the
+ * releases) and SQLite's own.
  */
 const leftOut =
-  /^(sqlite_|__drizzle_migrations$|release_search|sessions$|password_resets$|login_throttle$|form_submissions$|sign_in_attempts$)/;
+  /^(sqlite_|__drizzle_migrations$|release_search|sessions$|password_resets$|login_throttle$|form_submissions$|sign_in_attempts$|second_factor_challenges$|passkey_challenges$)/;
 
 export type ExportManifest = {
   format: typeof FORMAT;

@@ -26,6 +26,12 @@ export const sessions = sqliteTable(
     /** The address it was signed in from, shown to its owner while it lives; never on the trail. */
     signedInFrom: text("signed_in_from"),
     method: text("method", { enum: ["password", "oidc"] }),
+    /**
+     * A session signed in at a provider that gave a refresh token: every few minutes Lots asks
+     * the provider with it whether the person may still come in (single-sign-on.server.ts).
+     */
+    providerRefreshToken: text("provider_refresh_token"),
+    providerCheckedAt: integer("provider_checked_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );

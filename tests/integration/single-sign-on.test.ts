@@ -1,11 +1,17 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { beginSignOn, completeSignOn } from "#app/auth/single-sign-on.server.ts";
+import { createSession } from "#app/auth/sessions.server.ts";
+import {
+  beginSignOn,
+  checkSessionsAtProvider,
+  completeSignOn,
+  PROVIDER_CHECK_MS,
+} from "#app/auth/single-sign-on.server.ts";
 import { addSignInRule, getSignInSettings, saveSignInSettings } from "#app/models/sign-in-settings.server.ts";
 import { createUnit } from "#app/models/units.server.ts";
 import { changeUserRole, findUserByEmail, setUserActive, type User } from "#app/models/users.server.ts";
 import type { DbConnection } from "#db/client.ts";
-import { signInAttempts, trailEvents, users } from "#db/schema/index.ts";
+import { sessions, signInAttempts, trailEvents, users } from "#db/schema/index.ts";
 import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
 import { signInAtProvider, startTestProvider, type TestProvider } from "#tests/fixtures/oidc-provider.ts";
 
@@ -210,5 +216,31 @@ describe("single sign-on against a real OpenID Provider", () => {
       ok: false,
       reason: "throttled",
     });
+  });
+
+  it("asks the provider about open sessions every few minutes and ends one it no longer lets in; a provider that is down ends nothing", async () => {
+    configure();
+    provider.accounts.set("bo", { email: "bo@vardcentralen.se", email_verified: true, name: "Bo", groups: [] });
+    const signedOn = await signOn("bo");
+    if (!signedOn.ok) throw new Error(signedOn.reason);
+    expect(signedOn.refreshToken).toBeTruthy();
+    const { session } = createSession(db, signedOn.userId, { providerRefreshToken: signedOn.refreshToken });
+    const open = () => db.select().from(sessions).where(eq(sessions.id, session.id)).get();
+    const after = (checks: number) => new Date(Date.now() + checks * (PROVIDER_CHECK_MS + 1000));
+
+    // Not yet due; then due, and still let in: the session stays, checked.
+    expect(await checkSessionsAtProvider(db, settings(), new Date())).toEqual([]);
+    const firstCheck = after(1);
+    expect(await checkSessionsAtProvider(db, settings(), firstCheck)).toEqual([]);
+    expect(open()?.providerCheckedAt).toEqual(firstCheck);
+
+    // IT removes Bo at the provider, while its server is down: nothing is decided.
+    provider.accounts.delete("bo");
+    expect(await checkSessionsAtProvider(db, settings("https://127.0.0.1:9/"), after(2))).toEqual([]);
+    expect(open()).toBeDefined();
+    // Reachable again: the provider no longer lets Bo in, and the session ends.
+    expect(await checkSessionsAtProvider(db, settings(), after(3))).toEqual([signedOn.userId]);
+    expect(open()).toBeUndefined();
+    expect(trailTypes().map((e) => e.type)).toContain("session.endedAtProvider");
   });
 });

@@ -35,6 +35,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const { token: session } = createSession(context.db, result.userId, {
     userAgent: request.headers.get("user-agent"),
     from: { ip: context.clientIp, method: "oidc" },
+    providerRefreshToken: result.refreshToken,
     policy: context.config.session,
   });
   headers.append("Set-Cookie", await sessionSetCookie(session, context.secure, context.config.session));
