@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createSession } from "#app/auth/sessions.server.ts";
 import {
   beginSignOn,
@@ -13,7 +13,14 @@ import { changeUserRole, findUserByEmail, setUserActive, type User } from "#app/
 import type { DbConnection } from "#db/client.ts";
 import { sessions, signInAttempts, trailEvents, users } from "#db/schema/index.ts";
 import { createTestDb, makeUser } from "#tests/fixtures/db.ts";
-import { signInAtProvider, startTestProvider, type TestProvider } from "#tests/fixtures/oidc-provider.ts";
+import * as oidc from "openid-client";
+import {
+  OTHER_CLIENT_ID,
+  signInAtProvider,
+  startTestProvider,
+  TEST_CLIENT_SECRET,
+  type TestProvider,
+} from "#tests/fixtures/oidc-provider.ts";
 
 const REDIRECT = "http://127.0.0.1:3999/login/sso/callback";
 let provider: TestProvider;
@@ -242,5 +249,88 @@ describe("single sign-on against a real OpenID Provider", () => {
     expect(await checkSessionsAtProvider(db, settings(), after(3))).toEqual([signedOn.userId]);
     expect(open()).toBeUndefined();
     expect(trailTypes().map((e) => e.type)).toContain("session.endedAtProvider");
+  });
+
+  it("refuses an ID token the provider signed for another application, even with this attempt's nonce", async () => {
+    configure();
+    const begun = await beginSignOn(db, settings().provider!, {
+      redirectUri: REDIRECT,
+      redirectTo: "/start",
+      ip: "10.7.0.1",
+    });
+    if (!begun.ok) throw new Error(begun.reason);
+    const { nonce } = db.select({ nonce: signInAttempts.nonce }).from(signInAttempts).get()!;
+    const callbackUrl = await signInAtProvider(begun.location, "anna", REDIRECT);
+
+    // Anna signs in to the other application, which (by chance or by design) used the same nonce.
+    const other = await oidc.discovery(new URL(provider.issuer), OTHER_CLIENT_ID, TEST_CLIENT_SECRET);
+    const verifier = oidc.randomPKCECodeVerifier();
+    const otherUrl = oidc.buildAuthorizationUrl(other, {
+      redirect_uri: REDIRECT,
+      scope: "openid email",
+      state: "other-state",
+      nonce,
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+    });
+    const otherTokens = await oidc.authorizationCodeGrant(
+      other,
+      await signInAtProvider(otherUrl.href, "anna", REDIRECT),
+      { pkceCodeVerifier: verifier, expectedState: "other-state", expectedNonce: nonce },
+    );
+    expect(otherTokens.claims()?.aud).toBe(OTHER_CLIENT_ID);
+
+    // On its way to Lots, the token response carries the other application's ID token instead.
+    const realFetch = globalThis.fetch;
+    vi.stubGlobal("fetch", async (url: string, init?: RequestInit) => {
+      const response = await realFetch(url, init);
+      if (!url.endsWith("/token")) return response;
+      const body = (await response.json()) as Record<string, unknown>;
+      return Response.json({ ...body, id_token: otherTokens.id_token }, { status: response.status });
+    });
+    try {
+      const result = await completeSignOn(db, settings(), { token: begun.token, callbackUrl, ip: "10.7.0.1" });
+      expect(result).toMatchObject({ ok: false, reason: "rejected" });
+      // Refused for its audience, not for anything else about it.
+      const why = (result as { error?: { cause?: { message?: string; cause?: { claim?: string } } } }).error?.cause;
+      expect(why?.message).toMatch(/"aud" \(audience\)/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    expect(findUserByEmail(db, "anna@vardcentralen.se")).toBeUndefined();
+  });
+
+  it("refuses an ID token that has expired by the time it arrives", async () => {
+    configure();
+    const begun = await beginSignOn(db, settings().provider!, {
+      redirectUri: REDIRECT,
+      redirectTo: "/start",
+      ip: "10.7.0.2",
+    });
+    if (!begun.ok) throw new Error(begun.reason);
+    const callbackUrl = await signInAtProvider(begun.location, "anna", REDIRECT);
+    const sent = new Date();
+    const later = sent.getTime() + 2 * 60 * 60 * 1000;
+    // The answer reaches Lots two hours late (the provider's ID tokens live for one); the
+    // provider, in this same process, answers in its own time.
+    const realFetch = globalThis.fetch;
+    vi.stubGlobal("fetch", async (url: string, init?: RequestInit) => {
+      vi.useRealTimers();
+      const response = await realFetch(url, init);
+      const body = await response.arrayBuffer();
+      vi.useFakeTimers({ toFake: ["Date"], now: later });
+      return new Response(body, { status: response.status, headers: response.headers });
+    });
+    vi.useFakeTimers({ toFake: ["Date"], now: later });
+    try {
+      const result = await completeSignOn(db, settings(), { token: begun.token, callbackUrl, ip: "10.7.0.2" }, sent);
+      expect(result).toMatchObject({ ok: false, reason: "rejected" });
+      const why = (result as { error?: { cause?: { message?: string } } }).error?.cause;
+      expect(why?.message).toMatch(/"exp"/);
+    } finally {
+      vi.useRealTimers();
+      vi.unstubAllGlobals();
+    }
+    expect(findUserByEmail(db, "anna@vardcentralen.se")).toBeUndefined();
   });
 });
