@@ -114,6 +114,7 @@ export default [
       index("routes/admin/index.tsx"),
       route("anvandare", "routes/admin/users.tsx"),
       route("anvandare/:userId", "routes/admin/user.tsx"),
+      route("anvandare/:userId/overlamning", "routes/admin/hand-over.tsx"),
       route("enheter", "routes/admin/units.tsx"),
       route("organisation", "routes/admin/organisation.tsx"),
       route("inloggning", "routes/admin/sign-in.tsx"),

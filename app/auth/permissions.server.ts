@@ -59,6 +59,7 @@ export type Action =
   | "invite"
   | "changeRole"
   | "deactivate"
+  | "handOver"
   | "create"
   | "read"
   | "readDraft"
@@ -193,6 +194,8 @@ export function can(user: Actor | null | undefined, action: Action, resource: Re
       if (action === "changeRole" || action === "deactivate") {
         return isAdmin(user) && resource.id !== user.id;
       }
+      // Passing someone's responsibilities on: those who keep the system, for anyone but themselves.
+      if (action === "handOver") return (isAdmin(user) || user.role === "quality_manager") && resource.id !== user.id;
       return action === "view" && (isAdmin(user) || user.role === "quality_manager");
     case "units":
       if (action === "view") return sectionAccess.admin.includes(user.role);

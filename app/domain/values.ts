@@ -93,6 +93,7 @@ export const notificationKinds = [
   "approved",
   "rejected",
   "delegationAccepted",
+  "handedOver",
   "delegationReturned",
   "delegationRevoked",
 ] as const;

@@ -70,6 +70,7 @@ const sv = {
     greeting: "Hej {{name}}!",
     yourRole: "Din roll: {{role}}",
     todoTitle: "Att göra",
+    responsibilities: "Ditt ansvar",
     todoEmpty: "Inget väntar på dig just nu.",
     toApprove: "Fastställ eller avslå: {{title}}",
     toReview: "Granska: {{title}}",
@@ -270,6 +271,45 @@ const sv = {
     sv: "Svenska",
     en: "English",
     switchTo: "Byt språk",
+  },
+  handOver: {
+    title: "Lämna över {{name}}s ansvar",
+    intro:
+      "Allt personen ansvarar för just nu, i alla register och öppna granskningar. Välj en efterträdare för allt, eller en per sak. Efterträdarna får en notis.",
+    link: "Lämna över ansvar",
+    nothing: "{{name}} ansvarar inte för något just nu.",
+    count_one: "{{name}} ansvarar för {{count}} sak som behöver någon annan.",
+    count_other: "{{name}} ansvarar för {{count}} saker som behöver någon annan.",
+    everything: "Efterträdare för allt",
+    everythingHint: "Gäller allt där du inte väljer någon annan nedan.",
+    successor: "Efterträdare för {{title}}",
+    sameAsAll: "Samma som för allt",
+    submit: "Lämna över",
+    done_one: "{{count}} sak är överlämnad. Efterträdarna har fått en notis.",
+    done_other: "{{count}} saker är överlämnade. Efterträdarna har fått en notis.",
+    problems: "Allt kunde inte lämnas över, så inget är överlämnat. Se de markerade raderna.",
+    back: "Till personen",
+    deactivateWarning_one:
+      "{{name}} ansvarar fortfarande för {{count}} sak. Lämna över den först, eller inaktivera ändå: den blir då utan ansvarig.",
+    deactivateWarning_other:
+      "{{name}} ansvarar fortfarande för {{count}} saker. Lämna över dem först, eller inaktivera ändå: de blir då utan ansvarig.",
+    deactivateAnyway: "Inaktivera ändå, utan att lämna över",
+    kinds: {
+      document: "Dokument som ägare",
+      review: "Granskningar att fastställa",
+      reviewer: "Granskningar att yttra sig över",
+      process: "Processer som ägare",
+      risk: "Risker som ägare",
+      change_analysis: "Riskbedömningar vid förändring",
+      action: "Åtgärder",
+      objective: "Mål",
+      kpi: "Nyckeltal",
+      deviation: "Avvikelser att utreda",
+      audit: "Revisioner som ledande revisor",
+      finding: "Revisionsfynd att besvara",
+      legal_requirement: "Lagkrav som ansvarig",
+      delegation: "Delegerade arbetsmiljöuppgifter",
+    },
   },
   admin: {
     secondFactorHint:
@@ -756,6 +796,7 @@ const sv = {
     participation: "{{name}} har bjudit in dig att arbeta i ett utkast:",
     approved: "{{name}} har fastställt",
     rejected: "{{name}} har avslagit",
+    handedOver: "{{name}} har lämnat över ansvar till dig:",
     delegationAccepted: "{{name}} har tagit emot arbetsmiljöuppgiften:",
     delegationReturned: "{{name}} har lämnat tillbaka arbetsmiljöuppgiften:",
     delegationRevoked: "{{name}} har återkallat arbetsmiljöuppgiften:",
@@ -786,6 +827,15 @@ const sv = {
     checkAfterDue: "Effekten kan kontrolleras först när åtgärden ska vara klar.",
   },
   errors: {
+    handOver: {
+      notAllowed: "Du kan inte lämna över den här personens ansvar.",
+      nothing: "Personen ansvarar inte för något just nu.",
+      stillResponsible:
+        "Personen ansvarar fortfarande för saker. Lämna över dem först, eller kryssa i att du vill inaktivera ändå.",
+      noSuccessor: "Välj en efterträdare.",
+      successorInactive: "Efterträdaren är inaktiverad. Välj någon annan.",
+      successorNotAllowed: "Efterträdarens roll kan inte ha det här ansvaret. Välj någon annan.",
+    },
     signIn: {
       notAllowed: "Bara administratörer ändrar hur man loggar in.",
       providerIncomplete: "Fyll i utfärdare, klient-id och klienthemlighet, eller töm alla tre.",
@@ -1223,6 +1273,7 @@ const sv = {
       "unit.updated": "{{actor}} ändrade enheten {{subject}}",
       "organisation.updated": "{{actor}} ändrade uppgifterna om {{subject}}",
       "organisation.exported": "{{actor}} tog ut en fullständig export av {{subject}}",
+      "responsibility.handedOver": "{{actor}} lämnade över ansvaret för {{subject}} till en efterträdare",
       "session.signedIn": "{{actor}} loggade in",
       "session.endedAtProvider":
         "{{actor}} avslutade en inloggning för {{subject}}: inloggningstjänsten släpper inte längre in personen",

@@ -361,6 +361,12 @@ export function updateActionDetails(db: Db, actor: Actor, id: string, input: Act
   });
 }
 
+/** A new owner for an open action (a hand-over): its history names the change. */
+export function reassignAction(tx: Db, actor: Actor, id: string, ownerId: string, now = new Date()): void {
+  tx.update(actions).set({ ownerId, updatedAt: now }).where(eq(actions.id, id)).run();
+  record(tx, actor, id, { kind: "edited", comment: "ownerId" }, now);
+}
+
 export type ActionHistoryEntry = typeof actionEvents.$inferSelect & { actorName: string };
 
 export function actionHistory(db: Db, id: string): ActionHistoryEntry[] {

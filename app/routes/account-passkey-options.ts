@@ -11,6 +11,11 @@ const request = z.discriminatedUnion("purpose", [
   z.object({ purpose: z.literal("approve"), reviewId: z.string().max(40) }),
 ]);
 
+/** Asked for with a form, never a page. */
+export function loader(): never {
+  throw data({ reason: "methodNotAllowed" }, { status: 405 });
+}
+
 /**
  * What the browser hands the person's authenticator: to create a passkey, or to sign the
  * candidate of a review round they are to decide (its hash inside the challenge).

@@ -14,11 +14,13 @@ import { myAuditWork } from "#app/models/audits.server.ts";
 import { annualCycle } from "#app/models/annual-cycle.server.ts";
 import { ManagementOverviewPanel } from "#app/components/start/management-overview.tsx";
 import { formatDate } from "#app/utils/dates.ts";
+import { responsibilitiesOf, responsibilityKinds } from "#app/models/hand-over.server.ts";
 import type { loader as layoutLoader } from "./app-layout.tsx";
 import type { Route } from "./+types/start";
 
 export function loader({ request, context }: Route.LoaderArgs) {
   const { user } = requirePermission(request, context, "view", { type: "section", section: "start" });
+  const held = responsibilitiesOf(context.db, user.id);
   return {
     accessExpiresAt: user.accessExpiresAt?.toISOString() ?? null,
     toRead: toRead(context.db, user).map((r) => ({ documentId: r.documentId, title: r.title, version: versionOf(r) })),
@@ -55,6 +57,9 @@ export function loader({ request, context }: Route.LoaderArgs) {
           .map(({ key, values, dueOn, status, href }) => ({ key, values, dueOn, status, href }))
       : [],
     overview: can(user, "view", { type: "overview" }) ? managementOverview(context.db, user.locale) : null,
+    responsibilities: responsibilityKinds
+      .map((kind) => ({ kind, items: held.filter((r) => r.kind === kind) }))
+      .filter((g) => g.items.length > 0),
   };
 }
 
@@ -175,6 +180,25 @@ export default function Start({ loaderData }: Route.ComponentProps) {
           </ul>
         )}
       </section>
+      {loaderData.responsibilities.length > 0 ? (
+        <section className="card" aria-labelledby="responsibilities-heading">
+          <h2 id="responsibilities-heading">{t("start.responsibilities")}</h2>
+          {loaderData.responsibilities.map((group) => (
+            <details key={group.kind} className="details-panel">
+              <summary>
+                {t(`handOver.kinds.${group.kind}`)} ({group.items.length})
+              </summary>
+              <ul className="plain-list">
+                {group.items.map((item) => (
+                  <li key={item.id}>
+                    <Link to={item.href}>{item.title}</Link>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ))}
+        </section>
+      ) : null}
       {loaderData.overview ? <ManagementOverviewPanel overview={loaderData.overview} /> : null}
       <section aria-labelledby="shortcuts-heading">
         <h2 id="shortcuts-heading">{t("start.shortcuts")}</h2>

@@ -14,6 +14,7 @@ import { SubmitButton } from "#app/components/ui/submit-button.tsx";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { can } from "#app/auth/permissions.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
+import { responsibilitiesOf } from "#app/models/hand-over.server.ts";
 import { createPasswordReset } from "#app/models/password-resets.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { hasSecondFactor, removeSecondFactors } from "#app/auth/second-factor.server.ts";
@@ -46,6 +47,9 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
     },
     units: unitTree(context.db),
     canChangeRole: can(user, "changeRole", resource),
+    canHandOver: can(user, "handOver", resource),
+    // What would be left without anyone if the person went now.
+    responsibilities: responsibilitiesOf(context.db, target.id).length,
     canDeactivate: can(user, "deactivate", resource),
     isSelf: user.id === target.id,
   };
@@ -90,6 +94,13 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
       const token = createPasswordReset(context.db, target.id);
       return { intent, errors: {}, resetLink: `${context.origin}/aterstall-losenord/${token}` };
     }
+    if (
+      intent === "deactivate" &&
+      responsibilitiesOf(context.db, target.id).length > 0 &&
+      form.get("anyway") !== "on"
+    ) {
+      return { intent, errors: { form: { key: "errors.handOver.stillResponsible" } } };
+    }
     setUserActive(context.db, user, target.id, intent === "reactivate");
     context.collab.accessChanged({ userId: target.id });
     return { intent, errors: {}, done: true };
@@ -133,6 +144,21 @@ export default function UserDetail({ loaderData, actionData }: Route.ComponentPr
             </p>
           )}
         </section>
+        {loaderData.canHandOver ? (
+          <section className="card" aria-labelledby="hand-over-heading">
+            <h2 id="hand-over-heading">{t("handOver.link")}</h2>
+            <p>
+              {loaderData.responsibilities > 0
+                ? t("handOver.count", { name: target.name, count: loaderData.responsibilities })
+                : t("handOver.nothing", { name: target.name })}
+            </p>
+            {loaderData.responsibilities > 0 ? (
+              <Link to={`/admin/anvandare/${target.id}/overlamning`} className="button button-secondary">
+                {t("handOver.link")}
+              </Link>
+            ) : null}
+          </section>
+        ) : null}
         {loaderData.canDeactivate ? (
           <>
             <section className="card" aria-labelledby="status-heading">
@@ -152,6 +178,16 @@ export default function UserDetail({ loaderData, actionData }: Route.ComponentPr
                 {target.active ? (
                   <>
                     <p className="field-hint">{t("admin.deactivateHint")}</p>
+                    {loaderData.responsibilities > 0 ? (
+                      <>
+                        <Notice tone="info">
+                          {t("handOver.deactivateWarning", { name: target.name, count: loaderData.responsibilities })}
+                        </Notice>
+                        <label className="checkbox">
+                          <input type="checkbox" name="anyway" /> {t("handOver.deactivateAnyway")}
+                        </label>
+                      </>
+                    ) : null}
                     <SubmitButton name="intent" value="deactivate" className="button button-danger">
                       {t("admin.deactivate")}
                     </SubmitButton>
