@@ -153,9 +153,12 @@ const en: Messages = {
     throttled: "Too many wrong codes. Try again in a while.",
     pageTitle: "Two-step verification",
     pageIntro:
-      "A second step when signing in with a password: a code from an authenticator app (for example Microsoft Authenticator or Google Authenticator) on your phone.",
+      "A second step when signing in with a password: a passkey on your phone or computer, or a code from an authenticator app (for example Microsoft Authenticator or Google Authenticator).",
     back: "To your account",
     required: "The organisation requires two-step verification for your role. Turn it on to go on working in Lots.",
+    appTitle: "Authenticator app",
+    appOff: "Two-step verification is on with your passkey. You may add an authenticator app as a reserve for when the passkey is not at hand.",
+    appBegin: "Add an authenticator app",
     offTitle: "Not turned on",
     off: "Turn on two-step verification, and a stolen password is not enough to get in.",
     begin: "Turn on two-step verification",

@@ -153,9 +153,12 @@ const sv = {
     throttled: "För många felaktiga koder. Försök igen om en stund.",
     pageTitle: "Tvåstegsverifiering",
     pageIntro:
-      "Ett andra steg vid inloggning med lösenord: en kod från en autentiseringsapp (till exempel Microsoft Authenticator eller Google Authenticator) i telefonen.",
+      "Ett andra steg vid inloggning med lösenord: en nyckel (passkey) i telefonen eller datorn, eller en kod från en autentiseringsapp (till exempel Microsoft Authenticator eller Google Authenticator).",
     back: "Till ditt konto",
     required: "Organisationen kräver tvåstegsverifiering för din roll. Slå på den för att fortsätta arbeta i Lots.",
+    appTitle: "Autentiseringsapp",
+    appOff: "Tvåstegsverifieringen är påslagen med din nyckel. Lägg gärna till en autentiseringsapp som reserv om nyckeln inte finns till hands.",
+    appBegin: "Lägg till en autentiseringsapp",
     offTitle: "Inte påslagen",
     off: "Slå på tvåstegsverifiering så räcker inte ett stulet lösenord för att komma in.",
     begin: "Slå på tvåstegsverifiering",

@@ -90,6 +90,7 @@ export async function action({ request, context }: Route.ActionArgs) {
 export default function AccountSecondFactor({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const codes = actionData?.recoveryCodes;
+  const hasPasskeys = loaderData.passkeys.length > 0;
   const error = (intent: string) =>
     actionData?.intent === intent && actionData.error ? { key: `secondFactor.${actionData.error}` } : undefined;
   return (
@@ -169,11 +170,12 @@ export default function AccountSecondFactor({ loaderData, actionData }: Route.Co
         </section>
       ) : (
         <section className="card" aria-labelledby="off-heading">
-          <h2 id="off-heading">{t("secondFactor.offTitle")}</h2>
-          <p>{t("secondFactor.off")}</p>
+          {/* With a passkey the second step is already on: the app is a reserve. */}
+          <h2 id="off-heading">{t(hasPasskeys ? "secondFactor.appTitle" : "secondFactor.offTitle")}</h2>
+          <p>{t(hasPasskeys ? "secondFactor.appOff" : "secondFactor.off")}</p>
           <Form method="post">
-            <SubmitButton name="intent" value="begin">
-              {t("secondFactor.begin")}
+            <SubmitButton name="intent" value="begin" className={hasPasskeys ? "button button-secondary" : "button"}>
+              {t(hasPasskeys ? "secondFactor.appBegin" : "secondFactor.begin")}
             </SubmitButton>
           </Form>
         </section>
