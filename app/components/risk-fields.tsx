@@ -1,9 +1,96 @@
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import type { Assessments } from "#app/models/risks.server.ts";
-import type { FieldErrors } from "#app/utils/forms.ts";
-import type { RiskScale } from "#app/domain/values.ts";
-import { SelectField } from "./ui/field.tsx";
+import type { Assessments, RiskDetails } from "#app/models/risks.server.ts";
+import { text, type FieldErrors } from "#app/utils/forms.ts";
+import { riskCategories, riskKinds, riskTreatments, type RiskScale } from "#app/domain/values.ts";
+import { personOptions } from "./person-options.ts";
+import { SelectField, TextAreaField, TextField } from "./ui/field.tsx";
+import { unitOptions } from "./unit-options.ts";
+
+/** What a risk is and who answers for it, as a new risk and an edited one are written. */
+export const riskDetailsSchema = {
+  kind: z.enum(riskKinds, "validation.invalidChoice"),
+  title: text(200),
+  category: z.enum(riskCategories, "validation.invalidChoice"),
+  cause: text(2000),
+  consequenceText: text(2000),
+  ownerId: z.string().min(1, "validation.required").max(40),
+  unitId: z
+    .string()
+    .max(40)
+    .optional()
+    .transform((v) => v || null),
+  treatment: z.enum(riskTreatments, "validation.invalidChoice"),
+};
+
+type DetailProps = {
+  people: { id: string; name: string }[];
+  units: { id: string; name: string; depth: number }[];
+  defaults: Partial<RiskDetails>;
+  errors?: FieldErrors;
+};
+
+export function RiskDetailFields({ people, units, defaults, errors }: DetailProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <SelectField
+        label={t("risks.kind")}
+        name="kind"
+        defaultValue={defaults.kind}
+        options={riskKinds.map((k) => ({ value: k, label: t(`riskKinds.${k}`) }))}
+        error={errors?.kind}
+      />
+      <TextField
+        label={t("risks.title")}
+        name="title"
+        maxLength={200}
+        defaultValue={defaults.title}
+        error={errors?.title}
+      />
+      <SelectField
+        label={t("risks.category")}
+        name="category"
+        defaultValue={defaults.category}
+        options={riskCategories.map((c) => ({ value: c, label: t(`riskCategories.${c}`) }))}
+        error={errors?.category}
+      />
+      <TextAreaField
+        label={t("risks.cause")}
+        name="cause"
+        maxLength={2000}
+        defaultValue={defaults.cause}
+        error={errors?.cause}
+      />
+      <TextAreaField
+        label={t("risks.consequenceText")}
+        name="consequenceText"
+        maxLength={2000}
+        defaultValue={defaults.consequenceText}
+        error={errors?.consequenceText}
+      />
+      <SelectField
+        label={t("risks.owner")}
+        name="ownerId"
+        defaultValue={defaults.ownerId}
+        options={personOptions(people)}
+        error={errors?.ownerId}
+      />
+      <SelectField
+        label={t("documents.unit")}
+        name="unitId"
+        defaultValue={defaults.unitId ?? ""}
+        options={[{ value: "", label: t("documents.wholeOrganisation") }, ...unitOptions(units)]}
+      />
+      <SelectField
+        label={t("risks.treatment")}
+        name="treatment"
+        defaultValue={defaults.treatment ?? "reduce"}
+        options={riskTreatments.map((x) => ({ value: x, label: t(`riskTreatments.${x}`) }))}
+      />
+    </>
+  );
+}
 
 const step = z.coerce.number("validation.invalidChoice").int("validation.invalidChoice");
 

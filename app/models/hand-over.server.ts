@@ -159,7 +159,7 @@ const holders: Record<ResponsibilityKind, Holder> = {
       db
         .select({ id: risks.id, number: risks.number, title: risks.title })
         .from(risks)
-        .where(eq(risks.ownerId, userId))
+        .where(and(eq(risks.ownerId, userId), isNull(risks.retiredAt)))
         .all()
         .map((r) => ({ id: r.id, title: numbered(r.number, r.title), href: itemHref("risk", r.id) })),
     mayHold: colleague,

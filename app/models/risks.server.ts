@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { type Db, writeTransaction } from "#db/client.ts";
 import { newId } from "#db/ids.ts";
@@ -19,6 +19,7 @@ import {
 import { can, type Actor } from "#app/auth/permissions.server.ts";
 import { translator } from "#app/i18n/translator.server.ts";
 import { DomainError } from "./errors.ts";
+import { changesBetween, recordChanges } from "./item-history.server.ts";
 import { getOrganisation } from "./organisation.server.ts";
 import { isOnScale, type Assessment } from "./risk-scoring.ts";
 import { appendTrailEvent, trailFacts } from "./trail.server.ts";
@@ -30,7 +31,13 @@ import { assertUnitExists } from "./units.server.ts";
  */
 
 export class RiskError extends DomainError<
-  "risk.notFound" | "risk.notAllowed" | "risk.offScale" | "risk.ownerNotFound" | "risk.scaleInUse"
+  | "risk.notFound"
+  | "risk.notAllowed"
+  | "risk.offScale"
+  | "risk.ownerNotFound"
+  | "risk.scaleInUse"
+  | "risk.retired"
+  | "risk.reasonTooShort"
 > {}
 
 /**
@@ -130,6 +137,8 @@ function selectRisks(db: Db) {
       residualLikelihood: risks.residualLikelihood,
       residualConsequence: risks.residualConsequence,
       createdBy: risks.createdBy,
+      retiredAt: risks.retiredAt,
+      retiredReason: risks.retiredReason,
     })
     .from(risks)
     .innerJoin(owner, eq(owner.id, risks.ownerId))
@@ -152,10 +161,19 @@ function shape(row: RiskRow): RiskSummary {
   };
 }
 
-export type RiskFilter = { category?: RiskCategory; unitId?: string; kind?: RiskKind };
+export type RiskFilter = {
+  category?: RiskCategory;
+  unitId?: string;
+  kind?: RiskKind;
+  /** The working list by default; closed risks only when asked for, or everything. */
+  status?: "open" | "retired" | "all";
+};
 
 export function listRisks(db: Db, filter: RiskFilter = {}): RiskSummary[] {
   const conditions: SQL[] = [];
+  const status = filter.status ?? "open";
+  if (status === "open") conditions.push(isNull(risks.retiredAt));
+  if (status === "retired") conditions.push(isNotNull(risks.retiredAt));
   if (filter.category) conditions.push(eq(risks.category, filter.category));
   if (filter.unitId) conditions.push(eq(risks.unitId, filter.unitId));
   if (filter.kind) conditions.push(eq(risks.kind, filter.kind));
@@ -175,6 +193,61 @@ function requireRisk(db: Db, id: string): RiskSummary {
   const risk = getRisk(db, id);
   if (!risk) throw new RiskError("risk.notFound");
   return risk;
+}
+
+/** A risk this person may change, and that is still open: a closed risk is kept as it closed. */
+function requireOpenRisk(db: Db, actor: Actor, id: string): RiskSummary {
+  const risk = requireRisk(db, id);
+  if (!can(actor, "edit", riskResource(risk))) throw new RiskError("risk.notAllowed");
+  if (risk.retiredAt) throw new RiskError("risk.retired");
+  return risk;
+}
+
+/** The fields of a risk whose changes its history shows. */
+const detailFields = [
+  "kind",
+  "title",
+  "category",
+  "cause",
+  "consequenceText",
+  "ownerId",
+  "unitId",
+  "treatment",
+] as const satisfies readonly (keyof RiskDetails)[];
+
+export const RETIRE_REASON_MIN = 10;
+
+/**
+ * Closes a risk (gone, or an opportunity taken or let go) with the reason why: it leaves the
+ * working lists and keeps its links, history and page.
+ */
+export function retireRisk(db: Db, actor: Actor, id: string, reason: string, now = new Date()): void {
+  const why = reason.trim();
+  if (why.length < RETIRE_REASON_MIN) throw new RiskError("risk.reasonTooShort");
+  writeTransaction(db, (tx) => {
+    requireOpenRisk(tx, actor, id);
+    tx.update(risks)
+      .set({ retiredAt: now, retiredBy: actor.id, retiredReason: why, updatedAt: now })
+      .where(eq(risks.id, id))
+      .run();
+    recordChanges(tx, {
+      kind: "risk",
+      itemId: id,
+      actorId: actor.id,
+      changes: [{ field: "status", from: "open", to: "retired" }],
+      reason: why,
+      at: now,
+    });
+    // The reason is people's own words: the history keeps it, the trail does not.
+    appendTrailEvent(tx, {
+      actorId: actor.id,
+      type: "risk.retired",
+      subjectType: "risk",
+      subjectId: id,
+      at: now,
+      data: {},
+    });
+  });
 }
 
 export const riskResource = (risk: { ownerId: string; createdBy: string }) =>
@@ -229,8 +302,7 @@ export function reassessRisk(
   now = new Date(),
 ): void {
   writeTransaction(db, (tx) => {
-    const risk = requireRisk(tx, id);
-    if (!can(actor, "edit", riskResource(risk))) throw new RiskError("risk.notAllowed");
+    requireOpenRisk(tx, actor, id);
     assertAssessments(tx, input);
     tx.update(risks)
       .set({ ...columnsOf(input), nextReviewOn: input.nextReviewOn, updatedAt: now })
@@ -258,8 +330,9 @@ export type RiskDetails = Omit<RiskInput, "inherent" | "residual" | "nextReviewO
  */
 export function updateRiskDetails(db: Db, actor: Actor, id: string, input: RiskDetails, now = new Date()): void {
   writeTransaction(db, (tx) => {
-    const risk = requireRisk(tx, id);
-    if (!can(actor, "edit", riskResource(risk))) throw new RiskError("risk.notAllowed");
+    const risk = requireOpenRisk(tx, actor, id);
+    const changes = changesBetween(risk, input, detailFields);
+    if (changes.length === 0) return;
     assertUnitExists(tx, input.unitId);
     const person = tx.select({ active: users.active }).from(users).where(eq(users.id, input.ownerId)).get();
     if (!person?.active) throw new RiskError("risk.ownerNotFound");
@@ -267,6 +340,7 @@ export function updateRiskDetails(db: Db, actor: Actor, id: string, input: RiskD
       .set({ ...input, updatedAt: now })
       .where(eq(risks.id, id))
       .run();
+    recordChanges(tx, { kind: "risk", itemId: id, actorId: actor.id, changes, at: now });
     appendTrailEvent(tx, {
       actorId: actor.id,
       type: "risk.updated",

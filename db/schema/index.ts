@@ -24,3 +24,4 @@ export * from "./competence.ts";
 export * from "./document-files.ts";
 export * from "./sign-in.ts";
 export * from "./second-factor.ts";
+export * from "./item-history.ts";

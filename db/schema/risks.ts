@@ -30,6 +30,10 @@ export const risks = sqliteTable(
       .references(() => users.id),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    /** Closed (a risk gone, an opportunity taken or let go): off the working lists, still linked. */
+    retiredAt: integer("retired_at", { mode: "timestamp_ms" }),
+    retiredBy: text("retired_by").references(() => users.id),
+    retiredReason: text("retired_reason"),
   },
   (t) => [index("risks_unit_idx").on(t.unitId), index("risks_owner_idx").on(t.ownerId)],
 );

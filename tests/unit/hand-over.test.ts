@@ -76,6 +76,8 @@ const recordsOfThePast = new Set([
   "reviews.decided_by",
   "risk_assessments.actor_id",
   "risks.created_by",
+  "risks.retired_by",
+  "item_changes.actor_id",
   "sam_compilations.compiled_by",
   "sam_follow_ups.started_by",
   "sam_follow_ups.completed_by",

@@ -6,11 +6,16 @@ import {
   getRisk,
   listRisks,
   reassessRisk,
+  retireRisk,
   riskHistory,
   riskScale,
   setRiskScale,
+  updateRiskDetails,
   type RiskInput,
 } from "#app/models/risks.server.ts";
+import { itemHistory } from "#app/models/item-history.server.ts";
+import { itemChanges, trailEvents } from "#db/schema/index.ts";
+import { eq } from "drizzle-orm";
 import { heatMap } from "#app/models/risk-scoring.ts";
 import { ensureOrganisation } from "#app/models/organisation.server.ts";
 import { verifyTrail } from "#app/models/trail.server.ts";
@@ -124,6 +129,63 @@ describe("the risk register", () => {
     expect(() => createRisk(db, owner, input({ residual: { likelihood: 5, consequence: 1 } }))).toThrow(
       "risk.offScale",
     );
+    expect(verifyTrail(db).ok).toBe(true);
+  });
+
+  it("keeps a history of what changed in a risk's details, with the words added and removed", async () => {
+    const other = await makeUser(db, { role: "process_owner" });
+    const id = createRisk(db, owner, input());
+    const { kind, title, category, cause, consequenceText, unitId, treatment } = getRisk(db, id)!;
+    const details = { kind, title, category, cause, consequenceText, unitId, treatment, ownerId: owner.id };
+    // Nothing changed: nothing recorded.
+    updateRiskDetails(db, owner, id, details);
+    expect(itemHistory(db, "risk", id)).toEqual([]);
+    updateRiskDetails(db, owner, id, {
+      ...details,
+      cause: "Vågen kalibreras sällan och tappas ofta",
+      ownerId: other.id,
+    });
+    const [entry] = itemHistory(db, "risk", id, ["cause"]);
+    expect(entry!.changes.map((c) => c.field)).toEqual(["cause", "ownerId"]);
+    expect(entry!.changes[1]).toMatchObject({ from: owner.id, to: other.id });
+    expect(entry!.changes[0]!.words?.filter((w) => w.added).map((w) => w.value.trim())).toEqual(["och tappas ofta"]);
+    expect(() => db.update(itemChanges).set({ reason: "x" }).run()).toThrow(/append-only/);
+  });
+
+  it("closes a risk with a reason: off the working list, still found, and never changed again", () => {
+    const id = createRisk(db, owner, input());
+    expect(() => retireRisk(db, owner, id, "Borta")).toThrow("risk.reasonTooShort");
+    expect(() => retireRisk(db, staff, id, "Vågen är utbytt mot en ny.")).toThrow("risk.notAllowed");
+    retireRisk(db, owner, id, "Vågen är utbytt mot en ny.");
+    expect(listRisks(db).map((r) => r.id)).not.toContain(id);
+    expect(listRisks(db, { status: "retired" }).map((r) => r.id)).toEqual([id]);
+    expect(getRisk(db, id)?.retiredReason).toBe("Vågen är utbytt mot en ny.");
+    const { kind, title, category, cause, consequenceText, unitId, treatment } = getRisk(db, id)!;
+    expect(() =>
+      updateRiskDetails(db, owner, id, {
+        kind,
+        title: "Ny titel",
+        category,
+        cause,
+        consequenceText,
+        unitId,
+        treatment,
+        ownerId: owner.id,
+      }),
+    ).toThrow("risk.retired");
+    expect(() => reassessRisk(db, owner, id, { ...input(), comment: "", nextReviewOn: "2031-01-01" })).toThrow(
+      "risk.retired",
+    );
+    expect(() => retireRisk(db, owner, id, "Vågen är utbytt mot en ny.")).toThrow("risk.retired");
+    const [closed] = itemHistory(db, "risk", id);
+    expect(closed).toMatchObject({
+      reason: "Vågen är utbytt mot en ny.",
+      changes: [{ field: "status", to: "retired" }],
+    });
+    // The reason is kept with the risk, not on the trail.
+    const events = db.select().from(trailEvents).where(eq(trailEvents.type, "risk.retired")).all();
+    expect(events).toHaveLength(1);
+    expect(events[0]!.data).not.toContain("utbytt");
     expect(verifyTrail(db).ok).toBe(true);
   });
 });

@@ -23,6 +23,8 @@ const filterSchema = z.object({
   matris: z.enum(["kvarvarande", "inneboende"]).catch("kvarvarande"),
   kategori: z.enum(riskCategories).optional().catch(undefined),
   enhet: z.string().max(40).optional().catch(undefined),
+  // Closed risks leave the working list; they are found here.
+  visa: z.enum(["avslutade"]).optional().catch(undefined),
   s: step,
   k: step,
 });
@@ -33,7 +35,11 @@ export function loader({ request, context }: Route.LoaderArgs) {
   const filter = filterSchema.parse(params);
   const scale = riskScale(context.db, user.locale);
   const which = filter.matris === "inneboende" ? "inherent" : "residual";
-  const all = listRisks(context.db, { category: filter.kategori, unitId: filter.enhet });
+  const all = listRisks(context.db, {
+    category: filter.kategori,
+    unitId: filter.enhet,
+    status: filter.visa ? "retired" : "open",
+  });
   const inCell = all.filter(
     (r) => (!filter.s || r[which].likelihood === filter.s) && (!filter.k || r[which].consequence === filter.k),
   );
@@ -107,6 +113,13 @@ export default function Risks({ loaderData }: Route.ComponentProps) {
           label={t("documents.unit")}
           value={filter.enhet}
           options={unitOptions(loaderData.units)}
+        />
+        <FilterSelect
+          name="visa"
+          label={t("history.status")}
+          value={filter.visa}
+          anyLabel={t("history.open")}
+          options={[{ value: "avslutade", label: t("history.retired") }]}
         />
         <div className="filter-actions">
           <button type="submit" className="button button-secondary">

@@ -1,12 +1,17 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link, redirect } from "react-router";
 import { z } from "zod";
-import { AssessmentFields, assessmentSchema, assessmentsOf } from "#app/components/risk-fields.tsx";
-import { SelectField, TextAreaField, TextField } from "#app/components/ui/field.tsx";
+import {
+  AssessmentFields,
+  assessmentSchema,
+  assessmentsOf,
+  RiskDetailFields,
+  riskDetailsSchema,
+} from "#app/components/risk-fields.tsx";
+import { TextField } from "#app/components/ui/field.tsx";
 import { FormRefusal, Notice } from "#app/components/ui/notice.tsx";
 import { PageHeader } from "#app/components/ui/page-header.tsx";
 import { SubmitButton } from "#app/components/ui/submit-button.tsx";
-import { unitOptions } from "#app/components/unit-options.ts";
 import { requirePermission } from "#app/auth/guards.server.ts";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { addMonthsToDay, dayOf } from "#app/models/releases.server.ts";
@@ -15,25 +20,12 @@ import { createLinked } from "#app/models/links.server.ts";
 import { bornOf } from "#app/routes/links/link-form.server.ts";
 import { unitTree } from "#app/models/units.server.ts";
 import { listPeople } from "#app/models/users.server.ts";
-import { parseForm, text, type FieldErrors } from "#app/utils/forms.ts";
-import { riskCategories, riskKinds, riskTreatments } from "#app/domain/values.ts";
+import { parseForm, type FieldErrors } from "#app/utils/forms.ts";
 import type { Route } from "./+types/new";
-import { personOptions } from "#app/components/person-options.ts";
 import { onceTo } from "#app/models/submissions.server.ts";
 
 const riskSchema = z.object({
-  kind: z.enum(riskKinds, "validation.invalidChoice"),
-  title: text(200),
-  category: z.enum(riskCategories, "validation.invalidChoice"),
-  cause: text(2000),
-  consequenceText: text(2000),
-  ownerId: z.string().min(1, "validation.required").max(40),
-  unitId: z
-    .string()
-    .max(40)
-    .optional()
-    .transform((v) => v || null),
-  treatment: z.enum(riskTreatments, "validation.invalidChoice"),
+  ...riskDetailsSchema,
   nextReviewOn: z.iso.date("validation.invalidDate"),
   ...assessmentSchema,
 });
@@ -94,44 +86,11 @@ export default function NewRisk({ loaderData, actionData }: Route.ComponentProps
           {loaderData.from ? (
             <input type="hidden" name="from" value={`${loaderData.from.kind}:${loaderData.from.id}`} />
           ) : null}
-          <SelectField
-            label={t("risks.kind")}
-            name="kind"
-            options={riskKinds.map((k) => ({ value: k, label: t(`riskKinds.${k}`) }))}
-            error={errors?.kind}
-          />
-          <TextField label={t("risks.title")} name="title" maxLength={200} error={errors?.title} />
-          <SelectField
-            label={t("risks.category")}
-            name="category"
-            options={riskCategories.map((c) => ({ value: c, label: t(`riskCategories.${c}`) }))}
-            error={errors?.category}
-          />
-          <TextAreaField label={t("risks.cause")} name="cause" maxLength={2000} error={errors?.cause} />
-          <TextAreaField
-            label={t("risks.consequenceText")}
-            name="consequenceText"
-            maxLength={2000}
-            error={errors?.consequenceText}
-          />
-          <SelectField
-            label={t("risks.owner")}
-            name="ownerId"
-            defaultValue={loaderData.me}
-            options={personOptions(loaderData.people)}
-            error={errors?.ownerId}
-          />
-          <SelectField
-            label={t("documents.unit")}
-            name="unitId"
-            defaultValue={loaderData.myUnit ?? ""}
-            options={[{ value: "", label: t("documents.wholeOrganisation") }, ...unitOptions(loaderData.units)]}
-          />
-          <SelectField
-            label={t("risks.treatment")}
-            name="treatment"
-            defaultValue="reduce"
-            options={riskTreatments.map((x) => ({ value: x, label: t(`riskTreatments.${x}`) }))}
+          <RiskDetailFields
+            people={loaderData.people}
+            units={loaderData.units}
+            defaults={{ ownerId: loaderData.me, unitId: loaderData.myUnit }}
+            errors={errors}
           />
           <TextField
             label={t("risks.nextReview")}
