@@ -160,7 +160,7 @@ describe("the risk register", () => {
     expect(listRisks(db).map((r) => r.id)).not.toContain(id);
     expect(listRisks(db, { status: "retired" }).map((r) => r.id)).toEqual([id]);
     expect(getRisk(db, id)?.retiredReason).toBe("Vågen är utbytt mot en ny.");
-    const { kind, title, category, cause, consequenceText, unitId, treatment } = getRisk(db, id)!;
+    const { kind, category, cause, consequenceText, unitId, treatment } = getRisk(db, id)!;
     expect(() =>
       updateRiskDetails(db, owner, id, {
         kind,
