@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, isNull, ne, notInArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, ne, notInArray, sql, type SQL } from "drizzle-orm";
 import { getTableColumns } from "drizzle-orm";
 import type { AnySQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { type Db, writeTransaction } from "#db/client.ts";
@@ -83,19 +83,48 @@ function setColumn(table: SQLiteTable, column: AnySQLiteColumn, idColumn: AnySQL
   };
 }
 
-const holders: Record<ResponsibilityKind, Holder> = {
-  document: {
-    column: documents.ownerId,
+/**
+ * A register whose rows name one person who answers for them: what they hold is the rows
+ * naming them while `open` holds, titled (with the row's number where it has one), and
+ * passing it is changing that column.
+ */
+function plainHolder(o: {
+  table: SQLiteTable;
+  id: AnySQLiteColumn;
+  column: AnySQLiteColumn;
+  title: AnySQLiteColumn;
+  number?: AnySQLiteColumn;
+  open?: SQL;
+  href: (id: string) => string;
+  mayHold?: Holder["mayHold"];
+}): Holder {
+  return {
+    column: o.column,
     list: (db, userId) =>
       db
-        .select({ id: documents.id, title: documents.title })
-        .from(documents)
-        .where(and(eq(documents.ownerId, userId), ne(documents.status, "archived")))
+        .select({ id: o.id, title: o.title, number: o.number ?? sql`null` })
+        .from(o.table)
+        .where(and(eq(o.column, userId), o.open))
         .all()
-        .map((d) => ({ ...d, href: `/dokument/${d.id}` })),
+        .map((row) => {
+          const { id, title, number } = row as { id: string; title: string; number: number | null };
+          return { id, title: number === null ? title : numbered(number, title), href: o.href(id) };
+        }),
+    mayHold: o.mayHold ?? colleague,
+    pass: setColumn(o.table, o.column, o.id),
+  };
+}
+
+const holders: Record<ResponsibilityKind, Holder> = {
+  document: plainHolder({
+    table: documents,
+    id: documents.id,
+    column: documents.ownerId,
+    title: documents.title,
+    open: ne(documents.status, "archived"),
+    href: (id) => `/dokument/${id}`,
     mayHold: (p) => can(p, "create", { type: "documents" }),
-    pass: setColumn(documents, documents.ownerId, documents.id),
-  },
+  }),
   review: {
     column: reviews.approverId,
     list: (db, userId) =>
@@ -141,42 +170,31 @@ const holders: Record<ResponsibilityKind, Holder> = {
           .run();
     },
   },
-  process: {
+  process: plainHolder({
+    table: processes,
+    id: processes.id,
     column: processes.ownerId,
-    list: (db, userId) =>
-      db
-        .select({ id: processes.id, title: processes.title })
-        .from(processes)
-        .where(eq(processes.ownerId, userId))
-        .all()
-        .map((p) => ({ ...p, href: itemHref("process", p.id) })),
-    mayHold: colleague,
-    pass: setColumn(processes, processes.ownerId, processes.id),
-  },
-  risk: {
+    title: processes.title,
+    href: (id) => itemHref("process", id),
+  }),
+  risk: plainHolder({
+    table: risks,
+    id: risks.id,
     column: risks.ownerId,
-    list: (db, userId) =>
-      db
-        .select({ id: risks.id, number: risks.number, title: risks.title })
-        .from(risks)
-        .where(and(eq(risks.ownerId, userId), isNull(risks.retiredAt)))
-        .all()
-        .map((r) => ({ id: r.id, title: numbered(r.number, r.title), href: itemHref("risk", r.id) })),
-    mayHold: colleague,
-    pass: setColumn(risks, risks.ownerId, risks.id),
-  },
-  change_analysis: {
+    title: risks.title,
+    number: risks.number,
+    open: isNull(risks.retiredAt),
+    href: (id) => itemHref("risk", id),
+  }),
+  change_analysis: plainHolder({
+    table: changeAnalyses,
+    id: changeAnalyses.id,
     column: changeAnalyses.ownerId,
-    list: (db, userId) =>
-      db
-        .select({ id: changeAnalyses.id, number: changeAnalyses.number, title: changeAnalyses.title })
-        .from(changeAnalyses)
-        .where(and(eq(changeAnalyses.ownerId, userId), isNull(changeAnalyses.concludedAt)))
-        .all()
-        .map((c) => ({ id: c.id, title: numbered(c.number, c.title), href: itemHref("change_analysis", c.id) })),
-    mayHold: colleague,
-    pass: setColumn(changeAnalyses, changeAnalyses.ownerId, changeAnalyses.id),
-  },
+    title: changeAnalyses.title,
+    number: changeAnalyses.number,
+    open: isNull(changeAnalyses.concludedAt),
+    href: (id) => itemHref("change_analysis", id),
+  }),
   action: {
     column: actions.ownerId,
     list: (db, userId) =>
@@ -189,42 +207,29 @@ const holders: Record<ResponsibilityKind, Holder> = {
     mayHold: colleague,
     pass: (tx, { id, to, actor, now }) => reassignAction(tx, actor, id, to, now),
   },
-  objective: {
+  objective: plainHolder({
+    table: objectives,
+    id: objectives.id,
     column: objectives.ownerId,
-    list: (db, userId) =>
-      db
-        .select({ id: objectives.id, title: objectives.title })
-        .from(objectives)
-        .where(eq(objectives.ownerId, userId))
-        .all()
-        .map((o) => ({ ...o, href: itemHref("objective", o.id) })),
-    mayHold: colleague,
-    pass: setColumn(objectives, objectives.ownerId, objectives.id),
-  },
-  kpi: {
+    title: objectives.title,
+    href: (id) => itemHref("objective", id),
+  }),
+  kpi: plainHolder({
+    table: kpis,
+    id: kpis.id,
     column: kpis.ownerId,
-    list: (db, userId) =>
-      db
-        .select({ id: kpis.id, title: kpis.name })
-        .from(kpis)
-        .where(eq(kpis.ownerId, userId))
-        .all()
-        .map((k) => ({ ...k, href: itemHref("kpi", k.id) })),
-    mayHold: colleague,
-    pass: setColumn(kpis, kpis.ownerId, kpis.id),
-  },
-  deviation: {
+    title: kpis.name,
+    href: (id) => itemHref("kpi", id),
+  }),
+  deviation: plainHolder({
+    table: deviations,
+    id: deviations.id,
     column: deviations.responsibleId,
-    list: (db, userId) =>
-      db
-        .select({ id: deviations.id, number: deviations.number, title: deviations.title })
-        .from(deviations)
-        .where(and(eq(deviations.responsibleId, userId), ne(deviations.status, "closed")))
-        .all()
-        .map((d) => ({ id: d.id, title: numbered(d.number, d.title), href: itemHref("deviation", d.id) })),
-    mayHold: colleague,
-    pass: setColumn(deviations, deviations.responsibleId, deviations.id),
-  },
+    title: deviations.title,
+    number: deviations.number,
+    open: ne(deviations.status, "closed"),
+    href: (id) => itemHref("deviation", id),
+  }),
   audit: {
     column: audits.leadAuditorId,
     list: (db, userId) => {
@@ -249,30 +254,22 @@ const holders: Record<ResponsibilityKind, Holder> = {
     mayHold: (p) => can(p, "edit", { type: "audits" }),
     pass: setColumn(audits, audits.leadAuditorId, audits.id),
   },
-  finding: {
+  finding: plainHolder({
+    table: auditFindings,
+    id: auditFindings.id,
     column: auditFindings.responsibleId,
-    list: (db, userId) =>
-      db
-        .select({ id: auditFindings.id, number: auditFindings.number, title: auditFindings.title })
-        .from(auditFindings)
-        .where(and(eq(auditFindings.responsibleId, userId), ne(auditFindings.status, "closed")))
-        .all()
-        .map((f) => ({ id: f.id, title: numbered(f.number, f.title), href: itemHref("finding", f.id) })),
-    mayHold: colleague,
-    pass: setColumn(auditFindings, auditFindings.responsibleId, auditFindings.id),
-  },
-  legal_requirement: {
+    title: auditFindings.title,
+    number: auditFindings.number,
+    open: ne(auditFindings.status, "closed"),
+    href: (id) => itemHref("finding", id),
+  }),
+  legal_requirement: plainHolder({
+    table: legalRequirements,
+    id: legalRequirements.id,
     column: legalRequirements.responsibleId,
-    list: (db, userId) =>
-      db
-        .select({ id: legalRequirements.id, title: legalRequirements.title })
-        .from(legalRequirements)
-        .where(eq(legalRequirements.responsibleId, userId))
-        .all()
-        .map((l) => ({ ...l, href: "/krav/lagar" })),
-    mayHold: colleague,
-    pass: setColumn(legalRequirements, legalRequirements.responsibleId, legalRequirements.id),
-  },
+    title: legalRequirements.title,
+    href: () => "/krav/lagar",
+  }),
   delegation: {
     column: delegations.toUserId,
     list: (db, userId) =>
