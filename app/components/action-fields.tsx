@@ -31,7 +31,12 @@ export const actionSchema = z
 type Props = {
   people: { id: string; name: string }[];
   units: { id: string; name: string; depth: number }[];
-  defaults: { ownerId: string; unitId: string | null; source: string };
+  /** A new action's owner, unit and source; an edited action's every field. */
+  defaults: Partial<Omit<z.output<typeof actionSchema>, "ownerId" | "source" | "unitId">> & {
+    ownerId: string;
+    unitId: string | null;
+    source: string;
+  };
   errors?: FieldErrors;
 };
 
@@ -39,8 +44,20 @@ export function ActionFields({ people, units, defaults, errors }: Props) {
   const { t } = useTranslation();
   return (
     <>
-      <TextField label={t("actions.what")} name="title" maxLength={200} error={errors?.title} />
-      <TextAreaField label={t("actions.why")} name="reason" maxLength={2000} error={errors?.reason} />
+      <TextField
+        label={t("actions.what")}
+        name="title"
+        maxLength={200}
+        defaultValue={defaults.title}
+        error={errors?.title}
+      />
+      <TextAreaField
+        label={t("actions.why")}
+        name="reason"
+        maxLength={2000}
+        defaultValue={defaults.reason}
+        error={errors?.reason}
+      />
       <SelectField
         label={t("actions.source")}
         name="source"
@@ -62,18 +79,37 @@ export function ActionFields({ people, units, defaults, errors }: Props) {
         options={[{ value: "", label: t("documents.wholeOrganisation") }, ...unitOptions(units)]}
         error={errors?.unitId}
       />
-      <TextField label={t("actions.dueOn")} name="dueOn" type="date" error={errors?.dueOn} />
+      <TextField
+        label={t("actions.dueOn")}
+        name="dueOn"
+        type="date"
+        defaultValue={defaults.dueOn}
+        error={errors?.dueOn}
+      />
       <fieldset className="effect-plan">
         <legend>{t("actions.effectPlanTitle")}</legend>
         <p className="field-hint">{t("actions.effectPlanHint")}</p>
-        <TextAreaField label={t("actions.effectPlan")} name="effectPlan" maxLength={2000} error={errors?.effectPlan} />
+        <TextAreaField
+          label={t("actions.effectPlan")}
+          name="effectPlan"
+          maxLength={2000}
+          defaultValue={defaults.effectPlan}
+          error={errors?.effectPlan}
+        />
         <TextField
           label={t("actions.effectMeasure")}
           name="effectMeasure"
           maxLength={500}
+          defaultValue={defaults.effectMeasure}
           error={errors?.effectMeasure}
         />
-        <TextField label={t("actions.effectCheckOn")} name="effectCheckOn" type="date" error={errors?.effectCheckOn} />
+        <TextField
+          label={t("actions.effectCheckOn")}
+          name="effectCheckOn"
+          type="date"
+          defaultValue={defaults.effectCheckOn}
+          error={errors?.effectCheckOn}
+        />
       </fieldset>
     </>
   );

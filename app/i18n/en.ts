@@ -1362,6 +1362,8 @@ const en: Messages = {
     },
   },
   actions: {
+    edit: "Change the action …",
+    saveEdit: "Save the changes",
     new: "New action",
     newIntro: "What is to be done, why, by whom and when – and how you will see that it worked.",
     create: "Create action",

@@ -1366,6 +1366,8 @@ const sv = {
     },
   },
   actions: {
+    edit: "Ändra åtgärden …",
+    saveEdit: "Spara ändringarna",
     new: "Ny åtgärd",
     newIntro: "Vad ska göras, varför, av vem och när – och hur ni ska se att det fungerade.",
     create: "Skapa åtgärd",

@@ -1,6 +1,8 @@
+import { createAction } from "#app/models/actions.server.ts";
 import { createRisk } from "#app/models/risks.server.ts";
 import { findUserByEmail } from "#app/models/users.server.ts";
 import { openAs } from "#tests/fixtures/e2e-documents.ts";
+import { anAction } from "#tests/fixtures/db.ts";
 import { expect, test } from "#tests/fixtures/e2e.ts";
 
 test("a risk owner corrects a risk, hands it to a colleague, and closes it with a reason: the history shows each change, and the closed risk is found apart", async ({
@@ -55,4 +57,29 @@ test("a risk owner corrects a risk, hands it to a colleague, and closes it with 
   await theirs.getByLabel("Status").selectOption({ label: "Avslutad" });
   await theirs.getByRole("button", { name: "Filtrera" }).click();
   await expect(theirs.getByRole("link", { name: new RegExp(title) })).toBeVisible();
+});
+
+test("an open action is corrected and handed to a colleague on its page; its history names what changed", async ({
+  browser,
+  db,
+  signIn,
+  makeUser,
+}) => {
+  const owner = await makeUser("process_owner");
+  const colleague = await makeUser("staff");
+  const id = createAction(db, findUserByEmail(db, owner.email)!, anAction(owner.id, "Sätt upp skylt om halkrisk"));
+  const page = await openAs(browser, signIn, owner);
+  await page.goto(`/atgarder/${id}`);
+  await page.getByText("Ändra åtgärden …").click();
+  await page.getByLabel("Vad ska göras").fill("Sätt upp skylt om halkrisk vid entrén");
+  await page.getByLabel("Ansvarig").selectOption({ label: colleague.name });
+  await page.getByRole("button", { name: "Spara ändringarna" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("vid entrén");
+  await expect(page.getByText("Ändrad: vad ska göras, ansvarig")).toBeVisible();
+
+  // The colleague finds it as theirs.
+  const theirs = await openAs(browser, signIn, colleague);
+  await theirs.goto("/start");
+  await theirs.getByRole("region", { name: "Ditt ansvar" }).getByText("Åtgärder (1)").click();
+  await expect(theirs.getByRole("link", { name: /Sätt upp skylt om halkrisk vid entrén/ })).toBeVisible();
 });

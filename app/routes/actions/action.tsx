@@ -17,7 +17,12 @@ import {
   moveAction,
   movesFor,
   postponeAction,
+  updateActionDetails,
 } from "#app/models/actions.server.ts";
+import { isOpen } from "#app/models/action-states.ts";
+import { unitTree } from "#app/models/units.server.ts";
+import { listPeople } from "#app/models/users.server.ts";
+import { ActionFields, actionSchema } from "#app/components/action-fields.tsx";
 import { refusalAsFormError } from "#app/models/errors.ts";
 import { linkedTo } from "#app/models/links.server.ts";
 import { linkFormIntent } from "#app/routes/links/link-form.server.ts";
@@ -42,6 +47,9 @@ export function loader({ request, params, context }: Route.LoaderArgs) {
     action: { ...action, overdue: overdue(action, dayOf(new Date())) },
     moves: movesFor(user, action).map((m) => m.move),
     canEdit,
+    // An open action can be corrected and handed to someone else; a closed one stays as it closed.
+    correction:
+      canEdit && isOpen(action.status) ? { people: listPeople(context.db), units: unitTree(context.db) } : null,
     canLink,
     history: actionHistory(context.db, action.id).map((e) => ({ ...e, at: e.at.toISOString() })),
     linked: linkedTo(context.db, user, { kind: "action", id: action.id }),
@@ -69,6 +77,10 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
       const parsed = parseForm(moveSchema, form);
       if (!parsed.ok) return { intent, errors: parsed.errors };
       moveAction(context.db, user, current.id, parsed.data.move as ActionMove, parsed.data);
+    } else if (intent === "edit") {
+      const parsed = parseForm(actionSchema, form);
+      if (!parsed.ok) return { intent, errors: parsed.errors };
+      updateActionDetails(context.db, user, current.id, parsed.data);
     } else if (intent === "postpone") {
       const parsed = parseForm(postponeSchema, form);
       if (!parsed.ok) return { intent, errors: parsed.errors };
@@ -181,6 +193,25 @@ export default function ActionPage({ loaderData, actionData }: Route.ComponentPr
             <div className="form-actions">
               <SubmitButton name="intent" value="postpone" className="button button-secondary">
                 {t("actions.postpone")}
+              </SubmitButton>
+            </div>
+          </Form>
+        </details>
+      ) : null}
+      {loaderData.correction ? (
+        <details className="card details-panel" open={actionData?.intent === "edit" && !actionData.done}>
+          <summary>{t("actions.edit")}</summary>
+          <Form method="post" className="form-grid" noValidate>
+            <ActionFields
+              people={loaderData.correction.people}
+              units={loaderData.correction.units}
+              defaults={a}
+              errors={errorsFor("edit")}
+            />
+            <FormRefusal errors={errorsFor("edit")} />
+            <div className="form-actions">
+              <SubmitButton name="intent" value="edit">
+                {t("actions.saveEdit")}
               </SubmitButton>
             </div>
           </Form>
