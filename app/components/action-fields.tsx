@@ -3,9 +3,8 @@ import { z } from "zod";
 import { actionSources } from "#app/domain/values.ts";
 import type { FieldErrors } from "#app/utils/forms.ts";
 import { text } from "#app/utils/forms.ts";
+import { OwnerAndUnitFields } from "./owner-unit-fields.tsx";
 import { SelectField, TextAreaField, TextField } from "./ui/field.tsx";
-import { unitOptions } from "./unit-options.ts";
-import { personOptions } from "#app/components/person-options.ts";
 
 const day = z.iso.date("validation.invalidDate");
 
@@ -65,19 +64,12 @@ export function ActionFields({ people, units, defaults, errors }: Props) {
         options={actionSources.map((s) => ({ value: s, label: t(`actionSources.${s}`) }))}
         error={errors?.source}
       />
-      <SelectField
-        label={t("actions.owner")}
-        name="ownerId"
-        defaultValue={defaults.ownerId}
-        options={personOptions(people)}
-        error={errors?.ownerId}
-      />
-      <SelectField
-        label={t("documents.unit")}
-        name="unitId"
-        defaultValue={defaults.unitId ?? ""}
-        options={[{ value: "", label: t("documents.wholeOrganisation") }, ...unitOptions(units)]}
-        error={errors?.unitId}
+      <OwnerAndUnitFields
+        ownerLabel={t("actions.owner")}
+        people={people}
+        units={units}
+        defaults={defaults}
+        errors={errors}
       />
       <TextField
         label={t("actions.dueOn")}

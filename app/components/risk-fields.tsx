@@ -3,9 +3,8 @@ import { z } from "zod";
 import type { Assessments, RiskDetails } from "#app/models/risks.server.ts";
 import { text, type FieldErrors } from "#app/utils/forms.ts";
 import { riskCategories, riskKinds, riskTreatments, type RiskScale } from "#app/domain/values.ts";
-import { personOptions } from "./person-options.ts";
+import { OwnerAndUnitFields } from "./owner-unit-fields.tsx";
 import { SelectField, TextAreaField, TextField } from "./ui/field.tsx";
-import { unitOptions } from "./unit-options.ts";
 
 /** What a risk is and who answers for it, as a new risk and an edited one are written. */
 export const riskDetailsSchema = {
@@ -69,18 +68,12 @@ export function RiskDetailFields({ people, units, defaults, errors }: DetailProp
         defaultValue={defaults.consequenceText}
         error={errors?.consequenceText}
       />
-      <SelectField
-        label={t("risks.owner")}
-        name="ownerId"
-        defaultValue={defaults.ownerId}
-        options={personOptions(people)}
-        error={errors?.ownerId}
-      />
-      <SelectField
-        label={t("documents.unit")}
-        name="unitId"
-        defaultValue={defaults.unitId ?? ""}
-        options={[{ value: "", label: t("documents.wholeOrganisation") }, ...unitOptions(units)]}
+      <OwnerAndUnitFields
+        ownerLabel={t("risks.owner")}
+        people={people}
+        units={units}
+        defaults={defaults}
+        errors={errors}
       />
       <SelectField
         label={t("risks.treatment")}

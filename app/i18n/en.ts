@@ -286,6 +286,7 @@ const en: Messages = {
     everything: "Successor for everything",
     everythingHint: "Applies to everything where you choose no one else below.",
     successor: "Successor for {{title}}",
+    successorShort: "Successor",
     sameAsAll: "Same as for everything",
     submit: "Hand over",
     done_one: "{{count}} item has been handed over. The successors have been notified.",

@@ -287,6 +287,7 @@ const sv = {
     everything: "Efterträdare för allt",
     everythingHint: "Gäller allt där du inte väljer någon annan nedan.",
     successor: "Efterträdare för {{title}}",
+    successorShort: "Efterträdare",
     sameAsAll: "Samma som för allt",
     submit: "Lämna över",
     done_one: "{{count}} sak är överlämnad. Efterträdarna har fått en notis.",

@@ -103,7 +103,9 @@ export default function HandOver({ loaderData, actionData }: Route.ComponentProp
                 <div key={item.key} className="hand-over-item">
                   <Link to={item.href}>{item.title}</Link>
                   <SelectField
-                    label={t("handOver.successor", { title: item.title })}
+                    label={t("handOver.successorShort")}
+                    // The item beside it names what the successor takes over; a screen reader hears both.
+                    aria-label={t("handOver.successor", { title: item.title })}
                     name={`${ITEM_FIELD}${item.key}`}
                     options={personOptions(group.successors, t("handOver.sameAsAll"))}
                     defaultValue=""
