@@ -114,13 +114,7 @@ export default function Risks({ loaderData }: Route.ComponentProps) {
           value={filter.enhet}
           options={unitOptions(loaderData.units)}
         />
-        <FilterSelect
-          name="visa"
-          label={t("history.status")}
-          value={filter.visa}
-          anyLabel={t("history.open")}
-          options={[{ value: "avslutade", label: t("history.retired") }]}
-        />
+        {filter.visa ? <input type="hidden" name="visa" value={filter.visa} /> : null}
         <div className="filter-actions">
           <button type="submit" className="button button-secondary">
             {t("documents.applyFilters")}
@@ -181,6 +175,12 @@ export default function Risks({ loaderData }: Route.ComponentProps) {
           </table>
         </div>
       )}
+      {/* Closed risks leave the working list and the matrix; they are found here. */}
+      <p>
+        <Link to={query({ visa: filter.visa ? undefined : "avslutade", s: undefined, k: undefined })}>
+          {t(filter.visa ? "risks.showOpen" : "risks.showRetired")}
+        </Link>
+      </p>
     </>
   );
 }
