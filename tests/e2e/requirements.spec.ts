@@ -88,7 +88,10 @@ test("the quality manager adds SOSFS 2011:9 and a further section of it, names A
   await page.getByLabel("Hör under").selectOption("4 kap.");
   await page.getByRole("button", { name: "Lägg till kravet" }).click();
   await expect(page.getByText("Kravet är tillagt.")).toBeVisible();
-  const codes = await page.getByRole("region", { name: "Krav" }).getByRole("rowheader").allTextContents();
+  // The new row as a person would wait for it, then its place among the others.
+  const rows = page.getByRole("region", { name: "Krav" }).getByRole("rowheader");
+  await expect(rows.filter({ hasText: "4 kap. 6 § Samverkan med andra vårdgivare" })).toHaveCount(1);
+  const codes = await rows.allTextContents();
   expect(codes.indexOf("4 kap. 6 § Samverkan med andra vårdgivare")).toBe(
     codes.findIndex((c) => c.startsWith("4 kap. 4 §")) + 1,
   );
